@@ -1,0 +1,41 @@
+// One Neo4j server per run (global setup), test files run one at a time because they share it and
+// each file starts from an empty database.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const shared = {
+  transform: { '^.+\\.tsx?$': swc },
+  moduleNameMapper: { '^@cartograph/([a-z-]+)$': '<rootDir>/packages/$1/src' },
+  testEnvironment: 'node',
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  maxWorkers: 1,
+  testTimeout: 60_000,
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/packages/*/test/**/*.unit.test.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'neo4j',
+      testMatch: ['<rootDir>/packages/*/test/**/*.test.ts', '<rootDir>/examples/*/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['\\.unit\\.test\\.ts$'],
+      globalSetup: '<rootDir>/packages/testing/src/jest/global-setup.ts',
+      globalTeardown: '<rootDir>/packages/testing/src/jest/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/packages/testing/src/jest/setup-after-env.ts'],
+    },
+  ],
+};
