@@ -7,4 +7,4 @@ source scripts/ensure-pnpm.sh
 
 pnpm install --frozen-lockfile
 pnpm build
-pnpm exec tsx packages/testing/src/cli/with-neo4j.ts pnpm --filter @cartograph/example-quickstart start
+pnpm demo

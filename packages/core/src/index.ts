@@ -1,1 +1,56 @@
-export {};
+/**
+ * `@cartograph/core`: decorated models, the schema registry, persistence, relationships with
+ * cardinality, transactions, and the fluent query builder.
+ *
+ * @packageDocumentation
+ */
+
+export { Node, type NodeOptions } from './decorators/node';
+export { propertyDecorator } from './decorators/property-decorator';
+export * from './decorators/property-decorators';
+export { Rel } from './decorators/rel';
+export {
+  Relationship,
+  RelationshipFrom,
+  type RelationshipOptions,
+  RelationshipTo,
+} from './decorators/relationship-decorators';
+export * from './errors';
+export { type AccessMode, type CompiledQuery, Graph } from './graph/graph';
+export type { ConnectOptions, RunOptions } from './graph/graph-options';
+export { GraphTransaction } from './graph/graph-transaction';
+export { type QueryEvent, type QueryLogger, redactParams } from './graph/query-log';
+export { toPlain } from './graph/to-plain';
+export type { BatchOptions, KeyedBatchOptions } from './model/batch-writes';
+export type { LifecycleHooks } from './model/lifecycle-hooks';
+export type { ModelClass, ModelProps, PropertyKeys } from './model/model-types';
+export { type CreateProps, NodeEntity } from './model/node-entity';
+export { RelationshipEntity } from './model/relationship-entity';
+export * from './properties';
+export type { ConversionContext, PropertyType } from './properties/property-type';
+export * from './query';
+export { type Cardinality, One, OneOrMore, ZeroOrMore, ZeroOrOne } from './registry/cardinality';
+export type {
+  AnyClass,
+  IndexKind,
+  NodeDefinition,
+  PropertyDefinition,
+  PropertyOptions,
+  RelationshipDefinition,
+  RelationshipDirection,
+  RelationshipModelDefinition,
+} from './registry/definitions';
+export { registry, SchemaRegistry } from './registry/schema-registry';
+export {
+  type ConnectOptions as RelationshipConnectOptions,
+  RelationshipManager,
+  type RelationshipProps,
+} from './relationships/relationship-manager';
+export { createCommandFor, type InstallSchemaResult } from './schema/install-schema';
+export {
+  type PlannedConstraint,
+  type PlannedIndex,
+  type PlannedSchemaItem,
+  planSchema,
+  schemaName,
+} from './schema/schema-plan';

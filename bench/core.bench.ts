@@ -1,0 +1,102 @@
+// Core persistence against the raw driver: bulk import with createMany, and single lookups.
+import 'reflect-metadata';
+import { IntegerProperty, Node, NodeEntity, type NodeSet, StringProperty } from '@cartograph/core';
+import { Min } from 'class-validator';
+import neo4j from 'neo4j-driver';
+import { type BenchContext, type BenchResult, ratioResult } from './harness';
+
+@Node()
+class Customer extends NodeEntity {
+  declare static readonly nodes: NodeSet<Customer>;
+  @StringProperty({ unique: true, required: true }) email!: string;
+  @StringProperty({ index: true }) name!: string;
+  @IntegerProperty({ default: 0 }) @Min(0) age!: number;
+}
+
+const IMPORT_SIZE = Number(process.env.BENCH_IMPORT_SIZE ?? 100_000);
+const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 5_000);
+
+const rows = Array.from({ length: IMPORT_SIZE }, (_, i) => ({
+  email: `customer${i}@example.com`,
+  name: `Customer ${i}`,
+  age: 18 + (i % 60),
+}));
+
+async function rawImport(context: BenchContext): Promise<void> {
+  const session = context.driver.session();
+  try {
+    await session.executeWrite(async (tx) => {
+      for (let offset = 0; offset < rows.length; offset += 10_000) {
+        const batch = rows
+          .slice(offset, offset + 10_000)
+          .map((r) => ({ email: r.email, name: r.name, age: neo4j.int(r.age) }));
+        await tx.run('UNWIND $rows AS row CREATE (c:Customer) SET c = row', { rows: batch });
+      }
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+async function prepare(context: BenchContext): Promise<void> {
+  await context.reset();
+  await context.graph.installSchema();
+}
+
+async function measureImport(context: BenchContext): Promise<BenchResult> {
+  let raw = Number.POSITIVE_INFINITY;
+  let ogm = Number.POSITIVE_INFINITY;
+  // Alternate the two so that neither profits from a warmer server; keep the best of each.
+  for (let round = 0; round < 2; round++) {
+    await prepare(context);
+    raw = Math.min(raw, await context.time(() => rawImport(context)));
+    await prepare(context);
+    ogm = Math.min(ogm, await context.time(() => Customer.createMany(rows)));
+  }
+  process.stderr.write(`createMany ${IMPORT_SIZE}: ${ogm.toFixed(0)} ms, raw UNWIND ${raw.toFixed(0)} ms\n`);
+  return ratioResult(`createMany ${IMPORT_SIZE} nodes vs raw UNWIND`, ogm, raw, 1.15);
+}
+
+async function measureLookups(context: BenchContext): Promise<BenchResult> {
+  const emails = Array.from({ length: LOOKUPS }, (_, i) => rows[(i * 7919) % rows.length]!.email);
+  const rawLookups = async () => {
+    for (const email of emails) {
+      const session = context.driver.session({ defaultAccessMode: neo4j.session.READ });
+      try {
+        await session.executeRead(async (tx) => {
+          const result = await tx.run('MATCH (c:Customer {email: $email}) RETURN c', { email });
+          return result.records.map((record) => {
+            const { properties, elementId } = record.get('c');
+            return {
+              elementId,
+              email: properties.email,
+              name: properties.name,
+              age: properties.age.toNumber(),
+            };
+          });
+        });
+      } finally {
+        await session.close();
+      }
+    }
+  };
+  const ogmLookups = async () => {
+    for (const email of emails) await Customer.nodes.get({ email });
+  };
+  await rawLookups();
+  await ogmLookups();
+  let raw = Number.POSITIVE_INFINITY;
+  let ogm = Number.POSITIVE_INFINITY;
+  for (let round = 0; round < 2; round++) {
+    raw = Math.min(raw, await context.time(rawLookups));
+    ogm = Math.min(ogm, await context.time(ogmLookups));
+  }
+  process.stderr.write(`${LOOKUPS} lookups: ${ogm.toFixed(0)} ms, raw executeRead ${raw.toFixed(0)} ms\n`);
+  return ratioResult(`${LOOKUPS} sequential Customer.nodes.get vs raw executeRead`, ogm, raw, 1.1);
+}
+
+export default async function coreBench(context: BenchContext): Promise<BenchResult[]> {
+  const importResult = await measureImport(context);
+  const lookupResult = await measureLookups(context);
+  return [importResult, lookupResult];
+}

@@ -1,0 +1,74 @@
+import { Graph } from '@cartograph/core';
+import { resetDatabase } from '@cartograph/testing';
+import neo4j, { type Driver } from 'neo4j-driver';
+
+/** One measured comparison: the OGM against the raw driver doing the same work in the same run. */
+export interface BenchResult {
+  readonly name: string;
+  /** What was measured, e.g. `ms`, `queries/s`, `MB`. */
+  readonly unit: string;
+  readonly ogm: number;
+  /** The raw-driver figure; absent for absolute measurements (compile rate, memory). */
+  readonly raw?: number;
+  /** ogm / raw, or the absolute value checked against `target`. */
+  readonly ratio?: number;
+  /** Human-readable goal, e.g. `ratio <= 1.15`. */
+  readonly target: string;
+  readonly met: boolean;
+}
+
+/** What each benchmark suite receives. */
+export interface BenchContext {
+  readonly graph: Graph;
+  readonly driver: Driver;
+  /** Empties the database between measurements. */
+  reset(): Promise<void>;
+  /** Milliseconds of wall time taken by `work` (best of `repeat` runs). */
+  time(work: () => Promise<unknown>, repeat?: number): Promise<number>;
+}
+
+/** A suite is a function that measures and returns its results. */
+export type BenchSuite = (context: BenchContext) => Promise<BenchResult[]>;
+
+export async function createContext(): Promise<BenchContext & { close(): Promise<void> }> {
+  const url = process.env.NEO4J_URI;
+  if (!url) throw new Error('NEO4J_URI is not set; run through `pnpm bench`, which starts Neo4j.');
+  const auth = {
+    username: process.env.NEO4J_USERNAME ?? 'neo4j',
+    password: process.env.NEO4J_PASSWORD ?? '',
+  };
+  const graph = await Graph.connect({ url, auth });
+  const driver = neo4j.driver(url, neo4j.auth.basic(auth.username, auth.password));
+  return {
+    graph,
+    driver,
+    reset: () => resetDatabase(driver),
+    async time(work, repeat = 1) {
+      let best = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < repeat; i++) {
+        const started = performance.now();
+        await work();
+        best = Math.min(best, performance.now() - started);
+      }
+      return best;
+    },
+    async close() {
+      await graph.close();
+      await driver.close();
+    },
+  };
+}
+
+/** A ratio result: OGM time over raw time, met when at most `maxRatio`. */
+export function ratioResult(name: string, ogmMs: number, rawMs: number, maxRatio: number): BenchResult {
+  const ratio = ogmMs / rawMs;
+  return {
+    name,
+    unit: 'ms',
+    ogm: ogmMs,
+    raw: rawMs,
+    ratio,
+    target: `ratio <= ${maxRatio}`,
+    met: ratio <= maxRatio,
+  };
+}

@@ -1,0 +1,45 @@
+import type { PropertyType } from '../properties/property-type';
+import type { IndexKind, PropertyDefinition, PropertyOptions } from '../registry/definitions';
+import { pendingFieldsOf } from '../registry/pending-metadata';
+
+/** A legacy property decorator. */
+export type PropertyDecorator = (target: object, field: string) => void;
+
+/**
+ * Builds the decorator for one property type. Every typed decorator (`@StringProperty`,
+ * `@IntegerProperty`, ...) is this function with its type filled in.
+ */
+export function propertyDecorator<T>(
+  type: PropertyType<T>,
+  options: PropertyOptions<T> = {},
+  extra: { isIdentity?: boolean; defaultIndex?: IndexKind } = {},
+): PropertyDecorator {
+  return (target, field) => {
+    const choices = options.choices;
+    const definition: PropertyDefinition = {
+      name: field,
+      dbName: options.dbProperty ?? field,
+      type: type as PropertyType,
+      required: options.required ?? false,
+      unique: options.unique ?? false,
+      index: indexKindOf(options.index, extra.defaultIndex),
+      defaultValue: options.default,
+      hasDefault: options.default !== undefined,
+      choices: choices === undefined ? undefined : Array.isArray(choices) ? choices : Object.keys(choices),
+      vector: options.vector,
+      isIdentity: extra.isIdentity ?? false,
+      exists: options.exists,
+      typeConstraint: options.typeConstraint,
+    };
+    pendingFieldsOf(target).properties.push(definition);
+  };
+}
+
+function indexKindOf(
+  index: PropertyOptions['index'],
+  defaultIndex: IndexKind | undefined,
+): IndexKind | undefined {
+  if (index === true) return defaultIndex ?? 'range';
+  if (index === false || index === undefined) return undefined;
+  return index;
+}

@@ -1,0 +1,215 @@
+import { arrayOf } from '../properties/array-type';
+import { bigIntType } from '../properties/bigint-type';
+import { booleanType } from '../properties/boolean-type';
+import { dateType } from '../properties/date-type';
+import { dateTimeType } from '../properties/datetime-type';
+import { type DurationPropertyType, durationType, type Neo4jDuration } from '../properties/duration-type';
+import { emailType } from '../properties/email-type';
+import { floatType } from '../properties/float-type';
+import { integerType } from '../properties/integer-type';
+import { jsonType } from '../properties/json-type';
+import { type GeoPoint, type PointCrs, pointType } from '../properties/point-type';
+import type { PropertyType } from '../properties/property-type';
+import { regexString } from '../properties/regex-type';
+import { stringType } from '../properties/string-type';
+import { uniqueIdType } from '../properties/unique-id-type';
+import {
+  type ZonedDateTime,
+  type ZonedDateTimePropertyType,
+  zonedDateTimeType,
+} from '../properties/zoned-datetime-type';
+import type { PropertyOptions } from '../registry/definitions';
+import { pendingFieldsOf } from '../registry/pending-metadata';
+import { type PropertyDecorator, propertyDecorator } from './property-decorator';
+
+/** Item types for {@link ArrayProperty}, e.g. `@ArrayProperty(StringType)`. */
+export const StringType: PropertyType<string> = stringType();
+export const IntegerType: PropertyType<number> = integerType();
+export const BigIntType: PropertyType<bigint> = bigIntType();
+export const FloatType: PropertyType<number> = floatType();
+export const BooleanType: PropertyType<boolean> = booleanType();
+export const DateType: PropertyType<Date> = dateType();
+export const DateTimeType: PropertyType<Date> = dateTimeType();
+export const ZonedDateTimeType: ZonedDateTimePropertyType = zonedDateTimeType();
+export const DurationType: DurationPropertyType = durationType();
+export const PointType: PropertyType<GeoPoint> = pointType();
+export const EmailType: PropertyType<string> = emailType();
+
+/** Options of {@link StringProperty}. */
+export interface StringPropertyOptions extends PropertyOptions<string> {
+  /** Longest allowed value, in characters (Unicode code points). */
+  maxLength?: number;
+}
+
+/** A string property (Neo4j STRING). */
+export function StringProperty(options: StringPropertyOptions = {}): PropertyDecorator {
+  const { maxLength, ...rest } = options;
+  return propertyDecorator(maxLength === undefined ? StringType : stringType({ maxLength }), rest);
+}
+
+/** Options of {@link IntegerProperty}. */
+export type IntegerPropertyOptions = PropertyOptions<number>;
+
+/**
+ * A whole-number property held as a JS number and stored as a Neo4j INTEGER (never a FLOAT).
+ * Values beyond ±(2^53 - 1) are refused; use {@link BigIntProperty} for those.
+ */
+export function IntegerProperty(options: IntegerPropertyOptions = {}): PropertyDecorator {
+  return propertyDecorator(IntegerType, options);
+}
+
+/** Options of {@link BigIntProperty}. */
+export type BigIntPropertyOptions = PropertyOptions<bigint>;
+
+/** A 64-bit integer property held as a JS bigint (Neo4j INTEGER). */
+export function BigIntProperty(options: BigIntPropertyOptions = {}): PropertyDecorator {
+  return propertyDecorator(BigIntType, options);
+}
+
+/** Options of {@link FloatProperty}. */
+export type FloatPropertyOptions = PropertyOptions<number>;
+
+/** A finite floating-point property (Neo4j FLOAT). */
+export function FloatProperty(options: FloatPropertyOptions = {}): PropertyDecorator {
+  return propertyDecorator(FloatType, options);
+}
+
+/** Options of {@link BooleanProperty}. */
+export type BooleanPropertyOptions = PropertyOptions<boolean>;
+
+/** A true/false property (Neo4j BOOLEAN). */
+export function BooleanProperty(options: BooleanPropertyOptions = {}): PropertyDecorator {
+  return propertyDecorator(BooleanType, options);
+}
+
+/** Options of {@link DateProperty}. */
+export type DatePropertyOptions = PropertyOptions<Date>;
+
+/**
+ * A calendar-date property (Neo4j DATE) held as a JS Date. The day is taken in UTC and read back
+ * as UTC midnight, so write `new Date('1990-04-23')`.
+ */
+export function DateProperty(options: DatePropertyOptions = {}): PropertyDecorator {
+  return propertyDecorator(DateType, options);
+}
+
+/** Options of {@link DateTimeProperty}. */
+export type DateTimePropertyOptions = PropertyOptions<Date>;
+
+/** An instant held as a JS Date, stored as a Neo4j ZONED DATETIME in UTC, exact to the millisecond. */
+export function DateTimeProperty(options: DateTimePropertyOptions = {}): PropertyDecorator {
+  return propertyDecorator(DateTimeType, options);
+}
+
+/** Options of {@link ZonedDateTimeProperty}. */
+export type ZonedDateTimePropertyOptions = PropertyOptions<ZonedDateTime>;
+
+/**
+ * A date-time that keeps its time zone (Neo4j ZONED DATETIME), held as a neo4j-driver `DateTime`
+ * so that a zone id such as `Europe/Paris`, or an offset, and nanoseconds survive the round trip.
+ * Also accepts an ISO string with an offset or zone id.
+ */
+export function ZonedDateTimeProperty(options: ZonedDateTimePropertyOptions = {}): PropertyDecorator {
+  return propertyDecorator(ZonedDateTimeType, options);
+}
+
+/** Options of {@link DurationProperty}. */
+export type DurationPropertyOptions = PropertyOptions<Neo4jDuration>;
+
+/** A Neo4j DURATION held as a neo4j-driver `Duration`; also accepts an ISO-8601 string such as `PT2H30M`. */
+export function DurationProperty(options: DurationPropertyOptions = {}): PropertyDecorator {
+  return propertyDecorator(DurationType, options);
+}
+
+/** Options of {@link PointProperty}. */
+export interface PointPropertyOptions extends PropertyOptions<GeoPoint> {
+  /** Restricts the coordinate reference systems accepted; default any. */
+  crs?: PointCrs | readonly PointCrs[];
+}
+
+/** A spatial property (Neo4j POINT) held as a {@link GeoPoint}; `index: true` creates a point index. */
+export function PointProperty(options: PointPropertyOptions = {}): PropertyDecorator {
+  const { crs, ...rest } = options;
+  return propertyDecorator(crs === undefined ? PointType : pointType({ crs }), rest, {
+    defaultIndex: 'point',
+  });
+}
+
+/** Options of {@link ArrayProperty}. */
+export type ArrayPropertyOptions<T> = PropertyOptions<T[]>;
+
+/**
+ * A list property (Neo4j LIST) whose items are all of `itemType`, e.g. `@ArrayProperty(StringType)`.
+ * Items cannot be null, and lists cannot nest.
+ */
+export function ArrayProperty<T>(
+  itemType: PropertyType<T>,
+  options: ArrayPropertyOptions<T> = {},
+): PropertyDecorator {
+  return propertyDecorator(arrayOf(itemType), options);
+}
+
+/** Options of {@link JsonProperty}. */
+export type JsonPropertyOptions<T = unknown> = PropertyOptions<T>;
+
+/** Any JSON-serialisable value, stored as a string of JSON text; bigints, functions and cycles are refused. */
+export function JsonProperty<T = unknown>(options: JsonPropertyOptions<T> = {}): PropertyDecorator {
+  return propertyDecorator(jsonType<T>(), options);
+}
+
+/** Options of {@link EmailProperty}. */
+export type EmailPropertyOptions = PropertyOptions<string>;
+
+/** A string property that must hold an email address. */
+export function EmailProperty(options: EmailPropertyOptions = {}): PropertyDecorator {
+  return propertyDecorator(EmailType, options);
+}
+
+/** Options of {@link RegexProperty}. */
+export type RegexPropertyOptions = PropertyOptions<string>;
+
+/** A string property that must match `pattern`; anchor it (`^...$`) to match whole values. */
+export function RegexProperty(pattern: RegExp, options: RegexPropertyOptions = {}): PropertyDecorator {
+  return propertyDecorator(regexString(pattern), options);
+}
+
+/** Options of {@link UniqueIdProperty}. */
+export interface UniqueIdPropertyOptions extends PropertyOptions<string> {
+  /** 4 (random, the default) or 7 (time-ordered). */
+  version?: 4 | 7;
+}
+
+/**
+ * The model's identity: a UUID generated on create, required and backed by a uniqueness
+ * constraint. One per model.
+ */
+export function UniqueIdProperty(options: UniqueIdPropertyOptions = {}): PropertyDecorator {
+  const { version, ...rest } = options;
+  const type = uniqueIdType({ version });
+  return propertyDecorator(
+    type,
+    { unique: true, required: true, default: () => type.generate(), ...rest },
+    { isIdentity: true },
+  );
+}
+
+/**
+ * Another name for the property `to`: reads and writes go to `to`, and queries may filter by the
+ * alias. Declare the field with `declare` (`@AliasProperty('name') declare fullName: string;`),
+ * since a plain class field would hide the accessor.
+ */
+export function AliasProperty(to: string): PropertyDecorator {
+  return (target, field) => {
+    pendingFieldsOf(target).aliases.set(field, to);
+    Object.defineProperty(target, field, {
+      get(this: Record<string, unknown>) {
+        return this[to];
+      },
+      set(this: Record<string, unknown>, value: unknown) {
+        this[to] = value;
+      },
+      configurable: true,
+      enumerable: false,
+    });
+  };
+}

@@ -1,0 +1,15 @@
+import { CartographError } from './cartograph-error';
+
+/** A connect or disconnect would break a declared cardinality; nothing was written. */
+export class AttemptedCardinalityViolationError extends CartographError {
+  constructor(message: string) {
+    super('ATTEMPTED_CARDINALITY_VIOLATION', `${message} Nothing was written.`);
+  }
+}
+
+/** The graph already breaks a declared cardinality (found on read). */
+export class CardinalityViolationError extends CartographError {
+  constructor(message: string) {
+    super('CARDINALITY_VIOLATION', message);
+  }
+}

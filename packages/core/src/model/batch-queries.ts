@@ -1,0 +1,70 @@
+import {
+  create,
+  fn,
+  index,
+  literal,
+  map,
+  merge,
+  node,
+  param,
+  prop,
+  query,
+  render,
+  returnClause,
+  set,
+  setMerge,
+  setReplace,
+  sub,
+  unwind,
+  variable,
+  withClause,
+} from '@cartograph/cypher';
+import type { NodeDefinition } from '../registry/definitions';
+
+const n = variable('n');
+const row = variable('row');
+const i = variable('i');
+const rows = param(undefined, 'rows');
+
+/**
+ * `UNWIND` over the row indexes (not the rows) so each result row says which input it belongs to,
+ * without sending indexes as data.
+ */
+function unwindRows() {
+  return [
+    unwind(fn('range', [literal(0), sub(fn('size', [rows]), literal(1))]), i),
+    withClause([i, { expr: index(rows, i), alias: 'row' }]),
+  ];
+}
+
+/** `CREATE` one node per row; returns each row's index and element id. */
+export function createManyText(definition: NodeDefinition): string {
+  return render(
+    query(
+      ...unwindRows(),
+      create(node(n, definition.labels)),
+      set([setReplace(n, row)]),
+      returnClause([i, { expr: fn('elementId', [n]), alias: 'id' }]),
+    ),
+  ).cypher;
+}
+
+/**
+ * `MERGE` on `keys` (stored names; each row carries `row.key`), setting `row.create` on creation and
+ * `row.update` (when `update`) on match; returns each row's index and node.
+ */
+export function mergeManyText(definition: NodeDefinition, keys: readonly string[], update: boolean): string {
+  const keyMap = map(
+    keys.map((key) => [key, prop(prop(row, 'key'), key)] as [string, ReturnType<typeof prop>]),
+  );
+  return render(
+    query(
+      ...unwindRows(),
+      merge(node(n, definition.labels, keyMap), {
+        onCreate: [setMerge(n, prop(row, 'create'))],
+        onMatch: update ? [setMerge(n, prop(row, 'update'))] : [],
+      }),
+      returnClause([i, n]),
+    ),
+  ).cypher;
+}

@@ -1,0 +1,219 @@
+import type { Node as Neo4jNode } from 'neo4j-driver';
+import { CartographError, type FieldError, ValidationError } from '../errors';
+import { Graph } from '../graph/graph';
+import type { NodeDefinition } from '../registry/definitions';
+import { registry } from '../registry/schema-registry';
+import { createManyText, mergeManyText } from './batch-queries';
+import { applyDefaults, deflateEntity } from './deflate-entity';
+import { setState } from './entity-state';
+import { hydrateNode, instantiate } from './hydrate';
+import { runHook } from './lifecycle-hooks';
+import type { ModelClass, PropertyKeys } from './model-types';
+import { validateEntity } from './validate-entity';
+
+/** Options of the batch operations. */
+export interface BatchOptions {
+  /** Rows sent per round trip; default 10 000. All batches share one transaction. */
+  batchSize?: number;
+}
+
+/** Options of `getOrCreate` / `createOrUpdate`. */
+export interface KeyedBatchOptions<T> extends BatchOptions {
+  /** Fields that identify a node; default the unique (or unique-id) fields every row provides. */
+  key?: PropertyKeys<T>[];
+}
+
+interface PreparedRow<T> {
+  readonly entity: T;
+  /** Stored values with defaults, as written on creation. */
+  readonly create: Record<string, unknown>;
+  /** Stored values of the fields the caller gave, as written on update. */
+  readonly given: Record<string, unknown>;
+}
+
+/** Builds, fills defaults, validates and deflates every row before anything is written. */
+async function prepare<T extends object>(
+  definition: NodeDefinition,
+  rows: readonly object[],
+): Promise<PreparedRow<T>[]> {
+  const errors: FieldError[] = [];
+  const prepared: PreparedRow<T>[] = [];
+  const hasPreSave = typeof (definition.target.prototype as { preSave?: unknown }).preSave === 'function';
+  for (const [position, values] of rows.entries()) {
+    const entity = instantiate(definition.target) as T;
+    Object.assign(entity, values);
+    const givenFields = givenDbNames(definition, entity);
+    applyDefaults(definition.properties, entity);
+    if (hasPreSave) await runHook(entity, 'preSave');
+    const rowErrors = validateEntity(definition.target, definition.properties, entity);
+    for (const error of rowErrors) errors.push({ ...error, field: `[${position}].${error.field}` });
+    if (errors.length > 0) continue;
+    const create = deflateEntity(definition.name, definition.properties, entity);
+    prepared.push({ entity, create, given: pick(create, givenFields) });
+  }
+  if (errors.length > 0) throw new ValidationError(definition.name, errors);
+  return prepared;
+}
+
+/** Stored names of the fields a row sets itself (before defaults fill the rest). */
+function givenDbNames(definition: NodeDefinition, entity: object): string[] {
+  const values = entity as Record<string, unknown>;
+  return [...definition.properties.values()]
+    .filter((property) => values[property.name] !== undefined && values[property.name] !== null)
+    .map((property) => property.dbName);
+}
+
+async function inBatches<T>(
+  rows: readonly T[],
+  batchSize: number,
+  write: (batch: readonly T[], offset: number) => Promise<void>,
+) {
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    throw new CartographError(
+      'INVALID_BATCH_SIZE',
+      `batchSize must be a positive integer, got ${batchSize}.`,
+    );
+  }
+  for (let offset = 0; offset < rows.length; offset += batchSize)
+    await write(rows.slice(offset, offset + batchSize), offset);
+}
+
+async function afterWrite(definition: NodeDefinition, entities: readonly object[], created: boolean) {
+  const prototype = definition.target.prototype as { postCreate?: unknown; postSave?: unknown };
+  if (typeof prototype.postCreate !== 'function' && typeof prototype.postSave !== 'function') return;
+  for (const entity of entities) {
+    if (created) await runHook(entity, 'postCreate');
+    await runHook(entity, 'postSave');
+  }
+}
+
+/** See `NodeEntity.createMany`. */
+export async function createMany<T extends object>(
+  model: ModelClass<T>,
+  rows: readonly object[],
+  options: BatchOptions = {},
+): Promise<T[]> {
+  const definition = registry.node(model);
+  const prepared = await prepare<T>(definition, rows);
+  const cypher = createManyText(definition);
+  const graph = Graph.current();
+  await graph.joinOrBeginWrite(() =>
+    inBatches(prepared, options.batchSize ?? 10_000, async (batch, offset) => {
+      const params = { rows: batch.map((row) => row.create) };
+      await graph.run({ cypher, params }, 'WRITE', (record) => {
+        const row = batch[Number(record.get('i'))]!;
+        setState(row.entity, { elementId: record.get('id') as string, snapshot: row.create });
+        return offset;
+      });
+    }),
+  );
+  const entities = prepared.map((row) => row.entity);
+  await afterWrite(definition, entities, true);
+  return entities;
+}
+
+/** Stored names of the key fields: given ones, or the unique fields that every row provides. */
+function keyFields(
+  definition: NodeDefinition,
+  prepared: readonly PreparedRow<object>[],
+  key: readonly string[] | undefined,
+): string[] {
+  if (key) {
+    return key.map((field) => {
+      const property = definition.properties.get(field);
+      if (!property)
+        throw new CartographError(
+          'UNKNOWN_PROPERTY',
+          `${definition.name} has no property "${field}" to use as a key.`,
+        );
+      return property.dbName;
+    });
+  }
+  const candidates = [...definition.properties.values()].filter((p) => p.unique || p.isIdentity);
+  const shared = candidates
+    .filter((p) => prepared.every((row) => row.given[p.dbName] !== undefined))
+    .map((p) => p.dbName);
+  if (shared.length === 0) {
+    throw new CartographError(
+      'MISSING_KEY',
+      `${definition.name}: no unique field is given in every row to identify nodes by. Pass { key: ['field', ...] }.`,
+    );
+  }
+  return shared.slice(0, 1);
+}
+
+async function mergeRows<T extends object>(
+  model: ModelClass<T>,
+  rows: readonly object[],
+  options: KeyedBatchOptions<T>,
+  update: boolean,
+  keysOf: (definition: NodeDefinition, prepared: readonly PreparedRow<T>[]) => string[][],
+): Promise<T[]> {
+  const definition = registry.node(model);
+  const prepared = await prepare<T>(definition, rows);
+  const results: T[] = new Array(prepared.length);
+  const keySets = keysOf(definition, prepared);
+  const groups = new Map<string, number[]>();
+  keySets.forEach((keys, position) => {
+    const id = keys.join('\u0000');
+    groups.set(id, [...(groups.get(id) ?? []), position]);
+  });
+  const graph = Graph.current();
+  await graph.joinOrBeginWrite(async () => {
+    for (const positions of groups.values()) {
+      const keys = keySets[positions[0]!]!;
+      const cypher = mergeManyText(definition, keys, update);
+      await inBatches(positions, options.batchSize ?? 10_000, async (batch) => {
+        const params = {
+          rows: batch.map((position) => {
+            const row = prepared[position]!;
+            return { key: pick(row.given, keys), create: row.create, update: row.given };
+          }),
+        };
+        await graph.run({ cypher, params }, 'WRITE', (record) => {
+          results[batch[Number(record.get('i'))]!] = hydrateNode<T>(definition, record.get('n') as Neo4jNode);
+        });
+      });
+    }
+  });
+  return results;
+}
+
+function pick(values: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.map((key) => [key, values[key]]));
+}
+
+/** See `NodeEntity.getOrCreate`. */
+export function getOrCreate<T extends object>(
+  model: ModelClass<T>,
+  rows: readonly object[],
+  options: KeyedBatchOptions<T> = {},
+): Promise<T[]> {
+  return mergeRows(model, rows, options, false, (definition, prepared) => {
+    const keys = keyFields(definition, prepared, options.key);
+    return prepared.map(() => keys);
+  });
+}
+
+/** See `NodeEntity.createOrUpdate`. */
+export function createOrUpdate<T extends object>(
+  model: ModelClass<T>,
+  rows: readonly object[],
+  options: KeyedBatchOptions<T> = {},
+): Promise<T[]> {
+  return mergeRows(model, rows, options, true, (definition, prepared) => {
+    const keys = keyFields(definition, prepared, options.key);
+    return prepared.map(() => keys);
+  });
+}
+
+/** See `NodeEntity.merge`: every given property is part of the match. */
+export function mergeMany<T extends object>(
+  model: ModelClass<T>,
+  rows: readonly object[],
+  options: BatchOptions = {},
+): Promise<T[]> {
+  return mergeRows(model, rows, options, false, (_definition, prepared) =>
+    prepared.map((row) => Object.keys(row.given).sort()),
+  );
+}

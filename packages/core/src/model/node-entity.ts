@@ -1,0 +1,200 @@
+import type { Node as Neo4jNode } from 'neo4j-driver';
+import { DoesNotExistError, NotSavedError, ValidationError } from '../errors';
+import { Graph } from '../graph/graph';
+import { NodeSet } from '../query/node-set';
+import type { NodeDefinition } from '../registry/definitions';
+import { registry } from '../registry/schema-registry';
+import {
+  type BatchOptions,
+  createMany,
+  createOrUpdate,
+  getOrCreate,
+  type KeyedBatchOptions,
+  mergeMany,
+} from './batch-writes';
+import { applyDefaults, deflateEntity } from './deflate-entity';
+import { stateOf } from './entity-state';
+import { assignProperties, hydrateNode, instantiate, removeShadowingFields } from './hydrate';
+import { runHook } from './lifecycle-hooks';
+import type { ModelClass, ModelProps } from './model-types';
+import { nodeQueries } from './node-queries';
+import { sameStoredValue } from './stored-value-key';
+import { validateEntity } from './validate-entity';
+
+/** Field values accepted when creating a model. */
+export type CreateProps<T> = ModelProps<Omit<T, keyof NodeEntity>>;
+
+/**
+ * Base class of node models. Decorate subclasses with `@Node()`. Instances are plain objects with
+ * their properties as fields; Cartograph keeps their element id and last stored values aside.
+ */
+export abstract class NodeEntity {
+  /**
+   * Queries over this model (`Person.nodes.filter(...)`). For precise types in your own class,
+   * declare `declare static readonly nodes: NodeSet<Person>;` or use `Person.query()`.
+   */
+  declare static readonly nodes: NodeSet<NodeEntity>;
+
+  /** The node's element id once saved; `undefined` before. */
+  get elementId(): string | undefined {
+    return stateOf(this).elementId;
+  }
+
+  /** Whether this instance has been written to (or read from) the graph. */
+  get isSaved(): boolean {
+    return stateOf(this).elementId !== undefined;
+  }
+
+  /** A typed query over this model: `Person.query().filter({ age: { gte: 18 } })`. */
+  static query<T extends NodeEntity>(this: ModelClass<T>): NodeSet<T> {
+    return NodeSet.of(this);
+  }
+
+  /** Creates, validates and saves one node. */
+  static async create<T extends NodeEntity>(this: ModelClass<T>, props: CreateProps<T>): Promise<T> {
+    const entity = instantiate(this) as T;
+    Object.assign(entity, props);
+    return entity.save();
+  }
+
+  /** Creates many nodes in one round trip per batch (UNWIND), in one transaction. */
+  static createMany<T extends NodeEntity>(
+    this: ModelClass<T>,
+    rows: CreateProps<T>[],
+    options?: BatchOptions,
+  ): Promise<T[]> {
+    return createMany(this, rows, options);
+  }
+
+  /** For each row, finds the node with the same key (default: its unique fields) or creates it; existing nodes are not changed. */
+  static getOrCreate<T extends NodeEntity>(
+    this: ModelClass<T>,
+    rows: CreateProps<T>[],
+    options?: KeyedBatchOptions<T>,
+  ): Promise<T[]> {
+    return getOrCreate(this, rows, options);
+  }
+
+  /** For each row, updates the node with the same key (default: its unique fields) or creates it. */
+  static createOrUpdate<T extends NodeEntity>(
+    this: ModelClass<T>,
+    rows: CreateProps<T>[],
+    options?: KeyedBatchOptions<T>,
+  ): Promise<T[]> {
+    return createOrUpdate(this, rows, options);
+  }
+
+  /** Cypher `MERGE` on every given property of each row: matches an identical node or creates one. */
+  static merge<T extends NodeEntity>(
+    this: ModelClass<T>,
+    rows: CreateProps<T>[],
+    options?: BatchOptions,
+  ): Promise<T[]> {
+    return mergeMany(this, rows, options);
+  }
+
+  /** Builds an instance from a driver node (for results of your own Cypher). */
+  static inflate<T extends NodeEntity>(this: ModelClass<T>, node: Neo4jNode): T {
+    return hydrateNode<T>(registry.node(this), node);
+  }
+
+  /**
+   * Inserts the node, or writes the properties that changed since it was loaded or last saved.
+   * Runs `preSave`, validation, the write, then `postCreate` (first save) and `postSave`.
+   * @throws ValidationError before writing anything; UniquePropertyError from unique constraints.
+   */
+  async save(): Promise<this> {
+    const definition = registry.node(this.constructor as ModelClass<this>);
+    removeShadowingFields(this);
+    const state = stateOf(this);
+    const creating = state.elementId === undefined;
+    // Defaults first, so preSave sees a complete instance (e.g. a counter that starts at 0).
+    if (creating) applyDefaults(definition.properties, this);
+    await runHook(this, 'preSave');
+    const errors = validateEntity(definition.target, definition.properties, this);
+    if (errors.length > 0) throw new ValidationError(definition.name, errors);
+    const stored = deflateEntity(definition.name, definition.properties, this);
+    const queries = nodeQueries(definition);
+    const graph = Graph.current();
+    if (creating) {
+      const [id] = await graph.run(queries.create(stored), 'WRITE', (record) => record.get('id') as string);
+      state.elementId = id;
+    } else {
+      const changes = changedValues(definition, state.snapshot, stored);
+      if (Object.keys(changes).length > 0) {
+        const updated = await graph.run(queries.update(state.elementId!, changes), 'WRITE', (record) =>
+          record.get('id'),
+        );
+        if (updated.length === 0)
+          throw new DoesNotExistError(definition.name, { elementId: state.elementId });
+      }
+    }
+    state.snapshot = stored;
+    if (creating) await runHook(this, 'postCreate');
+    await runHook(this, 'postSave');
+    return this;
+  }
+
+  /** Deletes the node and its relationships (`DETACH DELETE`), running `preDelete` / `postDelete`. */
+  async delete(): Promise<void> {
+    const definition = registry.node(this.constructor as ModelClass<this>);
+    const state = stateOf(this);
+    if (state.elementId === undefined) throw new NotSavedError(definition.name, 'delete');
+    await runHook(this, 'preDelete');
+    await Graph.current().run(nodeQueries(definition).delete(state.elementId), 'WRITE', () => undefined);
+    state.elementId = undefined;
+    state.snapshot = {};
+    await runHook(this, 'postDelete');
+  }
+
+  /** Reloads every property from the graph, discarding unsaved changes. */
+  async refresh(): Promise<this> {
+    const definition = registry.node(this.constructor as ModelClass<this>);
+    const state = stateOf(this);
+    if (state.elementId === undefined) throw new NotSavedError(definition.name, 'refresh');
+    const [node] = await Graph.current().run(
+      nodeQueries(definition).load(state.elementId),
+      'READ',
+      (r) => r.get('n') as Neo4jNode,
+    );
+    if (!node) throw new DoesNotExistError(definition.name, { elementId: state.elementId });
+    assignProperties(definition.name, definition.properties, this, node.properties);
+    state.snapshot = node.properties;
+    return this;
+  }
+
+  /** The properties and element id as a plain object (what `JSON.stringify` prints). */
+  toJSON(): Record<string, unknown> {
+    const definition = registry.node(this.constructor as ModelClass<this>);
+    const json: Record<string, unknown> = { elementId: this.elementId };
+    for (const property of definition.properties.values()) {
+      json[property.name] = (this as unknown as Record<string, unknown>)[property.name];
+    }
+    return json;
+  }
+}
+
+Object.defineProperty(NodeEntity, 'nodes', {
+  get(this: ModelClass<NodeEntity>) {
+    return NodeSet.of(this);
+  },
+  configurable: true,
+});
+
+/**
+ * Declared properties whose stored value differs from the snapshot; a property that was cleared maps
+ * to null, which removes it. Properties the model does not declare are never touched.
+ */
+function changedValues(
+  definition: NodeDefinition,
+  snapshot: Record<string, unknown>,
+  stored: Record<string, unknown>,
+): Record<string, unknown> {
+  const changes: Record<string, unknown> = {};
+  for (const { dbName } of definition.properties.values()) {
+    const before = snapshot[dbName] ?? null;
+    const after = stored[dbName] ?? null;
+    if (!sameStoredValue(before, after)) changes[dbName] = after;
+  }
+  return changes;
+}

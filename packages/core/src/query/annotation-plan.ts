@@ -1,0 +1,156 @@
+import {
+  type Clause,
+  call,
+  collectSubquery,
+  countSubquery,
+  type Expr,
+  fn,
+  isNotNull,
+  match,
+  node,
+  pattern,
+  prop,
+  query,
+  rel,
+  returnClause,
+  type Variable,
+  variable,
+} from '@cartograph/cypher';
+import type { PropertyType } from '../properties/property-type';
+import type { NodeDefinition } from '../registry/definitions';
+import { type AggregateKind, Aggregation } from './aggregations';
+import type { Names } from './names';
+import { resolveFieldPath, resolveRelationPath } from './paths';
+import type { Hop } from './plan';
+import { InvalidFilterError } from './query-errors';
+import { nodeScope } from './scopes';
+import { aggregateResultType } from './value-types';
+
+/** A per-node aggregate over a relationship path, as `annotate` stores it. */
+export interface AnnotationPlan {
+  /** The name the user gave it. */
+  readonly name: string;
+  readonly kind: AggregateKind;
+  readonly hops: readonly Hop[];
+  /** Stored property aggregated at the end of the path; undefined when aggregating the nodes. */
+  readonly key: string | undefined;
+  /** The model at the end of the path (to hydrate collected nodes). */
+  readonly target: NodeDefinition;
+  /** Type of the aggregated property, to inflate collected values, min and max. */
+  readonly valueType: PropertyType | undefined;
+  /** Type used to check filter operands on this annotation. */
+  readonly filterType: PropertyType;
+  readonly distinct: boolean;
+}
+
+/** Validates `annotate({ name: aggregation })` entries against the model. */
+export function normalizeAnnotation(
+  definition: NodeDefinition,
+  taken: ReadonlySet<string>,
+  name: string,
+  aggregation: unknown,
+): AnnotationPlan {
+  if (!(aggregation instanceof Aggregation)) {
+    throw new InvalidFilterError(
+      `annotate({ ${name}: ... }) needs count(), collect(), sum(), avg(), min() or max().`,
+    );
+  }
+  if (
+    definition.properties.has(name) ||
+    definition.relationships.has(name) ||
+    definition.aliases.has(name) ||
+    taken.has(name)
+  ) {
+    throw new InvalidFilterError(
+      `Cannot annotate ${definition.name} with ${JSON.stringify(name)}: that name is already used.`,
+    );
+  }
+  const { kind, path, distinct } = aggregation;
+  if (path === undefined) {
+    throw new InvalidFilterError(
+      `annotate() needs a relationship path, e.g. count('friends'); to count the set use aggregate().`,
+    );
+  }
+  const last = path.lastIndexOf('.');
+  const head = last < 0 ? definition : resolveRelationPath(definition, path.slice(0, last)).target;
+  const tail = path.slice(last + 1);
+  if (head.relationships.has(tail)) {
+    if (kind !== 'count' && kind !== 'collect') {
+      throw new InvalidFilterError(
+        `${kind}('${path}') needs a property at the end of the path, e.g. ${kind}('${path}.age').`,
+      );
+    }
+    const relations = resolveRelationPath(definition, path);
+    return freeze({
+      name,
+      kind,
+      hops: relations.hops,
+      key: undefined,
+      target: relations.target,
+      valueType: undefined,
+      distinct,
+    });
+  }
+  if (last < 0) {
+    throw new InvalidFilterError(
+      `annotate() paths start with a relationship of ${definition.name}, got '${path}'.`,
+    );
+  }
+  const relations = resolveRelationPath(definition, path.slice(0, last));
+  const scope = nodeScope(relations.target);
+  const { field } = resolveFieldPath(relations.target, tail, scope.field, scope.knownKeys);
+  return freeze({
+    name,
+    kind,
+    hops: relations.hops,
+    key: field.key,
+    target: relations.target,
+    valueType: field.ref.type,
+    distinct,
+  });
+}
+
+function freeze(plan: Omit<AnnotationPlan, 'filterType'>): AnnotationPlan {
+  return Object.freeze({ ...plan, filterType: aggregateResultType(plan.kind, plan.valueType) });
+}
+
+/** How an annotation is computed: an expression, possibly needing a CALL subquery first. */
+export interface CompiledAnnotation {
+  readonly clause: Clause | undefined;
+  readonly expr: Expr;
+}
+
+/**
+ * COUNT / COLLECT subquery expressions where possible. sum/avg/min/max need a CALL subquery:
+ * Neo4j treats an aggregate inside a COLLECT expression as an aggregate of the outer projection.
+ */
+export function compileAnnotation(plan: AnnotationPlan, from: Variable, names: Names): CompiledAnnotation {
+  let current = from;
+  const steps: Array<readonly [ReturnType<typeof rel>, ReturnType<typeof node>]> = [];
+  for (const hop of plan.hops) {
+    current = variable(names.next('m'));
+    steps.push([rel({ types: [hop.type], direction: hop.direction }), node(current, hop.labels)]);
+  }
+  const value = plan.key === undefined ? current : prop(current, plan.key);
+  const where = plan.key === undefined ? undefined : isNotNull(value);
+  const path = match(pattern(node(from), ...steps), { where });
+  switch (plan.kind) {
+    case 'count': {
+      const distinct = plan.distinct || plan.hops.length > 1;
+      return {
+        clause: undefined,
+        expr: countSubquery(query(path, distinct && returnClause([value], { distinct }))),
+      };
+    }
+    case 'collect':
+      return {
+        clause: undefined,
+        expr: collectSubquery(query(path, returnClause([value], { distinct: plan.distinct }))),
+      };
+    default: {
+      const alias = names.next('a');
+      const inner = query(path, returnClause([{ expr: fn(plan.kind, [value]), alias }]));
+      return { clause: call(inner, { importVariables: [from.name] }), expr: variable(alias) };
+    }
+  }
+}

@@ -1,0 +1,86 @@
+import type { Record as Neo4jRecord } from 'neo4j-driver';
+import { DoesNotExistError, MultipleNodesReturnedError } from '../errors';
+import { Graph } from '../graph/graph';
+import { compileCount, compileExists, compileNodes, compileValues } from './compile';
+import { UnknownPropertyError } from './query-errors';
+import { annotationValue, nodeMapper, resultHydrator } from './results';
+import type { ResolvedField } from './scopes';
+import { stageScope } from './stage-scope';
+import { lastStage, type NodeSetState, withLastStage } from './state';
+
+/** Runs the node query of `state`, joining the active transaction when there is one. */
+export function all<T>(state: NodeSetState): Promise<T[]> {
+  const { compiled, layout } = compileNodes(state);
+  return Graph.current().run(compiled, 'READ', nodeMapper<T>(lastStage(state).definition, layout));
+}
+
+/** The first node (keeping the set's order), or null / DoesNotExistError. */
+export async function first<T>(state: NodeSetState, required: boolean): Promise<T | null> {
+  const [node] = await all<T>(limited(state, 1));
+  if (node !== undefined) return node;
+  if (required) throw new DoesNotExistError(lastStage(state).definition.name, describeState(state));
+  return null;
+}
+
+/** The only node; two rows are fetched so that a second match can be reported. */
+export async function get<T>(state: NodeSetState, filters: unknown, required: boolean): Promise<T | null> {
+  const nodes = await all<T>(limited(state, 2));
+  const model = lastStage(state).definition.name;
+  if (nodes.length > 1) throw new MultipleNodesReturnedError(model, filters ?? {});
+  const [node] = nodes;
+  if (node !== undefined) return node;
+  if (required) throw new DoesNotExistError(model, filters ?? {});
+  return null;
+}
+
+export async function count(state: NodeSetState): Promise<number> {
+  const [value] = await Graph.current().run(compileCount(state), 'READ', (record) => Number(record.get(0)));
+  return value ?? 0;
+}
+
+export async function exists(state: NodeSetState): Promise<boolean> {
+  const rows = await Graph.current().run(compileExists(state), 'READ', () => true);
+  return rows.length > 0;
+}
+
+/** Plain objects with the given fields; values are inflated through their property types. */
+export function values<T, K extends string>(
+  state: NodeSetState,
+  names: readonly K[],
+): Promise<Pick<T, K & keyof T>[]> {
+  const stage = lastStage(state);
+  const scope = stageScope(stage);
+  const fields: ResolvedField[] = names.map((name) => {
+    const field = scope.field(name);
+    if (!field) throw new UnknownPropertyError(scope.model, name, scope.knownKeys(), 'field');
+    return field;
+  });
+  const hydrate = resultHydrator();
+  const read = (record: Neo4jRecord) => {
+    const row: Record<string, unknown> = {};
+    fields.forEach((field, i) => {
+      const raw = record.get(i);
+      if (field.on === 'ann') {
+        const plan = stage.annotations.find((a) => a.name === field.key);
+        if (plan) row[names[i] as string] = annotationValue(plan, raw, hydrate);
+      } else if (raw !== null && raw !== undefined) {
+        row[names[i] as string] = field.ref.type.inflate(raw, {
+          model: field.ref.model,
+          field: field.ref.name,
+        });
+      }
+    });
+    return row as Pick<T, K & keyof T>;
+  };
+  return Graph.current().run(compileValues(state, fields), 'READ', read);
+}
+
+/** The set with its limit lowered to at most `count`. */
+export function limited(state: NodeSetState, count: number): NodeSetState {
+  return withLastStage(state, (stage) => ({ limit: Math.min(stage.limit ?? count, count) }));
+}
+
+// The query text (never its parameters, which may hold secrets) tells the user what was asked.
+function describeState(state: NodeSetState): unknown {
+  return { query: compileNodes(state).compiled.cypher };
+}

@@ -1,0 +1,52 @@
+export {
+  type Aggregated,
+  type AggregateKind,
+  type AggregateOptions,
+  type AggregateValue,
+  Aggregation,
+  type Annotated,
+  type AnnotationValue,
+  avg,
+  collect,
+  count,
+  max,
+  min,
+  sum,
+} from './aggregations';
+export type { BulkOptions, UpdateValues } from './bulk';
+export { OptionalPath, optional } from './fetch-plan';
+export { GroupedNodeSet } from './grouped-node-set';
+export type { PlanNode, PlanSummary } from './inspect';
+export { type HasFilter, NodeSet } from './node-set';
+export { OPERATORS, type OperatorName } from './operators';
+export type { Page, PageOptions } from './pagination';
+export { Q, QNode, type QOperator } from './q';
+export {
+  InvalidCursorError,
+  InvalidFilterError,
+  UnknownOperatorError,
+  UnknownPropertyError,
+} from './query-errors';
+export { type CypherOptions, type RawCypherOptions, runCypher } from './raw-cypher';
+export { clearCachedRelation, getCachedRelation, setCachedRelation } from './relation-cache';
+export type { StreamOptions } from './stream';
+export type {
+  ArrayOperators,
+  ComparisonOperators,
+  EqualityOperators,
+  FieldFilter,
+  FieldKeys,
+  Filter,
+  FilterInput,
+  OperatorsFor,
+  OrderKey,
+  RelatedFieldPath,
+  RelationFilter,
+  RelationKeys,
+  RelationModel,
+  RelationPath,
+  RelationTarget,
+  RelFieldKeys,
+  RelFilter,
+  StringOperators,
+} from './types';

@@ -1,0 +1,312 @@
+import type { CompiledQuery } from '../graph/graph';
+import type { ModelClass } from '../model/model-types';
+import type { NodeDefinition, RelationshipDefinition } from '../registry/definitions';
+import { registry } from '../registry/schema-registry';
+import type {
+  Aggregated,
+  Aggregation,
+  Annotated,
+  CheckedAggregates,
+  CheckedAnnotations,
+} from './aggregations';
+import { normalizeAnnotation } from './annotation-plan';
+import { type BulkOptions, bulkDelete, bulkUpdate, type UpdateValues } from './bulk';
+import { compileNodes } from './compile';
+import * as execute from './execute';
+import { buildFetchPlan, type OptionalPath } from './fetch-plan';
+import { normalizeFilter, relationFilter } from './filters';
+import { GroupedNodeSet } from './grouped-node-set';
+import { explainQuery, type PlanSummary } from './inspect';
+import { type Page, type PageOptions, paginate } from './pagination';
+import type { Predicate } from './plan';
+import { InvalidFilterError, UnknownPropertyError } from './query-errors';
+import { normalizeSortKeys } from './sort-keys';
+import { stageScope } from './stage-scope';
+import { initialStage, lastStage, type NodeSetState, type Stage, withLastStage } from './state';
+import { type StreamOptions, streamNodes } from './stream';
+import type {
+  FieldKeys,
+  FilterInput,
+  OrderKey,
+  RelationFilter,
+  RelationKeys,
+  RelationModel,
+  RelationPath,
+  RelationTarget,
+  RelFilter,
+} from './types';
+
+/** Relationship filters accepted by `has`: `true`, or filters on the far side. */
+export type HasFilter<T> = {
+  [K in RelationKeys<T>]?: RelationFilter<RelationTarget<T, K>, RelationModel<T, K>>;
+};
+
+/**
+ * An immutable query over the nodes of a model: every method returns a new set, nothing runs until
+ * a terminal method (`all`, `first`, `count`, `stream`, ...) is awaited. `T` is the model (plus any
+ * annotations), `R` the relationship model of the traversal that produced the set, if any.
+ */
+export class NodeSet<T, R = unknown> implements AsyncIterable<T> {
+  readonly #state: NodeSetState;
+
+  private constructor(state: NodeSetState) {
+    this.#state = state;
+  }
+
+  /** Every node of `model`. */
+  static of<T extends object>(model: ModelClass<T>): NodeSet<T> {
+    return new NodeSet<T>(
+      Object.freeze({ stages: Object.freeze([initialStage(registry.node(model))]), fetch: undefined }),
+    );
+  }
+
+  /** The nodes connected to one saved node through `relationship` (what `alice.friends` queries). */
+  static related<T extends object, R = unknown>(
+    target: ModelClass<T>,
+    source: { readonly definition: NodeDefinition; readonly elementId: string },
+    relationship: RelationshipDefinition,
+  ): NodeSet<T, R> {
+    const byId: Predicate = { k: 'op', on: 'id', key: '', op: 'eq', value: source.elementId };
+    const first: Stage = Object.freeze({ ...initialStage(source.definition), where: Object.freeze([byId]) });
+    const stages = Object.freeze([first, initialStage(registry.node(target), relationship)]);
+    return new NodeSet<T, R>(Object.freeze({ stages, fetch: undefined }));
+  }
+
+  /** @internal The frozen state, for the compiler and tests. */
+  get state(): NodeSetState {
+    return this.#state;
+  }
+
+  /** The model definition of the nodes this set returns. */
+  get definition(): NodeDefinition {
+    return lastStage(this.#state).definition;
+  }
+
+  /** Keeps nodes matching every filter. Plain values mean equality; see the query guide for operators. */
+  filter(...filters: FilterInput<T>[]): NodeSet<T, R> {
+    return this.#where(filters.map((f) => normalizeFilter(stageScope(lastStage(this.#state)), f)));
+  }
+
+  /** Keeps nodes that do NOT match the filters (including nodes where a filtered property is missing). */
+  exclude(...filters: FilterInput<T>[]): NodeSet<T, R> {
+    return this.#where(
+      filters.map((f) => {
+        const predicate = normalizeFilter(stageScope(lastStage(this.#state)), f);
+        return predicate && ({ k: 'not', item: predicate } as const);
+      }),
+    );
+  }
+
+  /** Keeps nodes with at least one relationship of each given field (optionally matching filters). */
+  has(relations: HasFilter<T>): NodeSet<T, R> {
+    return this.#relations(relations, false);
+  }
+
+  /** Keeps nodes without any relationship of the given fields (or none matching the filters). */
+  hasNot(relations: HasFilter<T>): NodeSet<T, R> {
+    return this.#relations(relations, true);
+  }
+
+  /** Filters on the properties of the relationship this set was reached through. */
+  match(filters: RelFilter<R>): NodeSet<T, R> {
+    const via = lastStage(this.#state).via;
+    if (!via) {
+      throw new InvalidFilterError(
+        'match() filters the relationship of a traversal; call it after traverse() or on a relationship field.',
+      );
+    }
+    const predicate = normalizeFilter(stageScope(lastStage(this.#state), via), filters);
+    return this.#where([predicate]);
+  }
+
+  /** Follows a relationship: the result is the set of nodes at the far end. */
+  traverse<K extends RelationKeys<T>>(relation: K): NodeSet<RelationTarget<T, K>, RelationModel<T, K>> {
+    const { definition } = lastStage(this.#state);
+    const relationship = definition.relationships.get(relation);
+    if (!relationship)
+      throw new UnknownPropertyError(
+        definition.name,
+        relation,
+        [...definition.relationships.keys()],
+        'relationship',
+      );
+    const next = initialStage(registry.node(relationship.target()), relationship);
+    return new NodeSet(
+      Object.freeze({ stages: Object.freeze([...this.#state.stages, next]), fetch: undefined }),
+    );
+  }
+
+  /** Sorts by fields (`'-age'` is descending), related fields (`'employer.name'`) or annotations. Replaces earlier ordering. */
+  orderBy(...keys: OrderKey<T>[]): NodeSet<T, R> {
+    return this.#update((stage) => ({
+      order: Object.freeze(normalizeSortKeys(stage, stageScope(stage), keys)),
+    }));
+  }
+
+  /** Skips the first `count` nodes. */
+  skip(count: number): NodeSet<T, R> {
+    return this.#update(() => ({ skip: checkCount(count, 'skip') }));
+  }
+
+  /** Returns at most `count` nodes. */
+  limit(count: number): NodeSet<T, R> {
+    return this.#update(() => ({ limit: checkCount(count, 'limit') }));
+  }
+
+  /** Returns each node once (traversals can reach a node along several paths). */
+  distinct(): NodeSet<T, R> {
+    return this.#update(() => ({ distinct: true }));
+  }
+
+  /**
+   * Loads relations with the nodes, in the same query: `fetchRelations('employer', 'friends.employer')`.
+   * Nodes lacking a path are left out unless it is wrapped in `optional(...)`; loaded relations are
+   * read with `instance.friends.cached`.
+   */
+  fetchRelations(...paths: Array<RelationPath<T> | OptionalPath<RelationPath<T>>>): NodeSet<T, R> {
+    const fetch = buildFetchPlan(this.definition, this.#state.fetch, paths);
+    return new NodeSet(Object.freeze({ stages: this.#state.stages, fetch }));
+  }
+
+  /** Adds per-node aggregates over relationships: `annotate({ friendCount: count('friends') })`. */
+  annotate<A extends Record<string, Aggregation>>(
+    annotations: A & CheckedAnnotations<T, A>,
+  ): NodeSet<T & Annotated<T, A>, R> {
+    return this.#update((stage) => {
+      const taken = new Set(stage.annotations.map((a) => a.name));
+      const added = Object.entries(annotations).map(([name, aggregation]) => {
+        const plan = normalizeAnnotation(stage.definition, taken, name, aggregation);
+        taken.add(name);
+        return plan;
+      });
+      return { annotations: Object.freeze([...stage.annotations, ...added]) };
+    }) as unknown as NodeSet<T & Annotated<T, A>, R>;
+  }
+
+  /** Every node of the set, as model instances. */
+  all(): Promise<T[]> {
+    return execute.all<T>(this.#state);
+  }
+
+  /** The first node. @throws DoesNotExistError when the set is empty. */
+  first(): Promise<T> {
+    return execute.first<T>(this.#state, true) as Promise<T>;
+  }
+
+  /** The first node, or null when the set is empty. */
+  firstOrNull(): Promise<T | null> {
+    return execute.first<T>(this.#state, false);
+  }
+
+  /** The only node matching `filters`. @throws DoesNotExistError, MultipleNodesReturnedError */
+  get(filters?: FilterInput<T>): Promise<T> {
+    return execute.get<T>((filters ? this.filter(filters) : this).#state, filters, true) as Promise<T>;
+  }
+
+  /** The only node matching `filters`, or null. @throws MultipleNodesReturnedError */
+  getOrNull(filters?: FilterInput<T>): Promise<T | null> {
+    return execute.get<T>((filters ? this.filter(filters) : this).#state, filters, false);
+  }
+
+  /** How many nodes the set holds (after skip / limit / distinct). */
+  count(): Promise<number> {
+    return execute.count(this.#state);
+  }
+
+  /** Whether the set holds any node. */
+  exists(): Promise<boolean> {
+    return execute.exists(this.#state);
+  }
+
+  /** Plain objects with the given fields (and annotations) instead of instances. */
+  values<K extends FieldKeys<T>>(...fields: K[]): Promise<Pick<T, K>[]> {
+    return execute.values<T, K>(this.#state, fields);
+  }
+
+  /** One row of aggregates over the whole set: `aggregate({ people: count(), avgAge: avg('age') })`. */
+  aggregate<A extends Record<string, Aggregation>>(
+    aggregates: A & CheckedAggregates<T, A>,
+  ): Promise<Aggregated<T, A>> {
+    return new GroupedNodeSet<T, never>(this.#state, [])
+      .aggregate<A>(aggregates)
+      .then((rows) => rows[0] as Aggregated<T, A>);
+  }
+
+  /** Groups the set by fields; call `.aggregate({...})` on the result for one row per group. */
+  groupBy<K extends FieldKeys<T>>(...fields: K[]): GroupedNodeSet<T, K> {
+    return new GroupedNodeSet<T, K>(this.#state, fields);
+  }
+
+  /** A page of nodes after `after` (a cursor from the previous page), ordered by the set's order keys. */
+  paginate(options: PageOptions): Promise<Page<T>> {
+    return paginate<T>(this.#state, options);
+  }
+
+  /** Streams nodes lazily in its own read transaction (see the query guide for the caveats). */
+  stream(options?: StreamOptions): AsyncGenerator<T, void, undefined> {
+    return streamNodes<T>(this.#state, options);
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<T> {
+    return this.stream();
+  }
+
+  /** The Cypher and parameters `all()` would run. */
+  toCypher(): CompiledQuery {
+    return compileNodes(this.#state).compiled;
+  }
+
+  /** The plan Neo4j would use for `all()`, without running it. */
+  explain(): Promise<PlanSummary> {
+    return explainQuery(this.toCypher(), 'EXPLAIN');
+  }
+
+  /** Runs `all()`'s query with PROFILE and returns the plan with rows and db hits (results are discarded). */
+  profile(): Promise<PlanSummary> {
+    return explainQuery(this.toCypher(), 'PROFILE');
+  }
+
+  /** Sets the given properties on every node of the set, in batches; returns how many were updated. */
+  update(values: UpdateValues<T>, options?: BulkOptions): Promise<number> {
+    return bulkUpdate(this.#state, values as Record<string, unknown>, options);
+  }
+
+  /** Deletes every node of the set with its relationships, in batches; returns how many were deleted. */
+  delete(options?: BulkOptions): Promise<number> {
+    return bulkDelete(this.#state, options);
+  }
+
+  #where(predicates: ReadonlyArray<Predicate | undefined>): NodeSet<T, R> {
+    const added = predicates.filter((p): p is Predicate => p !== undefined);
+    if (added.length === 0) return this;
+    return this.#update((stage) => ({ where: Object.freeze([...stage.where, ...added]) }));
+  }
+
+  #relations(relations: HasFilter<T>, negate: boolean): NodeSet<T, R> {
+    const { definition } = lastStage(this.#state);
+    const predicates = Object.entries(relations as Record<string, unknown>).map(([name, value]) => {
+      const relationship = definition.relationships.get(name);
+      if (!relationship)
+        throw new UnknownPropertyError(
+          definition.name,
+          name,
+          [...definition.relationships.keys()],
+          'relationship',
+        );
+      const predicate = relationFilter(relationship, value);
+      return negate ? ({ k: 'not', item: predicate } as const) : predicate;
+    });
+    return this.#where(predicates);
+  }
+
+  #update(change: (stage: Stage) => Partial<Stage>): NodeSet<T, R> {
+    return new NodeSet<T, R>(withLastStage(this.#state, change));
+  }
+}
+
+function checkCount(value: number, what: string): number {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new InvalidFilterError(`${what}() takes a whole number >= 0, got ${String(value)}.`);
+  }
+  return value;
+}

@@ -1,0 +1,189 @@
+import {
+  and,
+  contains,
+  type Expr,
+  endsWith,
+  eq,
+  exists,
+  fn,
+  gt,
+  gte,
+  inList,
+  isNotNull,
+  isNull,
+  listComprehension,
+  literal,
+  lt,
+  lte,
+  match,
+  neq,
+  node,
+  not,
+  or,
+  param,
+  pattern,
+  prop,
+  query,
+  regexMatch,
+  rel,
+  startsWith,
+  type Variable,
+  variable,
+} from '@cartograph/cypher';
+import type { Names } from './names';
+import type { OperatorName } from './operators';
+import type { Hop, Predicate } from './plan';
+
+/** The variables a predicate's subjects refer to. */
+export interface PredicateScope {
+  readonly node: Variable;
+  readonly rel: Variable | undefined;
+  readonly names: Names;
+  /** Annotation alias -> the variable holding its value. */
+  readonly annotations?: ReadonlyMap<string, Expr>;
+}
+
+/** Turns a normalized predicate into a Cypher expression; every value becomes a parameter. */
+export function compilePredicate(predicate: Predicate, scope: PredicateScope): Expr {
+  switch (predicate.k) {
+    case 'op':
+      return compileOperator(subject(predicate, scope), predicate.op, predicate.value, scope.names);
+    case 'and':
+      return and(...flattenAnd(predicate.items.map((item) => compilePredicate(item, scope))));
+    case 'or':
+      return or(...predicate.items.map((item) => compilePredicate(item, scope)));
+    case 'not': {
+      const inner = compilePredicate(predicate.item, scope);
+      // coalesce turns "unknown" into false, so NOT keeps nodes where the inner test met a null.
+      return not(nullable(predicate.item) ? fn('coalesce', [inner, literal(false)]) : inner);
+    }
+    case 'exists':
+      return exists(query(hopMatch(scope.node, predicate.hop, predicate.where, scope.names)));
+  }
+}
+
+/** `a AND (b AND c)` as `a AND b AND c`, which reads better and means the same. */
+export function flattenAnd(items: readonly Expr[]): Expr[] {
+  const flat: Expr[] = [];
+  for (const item of items) {
+    if (item.kind === 'Boolean' && item.operator === 'AND') flat.push(...item.operands);
+    else flat.push(item);
+  }
+  return flat;
+}
+
+/** `MATCH (from)-[r:TYPE]-(m:Label) [WHERE ...]`, with fresh variables for the far side. */
+export function hopMatch(from: Variable, hop: Hop, where: Predicate | undefined, names: Names) {
+  const target = variable(names.next('m'));
+  const relationship = where !== undefined && mentionsRel(where) ? variable(names.next('r')) : undefined;
+  const path = pattern(node(from), [
+    rel({ variable: relationship, types: [hop.type], direction: hop.direction }),
+    node(target, hop.labels),
+  ]);
+  const condition =
+    where === undefined ? undefined : compilePredicate(where, { node: target, rel: relationship, names });
+  return match(path, { where: condition });
+}
+
+function subject(predicate: Extract<Predicate, { k: 'op' }>, scope: PredicateScope): Expr {
+  switch (predicate.on) {
+    case 'node':
+      return prop(scope.node, predicate.key);
+    case 'id':
+      return fn('elementId', [scope.node]);
+    case 'rel':
+      if (scope.rel === undefined)
+        throw new Error('Internal error: relationship filter without a relationship');
+      return prop(scope.rel, predicate.key);
+    case 'ann': {
+      const expr = scope.annotations?.get(predicate.key);
+      if (expr === undefined) throw new Error(`Internal error: annotation ${predicate.key} is not in scope`);
+      return expr;
+    }
+  }
+}
+
+const lower = (expr: Expr): Expr => fn('toLower', [expr]);
+
+function compileOperator(left: Expr, op: OperatorName, value: unknown, names: Names): Expr {
+  switch (op) {
+    case 'eq':
+    case 'exact':
+      return eq(left, param(value));
+    case 'ne':
+      return neq(left, param(value));
+    case 'lt':
+      return lt(left, param(value));
+    case 'lte':
+      return lte(left, param(value));
+    case 'gt':
+      return gt(left, param(value));
+    case 'gte':
+      return gte(left, param(value));
+    case 'in':
+      return inList(left, param(value));
+    case 'notIn':
+      return not(inList(left, param(value)));
+    case 'contains':
+      return contains(left, param(value));
+    case 'iContains':
+      return contains(lower(left), lower(param(value)));
+    case 'startsWith':
+      return startsWith(left, param(value));
+    case 'iStartsWith':
+      return startsWith(lower(left), lower(param(value)));
+    case 'endsWith':
+      return endsWith(left, param(value));
+    case 'iEndsWith':
+      return endsWith(lower(left), lower(param(value)));
+    case 'regex':
+      return regexMatch(left, param(value));
+    case 'iExact':
+      return eq(lower(left), lower(param(value)));
+    case 'isNull':
+      return value === true ? isNull(left) : isNotNull(left);
+    case 'includes':
+      return inList(param(value), left);
+    case 'includesAny': {
+      const item = variable(names.next('x'));
+      return gt(
+        fn('size', [listComprehension(item, left, { where: inList(item, param(value)) })]),
+        literal(0),
+      );
+    }
+    case 'includesAll': {
+      const item = variable(names.next('x'));
+      const missing = listComprehension(item, param(value), { where: not(inList(item, left)) });
+      // Without the null check a node lacking the list would pass: `x IN null` is null, not false.
+      return and(isNotNull(left), eq(fn('size', [missing]), literal(0)));
+    }
+  }
+}
+
+/** Whether the predicate can evaluate to null (unknown) rather than true or false. */
+function nullable(predicate: Predicate): boolean {
+  switch (predicate.k) {
+    case 'op':
+      return predicate.op !== 'isNull' && predicate.on !== 'id';
+    case 'and':
+    case 'or':
+      return predicate.items.some(nullable);
+    case 'not':
+    case 'exists':
+      return false;
+  }
+}
+
+export function mentionsRel(predicate: Predicate): boolean {
+  switch (predicate.k) {
+    case 'op':
+      return predicate.on === 'rel';
+    case 'and':
+    case 'or':
+      return predicate.items.some(mentionsRel);
+    case 'not':
+      return mentionsRel(predicate.item);
+    case 'exists':
+      return false;
+  }
+}

@@ -1,0 +1,74 @@
+import { isNode, type Node as Neo4jNode, type Record as Neo4jRecord } from 'neo4j-driver';
+import { CartographError } from '../errors';
+import type { AccessMode, Graph } from '../graph/graph';
+import { toPlain } from '../graph/to-plain';
+import { hydrateNode } from '../model/hydrate';
+import type { ModelClass } from '../model/model-types';
+import { registry } from '../registry/schema-registry';
+
+/** Options of {@link runCypher} (`graph.cypher`). */
+export interface CypherOptions<T = unknown> {
+  /** Build instances of this model from each record's node column. */
+  readonly inflate?: ModelClass<T>;
+  /** Default `WRITE`, since raw Cypher may write; pass `READ` to let a cluster route it to a reader. */
+  readonly mode?: AccessMode;
+}
+
+/**
+ * The escape hatch: runs your own Cypher (joining the active transaction, logged like every query).
+ * With `inflate`, each record must hold exactly one node, which becomes an instance of the model;
+ * otherwise rows come back as plain objects (`toPlain`). Pass values as `params`, never in the text.
+ */
+export function runCypher<T>(
+  graph: Graph,
+  cypher: string,
+  params: Record<string, unknown> | undefined,
+  options: CypherOptions<T> & { readonly inflate: ModelClass<T> },
+): Promise<T[]>;
+export function runCypher(
+  graph: Graph,
+  cypher: string,
+  params?: Record<string, unknown>,
+  options?: CypherOptions<never>,
+): Promise<Record<string, unknown>[]>;
+export function runCypher<T>(
+  graph: Graph,
+  cypher: string,
+  params?: Record<string, unknown>,
+  options?: CypherOptions<T>,
+): Promise<unknown[]>;
+export function runCypher<T>(
+  graph: Graph,
+  cypher: string,
+  params: Record<string, unknown> = {},
+  options: CypherOptions<T> = {},
+): Promise<unknown[]> {
+  const mode = options.mode ?? 'WRITE';
+  const model = options.inflate;
+  if (!model) return graph.run({ cypher, params }, mode, plainRow);
+  // Every model class constructs objects; the cast only restores what ModelClass<T> cannot express.
+  const definition = registry.node(model as ModelClass<T & object>);
+  return graph.run({ cypher, params }, mode, (record) =>
+    hydrateNode<T & object>(definition, singleNode(record, definition.name)),
+  );
+}
+
+/** Alias of {@link CypherOptions}. */
+export type RawCypherOptions<T = unknown> = CypherOptions<T>;
+
+function plainRow(record: Neo4jRecord): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const key of record.keys) row[key as string] = toPlain(record.get(key));
+  return row;
+}
+
+function singleNode(record: Neo4jRecord, model: string): Neo4jNode {
+  const nodes = record.keys.map((key) => record.get(key)).filter(isNode);
+  if (nodes.length !== 1) {
+    throw new CartographError(
+      'INVALID_RESULT',
+      `inflate: ${model} needs exactly one node per record, got ${nodes.length} (columns: ${record.keys.join(', ')}). Return just the node, e.g. RETURN n.`,
+    );
+  }
+  return nodes[0] as Neo4jNode;
+}

@@ -1,0 +1,83 @@
+import {
+  collectSubquery,
+  type Expr,
+  fn,
+  index,
+  isNotNull,
+  literal,
+  match,
+  node,
+  param,
+  pattern,
+  prop,
+  query,
+  rel,
+  returnClause,
+  type Variable,
+  variable,
+} from '@cartograph/cypher';
+import type { Names } from './names';
+import { resolveFieldPath } from './paths';
+import type { Hop, Subject } from './plan';
+import { InvalidFilterError } from './query-errors';
+import type { FieldScope } from './scopes';
+import type { Stage } from './state';
+
+/** One normalized ORDER BY key. */
+export interface SortKey {
+  /** As the user wrote it (with `-`), for cursors and messages. */
+  readonly text: string;
+  readonly descending: boolean;
+  /** Relationships to follow first (related-property ordering). */
+  readonly hops: readonly Hop[];
+  readonly on: Subject;
+  readonly key: string;
+}
+
+/** Validates `'-age'`, `'name'`, `'employer.name'`, `'friendCount'` against the stage's model. */
+export function normalizeSortKeys(stage: Stage, scope: FieldScope, keys: readonly string[]): SortKey[] {
+  return keys.map((text) => {
+    if (typeof text !== 'string')
+      throw new InvalidFilterError(`orderBy() takes field names, got ${String(text)}.`);
+    const descending = text.startsWith('-');
+    const path = descending ? text.slice(1) : text;
+    const { hops, field } = resolveFieldPath(stage.definition, path, scope.field, scope.knownKeys);
+    return Object.freeze({ text, descending, hops, on: field.on, key: field.key });
+  });
+}
+
+/**
+ * The expression a key sorts by. A related property sorts by the smallest (ascending) or largest
+ * (descending) value among the related nodes, so to-many relationships order deterministically
+ * and nodes without the relation sort last.
+ */
+export function sortExpression(
+  key: SortKey,
+  from: Variable,
+  annotations: ReadonlyMap<string, Expr>,
+  names: Names,
+): Expr {
+  if (key.on === 'ann') return annotations.get(key.key) as Expr;
+  if (key.on === 'id') return fn('elementId', [from]);
+  if (key.hops.length === 0) return prop(from, key.key);
+  let current = from;
+  const steps: Array<readonly [ReturnType<typeof rel>, ReturnType<typeof node>]> = [];
+  for (const hop of key.hops) {
+    current = variable(names.next('m'));
+    steps.push([rel({ types: [hop.type], direction: hop.direction }), node(current, hop.labels)]);
+  }
+  const value = prop(current, key.key);
+  const inner = query(
+    match(pattern(node(from), ...steps), { where: isNotNull(value) }),
+    returnClause([value], {
+      orderBy: [{ expr: value, direction: key.descending ? 'DESC' : 'ASC' }],
+      limit: literal(1),
+    }),
+  );
+  return index(collectSubquery(inner), 0);
+}
+
+/** Parameters for SKIP / LIMIT: integers, so the driver sends INTEGER rather than FLOAT. */
+export function countParam(value: number): Expr {
+  return param(BigInt(value));
+}

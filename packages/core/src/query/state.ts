@@ -1,0 +1,68 @@
+import type { NodeDefinition, RelationshipDefinition } from '../registry/definitions';
+import type { AnnotationPlan } from './annotation-plan';
+import type { FetchPlan } from './fetch-plan';
+import type { Predicate } from './plan';
+import type { SortKey } from './sort-keys';
+
+/**
+ * One node position in a traversal: `Person.nodes.filter(...)` has one stage, each `traverse()`
+ * adds another. Modifiers on a stage that is not the last (ordering, paging, distinct,
+ * annotations) make the compiler close the pattern with a WITH there, so they apply before the
+ * traversal continues.
+ */
+export interface Stage {
+  readonly definition: NodeDefinition;
+  /** The relationship leading here from the previous stage; absent on the first. */
+  readonly via: RelationshipDefinition | undefined;
+  /** Conjunction of filters on this stage's node (and on the relationship leading here). */
+  readonly where: readonly Predicate[];
+  readonly order: readonly SortKey[];
+  readonly skip: number | undefined;
+  readonly limit: number | undefined;
+  readonly distinct: boolean;
+  readonly annotations: readonly AnnotationPlan[];
+}
+
+/** Everything a NodeSet knows; frozen, and shared between sets derived from one another. */
+export interface NodeSetState {
+  readonly stages: readonly Stage[];
+  /** Relations to eager-load on the final stage's nodes. */
+  readonly fetch: FetchPlan | undefined;
+}
+
+export function initialStage(definition: NodeDefinition, via?: RelationshipDefinition): Stage {
+  return Object.freeze({
+    definition,
+    via,
+    where: [],
+    order: [],
+    skip: undefined,
+    limit: undefined,
+    distinct: false,
+    annotations: [],
+  });
+}
+
+/** The final stage. */
+export function lastStage(state: NodeSetState): Stage {
+  return state.stages[state.stages.length - 1] as Stage;
+}
+
+/** A new state whose final stage is `update(final stage)`. */
+export function withLastStage(state: NodeSetState, update: (stage: Stage) => Partial<Stage>): NodeSetState {
+  const stages = state.stages.slice();
+  const last = stages[stages.length - 1] as Stage;
+  stages[stages.length - 1] = Object.freeze({ ...last, ...update(last) });
+  return Object.freeze({ stages: Object.freeze(stages), fetch: state.fetch });
+}
+
+/** Whether a stage that is not the last must be closed with a WITH before the traversal goes on. */
+export function needsBarrier(stage: Stage): boolean {
+  return (
+    stage.distinct ||
+    stage.order.length > 0 ||
+    stage.skip !== undefined ||
+    stage.limit !== undefined ||
+    stage.annotations.length > 0
+  );
+}

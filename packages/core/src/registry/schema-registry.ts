@@ -1,0 +1,88 @@
+import { ModelDefinitionError, UnknownModelError } from '../errors';
+import type { AnyClass, NodeDefinition, RelationshipModelDefinition } from './definitions';
+
+/**
+ * The one place that knows every model. Decorators write to it; persistence, hydration, queries,
+ * schema tooling and migrations read it. Nothing else reads decorator metadata.
+ */
+export class SchemaRegistry {
+  readonly #nodes = new Map<AnyClass<unknown>, NodeDefinition>();
+  readonly #nodesByLabel = new Map<string, NodeDefinition>();
+  readonly #relationshipModels = new Map<AnyClass<unknown>, RelationshipModelDefinition>();
+  /** Cache of "most specific model for this label set" lookups used while hydrating results. */
+  readonly #resolved = new Map<string, NodeDefinition | undefined>();
+
+  registerNode(definition: NodeDefinition): void {
+    const existing = this.#nodesByLabel.get(definition.primaryLabel);
+    if (existing && existing.name !== definition.name) {
+      throw new ModelDefinitionError(
+        definition.name,
+        `the label "${definition.primaryLabel}" already belongs to ${existing.name}. Give one of them another label with @Node({ label: '...' }).`,
+      );
+    }
+    if (existing) this.#nodes.delete(existing.target); // a class defined again (watch mode, hot reload)
+    this.#nodes.set(definition.target, definition);
+    this.#nodesByLabel.set(definition.primaryLabel, definition);
+    this.#resolved.clear();
+  }
+
+  registerRelationshipModel(definition: RelationshipModelDefinition): void {
+    this.#relationshipModels.set(definition.target, definition);
+  }
+
+  /** The definition of a `@Node` class; throws when the class is not decorated. */
+  node(target: AnyClass<unknown>): NodeDefinition {
+    const definition = this.#nodes.get(target);
+    if (!definition) {
+      throw new UnknownModelError(`${target.name} is not a registered node model. Decorate it with @Node().`);
+    }
+    return definition;
+  }
+
+  findNode(target: AnyClass<unknown>): NodeDefinition | undefined {
+    return this.#nodes.get(target);
+  }
+
+  nodeByLabel(label: string): NodeDefinition | undefined {
+    return this.#nodesByLabel.get(label);
+  }
+
+  /** The definition of a `@Rel` class; throws when the class is not decorated. */
+  relationshipModel(target: AnyClass<unknown>): RelationshipModelDefinition {
+    const definition = this.#relationshipModels.get(target);
+    if (!definition) {
+      throw new UnknownModelError(
+        `${target.name} is not a registered relationship model. Decorate it with @Rel('TYPE').`,
+      );
+    }
+    return definition;
+  }
+
+  /** Every node model, in registration order. */
+  nodes(): NodeDefinition[] {
+    return [...this.#nodes.values()];
+  }
+
+  relationshipModels(): RelationshipModelDefinition[] {
+    return [...this.#relationshipModels.values()];
+  }
+
+  /**
+   * The most specific model whose labels a node carries: a node labelled `Person:Employee` becomes
+   * an `Employee` when `Employee extends Person`.
+   */
+  resolveByLabels(labels: readonly string[]): NodeDefinition | undefined {
+    const key = labels.join('\u0000');
+    if (this.#resolved.has(key)) return this.#resolved.get(key);
+    let best: NodeDefinition | undefined;
+    for (const definition of this.#nodes.values()) {
+      if (!definition.labels.every((label) => labels.includes(label))) continue;
+      if (!best || definition.labels.length > best.labels.length) best = definition;
+    }
+    this.#resolved.set(key, best);
+    return best;
+  }
+}
+
+/** The registry decorators write to unless told otherwise. */
+export const registry = new SchemaRegistry();

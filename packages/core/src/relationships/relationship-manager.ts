@@ -1,0 +1,314 @@
+import type { Node as Neo4jNode, Relationship as Neo4jRelationship } from 'neo4j-driver';
+import { CartographError, NotSavedError } from '../errors';
+import { Graph } from '../graph/graph';
+import { stateOf } from '../model/entity-state';
+import { hydrateNode } from '../model/hydrate';
+import type { ModelProps } from '../model/model-types';
+import {
+  hydrateRelationship,
+  prepareRelationshipProperties,
+  RelationshipEntity,
+} from '../model/relationship-entity';
+import { NodeSet } from '../query/node-set';
+import { getCachedRelation } from '../query/relation-cache';
+import type { NodeDefinition, RelationshipDefinition } from '../registry/definitions';
+import { registry } from '../registry/schema-registry';
+import {
+  assertCanAdd,
+  assertCanRemove,
+  assertReadCardinality,
+  type EndDescription,
+} from './cardinality-check';
+import { buildPairQueries, type PairCounts, type PairQueries } from './pair-queries';
+import { findReverseSide } from './reverse-side';
+
+/** Property values of a relationship model, as accepted by `connect`. */
+export type RelationshipProps<R> = ModelProps<Omit<R, keyof RelationshipEntity>>;
+
+/** Options of {@link RelationshipManager.connect}. */
+export interface ConnectOptions {
+  /** Create another relationship even when the pair is already connected (needs `allowParallel`-style intent). */
+  parallel?: boolean;
+}
+
+interface Ends {
+  readonly queries: PairQueries;
+  readonly target: NodeDefinition;
+  readonly reverse: ReturnType<typeof findReverseSide>;
+}
+
+/**
+ * The relationships of one field of one node: `alice.friends`. Writes check the declared
+ * cardinality of both ends under lock, in the same transaction as the write, so concurrent writers
+ * cannot both pass a check. Reads check it too and report a graph that breaks it.
+ */
+export class RelationshipManager<
+  T extends object = object,
+  R extends RelationshipEntity = RelationshipEntity,
+> {
+  #ends: Ends | undefined;
+
+  constructor(
+    private readonly owner: object,
+    /** The relationship field this manager serves. */
+    readonly definition: RelationshipDefinition,
+  ) {}
+
+  /**
+   * Connects the owner to `node`. Already connected: returns the existing relationship, unless
+   * `parallel` (or the definition's `allowParallel`) asks for another one.
+   * @throws AttemptedCardinalityViolationError when either end would exceed its maximum.
+   */
+  async connect(node: T, properties?: RelationshipProps<R>, options: ConnectOptions = {}): Promise<R> {
+    const props = prepareRelationshipProperties(this.definition.model, properties);
+    const [a, b] = [this.#ownerId('connect'), idOf(node, 'connect to')];
+    const graph = Graph.current();
+    return graph.joinOrBeginWrite(async () => {
+      const counts = await this.#counts(graph, a, b);
+      if (counts.pair > 0 && !(options.parallel ?? this.definition.allowParallel)) {
+        const [existing] = await this.#relationshipsWith(graph, b);
+        if (existing) return existing;
+      }
+      assertCanAdd(this.#ownerEnd(), counts.owner);
+      const reverse = this.#resolve().reverse;
+      if (reverse) assertCanAdd(this.#targetEnd(node, reverse.definition), counts.target);
+      const [created] = await graph.run(this.#resolve().queries.create(a, b, props), 'WRITE', (record) =>
+        hydrateRelationship<R>(this.definition.model, record.get('r') as Neo4jRelationship),
+      );
+      return created!;
+    });
+  }
+
+  /**
+   * Removes the relationship(s) between the owner and `node`.
+   * @throws AttemptedCardinalityViolationError when either end would fall below its minimum.
+   */
+  async disconnect(node: T): Promise<void> {
+    const [a, b] = [this.#ownerId('disconnect'), idOf(node, 'disconnect from')];
+    const graph = Graph.current();
+    await graph.joinOrBeginWrite(async () => {
+      const counts = await this.#counts(graph, a, b);
+      if (counts.pair === 0) return;
+      assertCanRemove(this.#ownerEnd(), counts.owner, counts.pair);
+      const reverse = this.#resolve().reverse;
+      if (reverse) assertCanRemove(this.#targetEnd(node, reverse.definition), counts.target, counts.pair);
+      await graph.run(this.#resolve().queries.deletePair(a, b), 'WRITE', () => undefined);
+    });
+  }
+
+  /** Removes every relationship of this field from the owner. */
+  async disconnectAll(): Promise<void> {
+    const a = this.#ownerId('disconnect');
+    const graph = Graph.current();
+    await graph.joinOrBeginWrite(async () => {
+      const { queries, reverse } = this.#resolve();
+      const targets = await graph.run(queries.targetsWithCounts(a), 'WRITE', (record) => ({
+        id: record.get('id') as string,
+        target: Number(record.get('target')),
+      }));
+      if (targets.length === 0) return;
+      assertCanRemove(this.#ownerEnd(), targets.length, targets.length);
+      if (reverse) {
+        for (const target of targets) {
+          assertCanRemove(this.#targetEndById(target.id, reverse.definition), target.target);
+        }
+      }
+      await graph.run(queries.deleteAll(a), 'WRITE', () => undefined);
+    });
+  }
+
+  /**
+   * Moves the relationship from `oldNode` to `newNode`, keeping its properties, in one transaction.
+   * Works for `One` cardinalities, where disconnect-then-connect would break the minimum.
+   */
+  async reconnect(oldNode: T, newNode: T): Promise<R> {
+    const graph = Graph.current();
+    return graph.joinOrBeginWrite(async () => {
+      const [existing] = await this.#relationshipsWith(graph, idOf(oldNode, 'reconnect from'));
+      if (!existing) {
+        throw new CartographError(
+          'NOT_CONNECTED',
+          `${this.#ownerEnd().node} is not connected to ${describeNode(this.#resolve().target, oldNode)} through ${this.definition.name}; use connect() instead.`,
+        );
+      }
+      const a = this.#ownerId('reconnect');
+      const [oldId, newId] = [idOf(oldNode, 'reconnect from'), idOf(newNode, 'reconnect to')];
+      const { queries, reverse } = this.#resolve();
+      const oldCounts = await this.#counts(graph, a, oldId);
+      if (reverse)
+        assertCanRemove(this.#targetEnd(oldNode, reverse.definition), oldCounts.target, oldCounts.pair);
+      const newCounts = await this.#counts(graph, a, newId);
+      if (reverse && newCounts.pair === 0)
+        assertCanAdd(this.#targetEnd(newNode, reverse.definition), newCounts.target);
+      await graph.run(queries.deletePair(a, oldId), 'WRITE', () => undefined);
+      const props = prepareRelationshipProperties(this.definition.model, existing);
+      const [created] = await graph.run(queries.create(a, newId, props), 'WRITE', (record) =>
+        hydrateRelationship<R>(this.definition.model, record.get('r') as Neo4jRelationship),
+      );
+      return created!;
+    });
+  }
+
+  /** Makes `nodes` the only targets of this field, in one transaction. */
+  async replace(nodes: T | T[], properties?: RelationshipProps<R>): Promise<void> {
+    const list = Array.isArray(nodes) ? nodes : [nodes];
+    const { min, max } = this.definition.cardinality;
+    if (list.length < min || list.length > max) {
+      assertCanAdd(this.#ownerEnd(), 0, list.length);
+      assertCanRemove(this.#ownerEnd(), list.length, 0);
+    }
+    const a = this.#ownerId('replace');
+    const graph = Graph.current();
+    await graph.joinOrBeginWrite(async () => {
+      await graph.run(this.#resolve().queries.deleteAll(a), 'WRITE', () => undefined);
+      const reverse = this.#resolve().reverse;
+      for (const node of list) {
+        const counts = await this.#counts(graph, a, idOf(node, 'connect to'));
+        if (reverse) assertCanAdd(this.#targetEnd(node, reverse.definition), counts.target);
+        const props = prepareRelationshipProperties(this.definition.model, properties);
+        await graph.run(
+          this.#resolve().queries.create(a, idOf(node, 'connect to'), props),
+          'WRITE',
+          () => undefined,
+        );
+      }
+    });
+  }
+
+  /** Whether the owner is connected to `node` through this field. */
+  async isConnected(node: T): Promise<boolean> {
+    return (await this.#relationshipsWith(Graph.current(), idOf(node, 'check'))).length > 0;
+  }
+
+  /** The relationship to `node` (a relationship-model instance), or undefined. */
+  async relationship(node: T): Promise<R | undefined> {
+    return (await this.#relationshipsWith(Graph.current(), idOf(node, 'read'))).at(0);
+  }
+
+  /** Every relationship to `node` (more than one only with parallel relationships). */
+  relationships(node: T): Promise<R[]> {
+    return this.#relationshipsWith(Graph.current(), idOf(node, 'read'));
+  }
+
+  /**
+   * Every connected node.
+   * @throws CardinalityViolationError when the graph has fewer or more than the cardinality allows.
+   */
+  async all(): Promise<T[]> {
+    const { queries, target } = this.#resolve();
+    const nodes = await Graph.current().run(queries.list(this.#ownerId('read')), 'READ', (record) =>
+      hydrateNode<T>(target, record.get('b') as Neo4jNode),
+    );
+    assertReadCardinality(this.#ownerEnd(), nodes.length);
+    return nodes;
+  }
+
+  /** The one connected node (for ZeroOrOne / One fields), or undefined. */
+  async single(): Promise<T | undefined> {
+    return (await this.all()).at(0);
+  }
+
+  /** How many relationships of this field the owner has. */
+  async count(): Promise<number> {
+    const [count] = await Graph.current().run(
+      this.#resolve().queries.count(this.#ownerId('read')),
+      'READ',
+      (record) => Number(record.get('count')),
+    );
+    return count ?? 0;
+  }
+
+  /** The connected nodes as a query, filtered on the relationship's properties. */
+  match(filters: Parameters<NodeSet<T>['match']>[0]): NodeSet<T> {
+    return this.#related().match(filters);
+  }
+
+  /** The connected nodes as a query, filtered on their own properties. */
+  filter(filters: Parameters<NodeSet<T>['filter']>[0]): NodeSet<T> {
+    return this.#related().filter(filters);
+  }
+
+  /** Targets loaded by `fetchRelations(...)`; undefined when they were not fetched. */
+  get cached(): T[] | undefined {
+    return getCachedRelation(this.owner, this.definition.name) as T[] | undefined;
+  }
+
+  #related(): NodeSet<T> {
+    return NodeSet.related<T>(
+      this.definition.target() as never,
+      { definition: this.#ownerDefinition(), elementId: this.#ownerId('query') },
+      this.definition,
+    );
+  }
+
+  async #counts(graph: Graph, a: string, b: string): Promise<PairCounts> {
+    const [counts] = await graph.run(this.#resolve().queries.lockAndCount(a, b), 'WRITE', (record) => ({
+      owner: Number(record.get('owner')),
+      target: Number(record.get('target')),
+      pair: Number(record.get('pair')),
+    }));
+    if (!counts) throw new NotSavedError(this.#ownerDefinition().name, 'connect a deleted node with');
+    return counts;
+  }
+
+  #relationshipsWith(graph: Graph, b: string): Promise<R[]> {
+    return graph.run(this.#resolve().queries.listWith(this.#ownerId('read'), b), 'READ', (record) =>
+      hydrateRelationship<R>(this.definition.model, record.get('r') as Neo4jRelationship),
+    );
+  }
+
+  #resolve(): Ends {
+    if (!this.#ends) {
+      const owner = this.#ownerDefinition();
+      const target = registry.node(this.definition.target());
+      const reverse = findReverseSide(owner, this.definition, target);
+      this.#ends = {
+        queries: buildPairQueries(this.definition, target.primaryLabel, reverse),
+        target,
+        reverse,
+      };
+    }
+    return this.#ends;
+  }
+
+  #ownerDefinition(): NodeDefinition {
+    return registry.node(this.owner.constructor as never);
+  }
+
+  #ownerId(operation: string): string {
+    return idOf(this.owner, operation);
+  }
+
+  #ownerEnd(): EndDescription {
+    const definition = this.#ownerDefinition();
+    return {
+      model: definition.name,
+      definition: this.definition,
+      node: describeNode(definition, this.owner),
+    };
+  }
+
+  #targetEnd(node: object, reverse: RelationshipDefinition): EndDescription {
+    const definition = this.#resolve().target;
+    return { model: definition.name, definition: reverse, node: describeNode(definition, node) };
+  }
+
+  #targetEndById(elementId: string, reverse: RelationshipDefinition): EndDescription {
+    const definition = this.#resolve().target;
+    return { model: definition.name, definition: reverse, node: `${definition.name} ${elementId}` };
+  }
+}
+
+function idOf(node: object, operation: string): string {
+  const id = stateOf(node).elementId;
+  if (id === undefined) throw new NotSavedError(node.constructor.name, operation);
+  return id;
+}
+
+function describeNode(definition: NodeDefinition, node: object): string {
+  const identity = definition.identity ?? [...definition.properties.values()].find((p) => p.unique);
+  const value = identity ? (node as Record<string, unknown>)[identity.name] : undefined;
+  return value === undefined
+    ? `${definition.name} ${stateOf(node).elementId}`
+    : `${definition.name} ${identity!.name}=${String(value)}`;
+}
