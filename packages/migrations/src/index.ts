@@ -1,1 +1,33 @@
-export {};
+/**
+ * `@cartograph/migrations`: versioned `.ts` and `.cypher` migrations for Neo4j, with bookkeeping,
+ * a lock, rollback, baseline/validate/repair, batched refactoring helpers and a start-up check.
+ *
+ * @packageDocumentation
+ */
+export type {
+  BatchOptions,
+  BatchStatementOptions,
+  EntityBatchOptions,
+  MigrationContext,
+} from './context/migration-context';
+export { MigrationError, type MigrationErrorCode } from './errors';
+export { migrationChecksum } from './files/checksum';
+export { FILE_NAME_PATTERN, type ParsedFileName, parseFileName, slugify } from './files/file-name';
+export { loadMigrations } from './files/load-migrations';
+export type { MigrationModule } from './files/load-module';
+export type { MigrationFile } from './files/migration-file';
+export { splitCypher } from './files/split-cypher';
+export { compareVersions, nextVersion, timestampVersion } from './files/version';
+export { LOCK_LABEL, MIGRATION_LABEL, NEXT_TYPE } from './history/labels';
+export { Migrator } from './migrator';
+export type { MigratorOptions } from './run/settings';
+export { type StatementKind, statementKind } from './run/statement-kind';
+export { assertMigrationsApplied, type StartupCheckOptions, type StartupCheckReport } from './startup-check';
+export type {
+  MigrationRunItem,
+  MigrationRunResult,
+  MigrationState,
+  MigrationStatus,
+  RepairReport,
+  ValidationReport,
+} from './types';

@@ -22,7 +22,7 @@ import { type AggregateKind, Aggregation } from './aggregations';
 import type { Names } from './names';
 import { resolveFieldPath, resolveRelationPath } from './paths';
 import type { Hop } from './plan';
-import { InvalidFilterError } from './query-errors';
+import { InvalidFilterError, UnknownPropertyError } from './query-errors';
 import { nodeScope } from './scopes';
 import { aggregateResultType } from './value-types';
 
@@ -55,12 +55,14 @@ export function normalizeAnnotation(
       `annotate({ ${name}: ... }) needs count(), collect(), sum(), avg(), min() or max().`,
     );
   }
-  if (
+  // Annotations become fields of the instances: they must not replace a property, a relationship,
+  // a method or anything else the prototype chain provides (`save`, `elementId`, `__proto__`...).
+  const clash =
     definition.properties.has(name) ||
-    definition.relationships.has(name) ||
     definition.aliases.has(name) ||
-    taken.has(name)
-  ) {
+    taken.has(name) ||
+    name in definition.target.prototype;
+  if (clash) {
     throw new InvalidFilterError(
       `Cannot annotate ${definition.name} with ${JSON.stringify(name)}: that name is already used.`,
     );
@@ -92,8 +94,16 @@ export function normalizeAnnotation(
     });
   }
   if (last < 0) {
+    if (!definition.properties.has(path)) {
+      throw new UnknownPropertyError(
+        definition.name,
+        path,
+        [...definition.relationships.keys()],
+        'relationship',
+      );
+    }
     throw new InvalidFilterError(
-      `annotate() paths start with a relationship of ${definition.name}, got '${path}'.`,
+      `annotate() aggregates over relationships, e.g. ${kind}('friends.${path}'); to aggregate ${definition.name}.${path} over the set use aggregate().`,
     );
   }
   const relations = resolveRelationPath(definition, path.slice(0, last));
@@ -114,10 +124,12 @@ function freeze(plan: Omit<AnnotationPlan, 'filterType'>): AnnotationPlan {
   return Object.freeze({ ...plan, filterType: aggregateResultType(plan.kind, plan.valueType) });
 }
 
-/** How an annotation is computed: an expression, possibly needing a CALL subquery first. */
+/** How an annotation is computed: an expression, or a CALL subquery binding a variable. */
 export interface CompiledAnnotation {
   readonly clause: Clause | undefined;
   readonly expr: Expr;
+  /** The variable the CALL subquery binds, when there is one. */
+  readonly bound: string | undefined;
 }
 
 /**
@@ -140,17 +152,19 @@ export function compileAnnotation(plan: AnnotationPlan, from: Variable, names: N
       return {
         clause: undefined,
         expr: countSubquery(query(path, distinct && returnClause([value], { distinct }))),
+        bound: undefined,
       };
     }
     case 'collect':
       return {
         clause: undefined,
         expr: collectSubquery(query(path, returnClause([value], { distinct: plan.distinct }))),
+        bound: undefined,
       };
     default: {
       const alias = names.next('a');
       const inner = query(path, returnClause([{ expr: fn(plan.kind, [value]), alias }]));
-      return { clause: call(inner, { importVariables: [from.name] }), expr: variable(alias) };
+      return { clause: call(inner, { importVariables: [from.name] }), expr: variable(alias), bound: alias };
     }
   }
 }

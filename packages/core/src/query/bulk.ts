@@ -110,7 +110,7 @@ export async function bulkUpdate(
 }
 
 /** Deletes every node of the set and its relationships, in batches. Lifecycle hooks are not run. */
-export function bulkDelete(state: NodeSetState, options: BulkOptions = {}): Promise<number> {
+export async function bulkDelete(state: NodeSetState, options: BulkOptions = {}): Promise<number> {
   const cypher = bulkQueries(lastStage(state).definition).delete;
   return inBatches(state, options, (ids) => ({ cypher, params: { ids } }));
 }

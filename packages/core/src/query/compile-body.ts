@@ -17,7 +17,8 @@ import { type AnnotationPlan, compileAnnotation } from './annotation-plan';
 import { Names } from './names';
 import { type Predicate, usesAnnotations } from './plan';
 import { compilePredicate, flattenAnd, mentionsRel } from './predicates';
-import { countParam, sortExpression } from './sort-keys';
+import type { ParamSlots } from './shape';
+import { sortExpression } from './sort-keys';
 import { type NodeSetState, needsBarrier, type Stage } from './state';
 
 /** An annotation as the compiler tracks it: computed by `expr`, or already bound to `alias`. */
@@ -35,6 +36,9 @@ export interface Body {
   readonly stage: Stage;
   readonly annotations: AnnotationSlot[];
   readonly names: Names;
+  readonly slots: ParamSlots;
+  /** The relationship leading to the final stage, when it was bound (see `BodyOptions.bindRelationship`). */
+  readonly relationship: Variable | undefined;
 }
 
 /** Extra predicates on the final stage: required fetch paths (early) and cursor conditions (late). */
@@ -42,6 +46,8 @@ export interface BodyOptions {
   readonly early?: readonly Predicate[];
   /** Built once annotations and the node are in scope (e.g. a pagination cursor). */
   readonly late?: (body: Body) => Expr | undefined;
+  /** Bind the final stage's relationship to a variable (to return it) and carry it through WITHs. */
+  readonly bindRelationship?: boolean;
 }
 
 /**
@@ -49,7 +55,7 @@ export interface BodyOptions {
  * holds along the whole traversal); a stage that orders, pages, deduplicates or annotates before
  * the traversal continues is closed with a WITH. Text grows linearly with the number of stages.
  */
-export function compileBody(state: NodeSetState, options: BodyOptions = {}): Body {
+export function compileBody(state: NodeSetState, slots: ParamSlots, options: BodyOptions = {}): Body {
   const names = new Names();
   const clauses: Clause[] = [];
   let start: NodePattern | undefined;
@@ -61,7 +67,9 @@ export function compileBody(state: NodeSetState, options: BodyOptions = {}): Bod
     const stage = stages[i] as Stage;
     const isLast = i === stages.length - 1;
     const current = variable(names.next('n'));
-    const relationship = stage.via && stage.where.some(mentionsRel) ? variable(names.next('r')) : undefined;
+    const bind = isLast && options.bindRelationship === true;
+    const relationship =
+      stage.via && (bind || stage.where.some(mentionsRel)) ? variable(names.next('r')) : undefined;
     if (stage.via === undefined) {
       start = node(current, stage.definition.labels);
     } else {
@@ -72,16 +80,24 @@ export function compileBody(state: NodeSetState, options: BodyOptions = {}): Bod
         node(current, stage.definition.labels),
       ]);
     }
-    const scope = { node: current, rel: relationship, names };
+    const scope = { node: current, rel: relationship, names, slots };
     const late: Predicate[] = [];
-    for (const predicate of [...stage.where, ...(isLast ? (options.early ?? []) : [])]) {
+    for (const predicate of conjuncts([...stage.where, ...(isLast ? (options.early ?? []) : [])])) {
       if (usesAnnotations(predicate)) late.push(predicate);
       else where.push(compilePredicate(predicate, scope));
     }
     previous = current;
     if (!isLast && !needsBarrier(stage)) continue;
     const annotations: AnnotationSlot[] = [];
-    const body: Body = { clauses, node: current, stage, annotations, names };
+    const body: Body = {
+      clauses,
+      node: current,
+      stage,
+      annotations,
+      names,
+      slots,
+      relationship: bind ? relationship : undefined,
+    };
     // Without annotations a late condition (a cursor) can join the MATCH's WHERE, where indexes apply.
     const early = isLast && stage.annotations.length === 0 ? options.late?.(body) : undefined;
     if (early) where.push(early);
@@ -92,7 +108,13 @@ export function compileBody(state: NodeSetState, options: BodyOptions = {}): Bod
     for (const plan of stage.annotations) {
       const compiled = compileAnnotation(plan, current, names);
       if (compiled.clause) clauses.push(compiled.clause);
-      annotations.push({ plan, alias: names.next('a'), expr: compiled.expr, projected: false });
+      const bound = compiled.bound;
+      annotations.push({
+        plan,
+        alias: bound ?? names.next('a'),
+        expr: compiled.expr,
+        projected: bound !== undefined,
+      });
     }
     if (late.length > 0 || (isLast && stage.annotations.length > 0 && options.late)) {
       const aliases = new Map(annotations.map((slot) => [slot.plan.name, variable(slot.alias) as Expr]));
@@ -112,7 +134,7 @@ export function compileBody(state: NodeSetState, options: BodyOptions = {}): Bod
 
 /** The node plus every annotation, binding each annotation to its alias from here on. */
 export function carried(body: Body): ProjectionInput[] {
-  const items: ProjectionInput[] = [body.node];
+  const items: ProjectionInput[] = body.relationship ? [body.node, body.relationship] : [body.node];
   for (const slot of body.annotations) {
     items.push(slot.projected ? variable(slot.alias) : { expr: slot.expr, alias: slot.alias });
     slot.expr = variable(slot.alias);
@@ -123,7 +145,7 @@ export function carried(body: Body): ProjectionInput[] {
 
 /** DISTINCT / ORDER BY / SKIP / LIMIT of the final stage (or a barrier), as projection options. */
 export function modifiers(body: Body) {
-  const { stage, node: current, names } = body;
+  const { stage, node: current, names, slots } = body;
   const annotations = new Map(body.annotations.map((slot) => [slot.plan.name, variable(slot.alias) as Expr]));
   return {
     distinct: stage.distinct,
@@ -131,8 +153,9 @@ export function modifiers(body: Body) {
       expr: sortExpression(key, current, annotations, names),
       direction: key.descending ? ('DESC' as const) : ('ASC' as const),
     })),
-    skip: stage.skip === undefined ? undefined : countParam(stage.skip),
-    limit: stage.limit === undefined ? undefined : countParam(stage.limit),
+    // Integers (bigint), so the driver sends INTEGER rather than FLOAT.
+    skip: stage.skip === undefined ? undefined : slots.param(stage, BigInt(stage.skip)),
+    limit: stage.limit === undefined ? undefined : slots.limitParam(stage, BigInt(stage.limit)),
   };
 }
 
@@ -144,6 +167,13 @@ export function hasModifiers(stage: Stage): boolean {
 /** Annotation name -> the expression that reads it at this point of the query. */
 export function annotationScope(slots: readonly AnnotationSlot[]): Map<string, Expr> {
   return new Map(slots.map((slot) => [slot.plan.name, slot.projected ? variable(slot.alias) : slot.expr]));
+}
+
+/** Top-level AND parts, so that only the parts naming annotations wait until they are computed. */
+function conjuncts(predicates: readonly Predicate[]): Predicate[] {
+  return predicates.flatMap((predicate) =>
+    predicate.k === 'and' ? conjuncts(predicate.items) : [predicate],
+  );
 }
 
 function conjunction(items: readonly Expr[]): Expr | undefined {

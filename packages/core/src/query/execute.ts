@@ -1,17 +1,32 @@
-import type { Record as Neo4jRecord } from 'neo4j-driver';
+import type { Record as Neo4jRecord, Relationship as Neo4jRelationship } from 'neo4j-driver';
 import { DoesNotExistError, MultipleNodesReturnedError } from '../errors';
 import { Graph } from '../graph/graph';
-import { compileCount, compileExists, compileNodes, compileValues } from './compile';
-import { UnknownPropertyError } from './query-errors';
+import { hydrateRelationship } from '../model/relationship-entity';
+import { compileCount, compileExists, compileNodes, compileRelationships, compileValues } from './compile';
+import { InvalidFilterError, UnknownPropertyError } from './query-errors';
 import { annotationValue, nodeMapper, resultHydrator } from './results';
 import type { ResolvedField } from './scopes';
 import { stageScope } from './stage-scope';
 import { lastStage, type NodeSetState, withLastStage } from './state';
 
 /** Runs the node query of `state`, joining the active transaction when there is one. */
-export function all<T>(state: NodeSetState): Promise<T[]> {
+export async function all<T>(state: NodeSetState): Promise<T[]> {
   const { compiled, layout } = compileNodes(state);
   return Graph.current().run(compiled, 'READ', nodeMapper<T>(lastStage(state).definition, layout));
+}
+
+/** The relationships of the final hop, as instances of the hop's relationship model. */
+export async function relationships<R>(state: NodeSetState): Promise<R[]> {
+  const via = lastStage(state).via;
+  if (!via)
+    throw new InvalidFilterError(
+      'relationships() needs a set reached through a relationship (traverse() or a relationship field).',
+    );
+  return Graph.current().run(
+    compileRelationships(state),
+    'READ',
+    (record) => hydrateRelationship(via.model, record.get(0) as Neo4jRelationship) as R,
+  );
 }
 
 /** The first node (keeping the set's order), or null / DoesNotExistError. */
@@ -44,7 +59,7 @@ export async function exists(state: NodeSetState): Promise<boolean> {
 }
 
 /** Plain objects with the given fields; values are inflated through their property types. */
-export function values<T, K extends string>(
+export async function values<T, K extends string>(
   state: NodeSetState,
   names: readonly K[],
 ): Promise<Pick<T, K & keyof T>[]> {

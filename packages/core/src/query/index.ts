@@ -14,6 +14,7 @@ export {
   sum,
 } from './aggregations';
 export type { BulkOptions, UpdateValues } from './bulk';
+export { clearCompiledCache as clearCompiledQueryCache } from './compile';
 export { OptionalPath, optional } from './fetch-plan';
 export { GroupedNodeSet } from './grouped-node-set';
 export type { PlanNode, PlanSummary } from './inspect';

@@ -1,31 +1,17 @@
-import type { CompiledQuery } from '../graph/graph';
 import type { ModelClass } from '../model/model-types';
 import type { NodeDefinition, RelationshipDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
-import type {
-  Aggregated,
-  Aggregation,
-  Annotated,
-  CheckedAggregates,
-  CheckedAnnotations,
-} from './aggregations';
+import type { Aggregation, Annotated, CheckedAnnotations } from './aggregations';
 import { normalizeAnnotation } from './annotation-plan';
-import { type BulkOptions, bulkDelete, bulkUpdate, type UpdateValues } from './bulk';
-import { compileNodes } from './compile';
-import * as execute from './execute';
 import { buildFetchPlan, type OptionalPath } from './fetch-plan';
 import { normalizeFilter, relationFilter } from './filters';
-import { GroupedNodeSet } from './grouped-node-set';
-import { explainQuery, type PlanSummary } from './inspect';
-import { type Page, type PageOptions, paginate } from './pagination';
+import { NodeSetResults } from './node-set-results';
 import type { Predicate } from './plan';
 import { InvalidFilterError, UnknownPropertyError } from './query-errors';
 import { normalizeSortKeys } from './sort-keys';
 import { stageScope } from './stage-scope';
 import { initialStage, lastStage, type NodeSetState, type Stage, withLastStage } from './state';
-import { type StreamOptions, streamNodes } from './stream';
 import type {
-  FieldKeys,
   FilterInput,
   OrderKey,
   RelationFilter,
@@ -46,11 +32,9 @@ export type HasFilter<T> = {
  * a terminal method (`all`, `first`, `count`, `stream`, ...) is awaited. `T` is the model (plus any
  * annotations), `R` the relationship model of the traversal that produced the set, if any.
  */
-export class NodeSet<T, R = unknown> implements AsyncIterable<T> {
-  readonly #state: NodeSetState;
-
+export class NodeSet<T, R = unknown> extends NodeSetResults<T, R> {
   private constructor(state: NodeSetState) {
-    this.#state = state;
+    super(state);
   }
 
   /** Every node of `model`. */
@@ -72,26 +56,16 @@ export class NodeSet<T, R = unknown> implements AsyncIterable<T> {
     return new NodeSet<T, R>(Object.freeze({ stages, fetch: undefined }));
   }
 
-  /** @internal The frozen state, for the compiler and tests. */
-  get state(): NodeSetState {
-    return this.#state;
-  }
-
-  /** The model definition of the nodes this set returns. */
-  get definition(): NodeDefinition {
-    return lastStage(this.#state).definition;
-  }
-
   /** Keeps nodes matching every filter. Plain values mean equality; see the query guide for operators. */
   filter(...filters: FilterInput<T>[]): NodeSet<T, R> {
-    return this.#where(filters.map((f) => normalizeFilter(stageScope(lastStage(this.#state)), f)));
+    return this.#where(filters.map((f) => normalizeFilter(stageScope(lastStage(this.state)), f)));
   }
 
   /** Keeps nodes that do NOT match the filters (including nodes where a filtered property is missing). */
   exclude(...filters: FilterInput<T>[]): NodeSet<T, R> {
     return this.#where(
       filters.map((f) => {
-        const predicate = normalizeFilter(stageScope(lastStage(this.#state)), f);
+        const predicate = normalizeFilter(stageScope(lastStage(this.state)), f);
         return predicate && ({ k: 'not', item: predicate } as const);
       }),
     );
@@ -109,19 +83,19 @@ export class NodeSet<T, R = unknown> implements AsyncIterable<T> {
 
   /** Filters on the properties of the relationship this set was reached through. */
   match(filters: RelFilter<R>): NodeSet<T, R> {
-    const via = lastStage(this.#state).via;
+    const via = lastStage(this.state).via;
     if (!via) {
       throw new InvalidFilterError(
         'match() filters the relationship of a traversal; call it after traverse() or on a relationship field.',
       );
     }
-    const predicate = normalizeFilter(stageScope(lastStage(this.#state), via), filters);
+    const predicate = normalizeFilter(stageScope(lastStage(this.state), via), filters);
     return this.#where([predicate]);
   }
 
   /** Follows a relationship: the result is the set of nodes at the far end. */
   traverse<K extends RelationKeys<T>>(relation: K): NodeSet<RelationTarget<T, K>, RelationModel<T, K>> {
-    const { definition } = lastStage(this.#state);
+    const { definition } = lastStage(this.state);
     const relationship = definition.relationships.get(relation);
     if (!relationship)
       throw new UnknownPropertyError(
@@ -132,7 +106,7 @@ export class NodeSet<T, R = unknown> implements AsyncIterable<T> {
       );
     const next = initialStage(registry.node(relationship.target()), relationship);
     return new NodeSet(
-      Object.freeze({ stages: Object.freeze([...this.#state.stages, next]), fetch: undefined }),
+      Object.freeze({ stages: Object.freeze([...this.state.stages, next]), fetch: undefined }),
     );
   }
 
@@ -164,8 +138,8 @@ export class NodeSet<T, R = unknown> implements AsyncIterable<T> {
    * read with `instance.friends.cached`.
    */
   fetchRelations(...paths: Array<RelationPath<T> | OptionalPath<RelationPath<T>>>): NodeSet<T, R> {
-    const fetch = buildFetchPlan(this.definition, this.#state.fetch, paths);
-    return new NodeSet(Object.freeze({ stages: this.#state.stages, fetch }));
+    const fetch = buildFetchPlan(this.definition, this.state.fetch, paths);
+    return new NodeSet(Object.freeze({ stages: this.state.stages, fetch }));
   }
 
   /** Adds per-node aggregates over relationships: `annotate({ friendCount: count('friends') })`. */
@@ -183,99 +157,6 @@ export class NodeSet<T, R = unknown> implements AsyncIterable<T> {
     }) as unknown as NodeSet<T & Annotated<T, A>, R>;
   }
 
-  /** Every node of the set, as model instances. */
-  all(): Promise<T[]> {
-    return execute.all<T>(this.#state);
-  }
-
-  /** The first node. @throws DoesNotExistError when the set is empty. */
-  first(): Promise<T> {
-    return execute.first<T>(this.#state, true) as Promise<T>;
-  }
-
-  /** The first node, or null when the set is empty. */
-  firstOrNull(): Promise<T | null> {
-    return execute.first<T>(this.#state, false);
-  }
-
-  /** The only node matching `filters`. @throws DoesNotExistError, MultipleNodesReturnedError */
-  get(filters?: FilterInput<T>): Promise<T> {
-    return execute.get<T>((filters ? this.filter(filters) : this).#state, filters, true) as Promise<T>;
-  }
-
-  /** The only node matching `filters`, or null. @throws MultipleNodesReturnedError */
-  getOrNull(filters?: FilterInput<T>): Promise<T | null> {
-    return execute.get<T>((filters ? this.filter(filters) : this).#state, filters, false);
-  }
-
-  /** How many nodes the set holds (after skip / limit / distinct). */
-  count(): Promise<number> {
-    return execute.count(this.#state);
-  }
-
-  /** Whether the set holds any node. */
-  exists(): Promise<boolean> {
-    return execute.exists(this.#state);
-  }
-
-  /** Plain objects with the given fields (and annotations) instead of instances. */
-  values<K extends FieldKeys<T>>(...fields: K[]): Promise<Pick<T, K>[]> {
-    return execute.values<T, K>(this.#state, fields);
-  }
-
-  /** One row of aggregates over the whole set: `aggregate({ people: count(), avgAge: avg('age') })`. */
-  aggregate<A extends Record<string, Aggregation>>(
-    aggregates: A & CheckedAggregates<T, A>,
-  ): Promise<Aggregated<T, A>> {
-    return new GroupedNodeSet<T, never>(this.#state, [])
-      .aggregate<A>(aggregates)
-      .then((rows) => rows[0] as Aggregated<T, A>);
-  }
-
-  /** Groups the set by fields; call `.aggregate({...})` on the result for one row per group. */
-  groupBy<K extends FieldKeys<T>>(...fields: K[]): GroupedNodeSet<T, K> {
-    return new GroupedNodeSet<T, K>(this.#state, fields);
-  }
-
-  /** A page of nodes after `after` (a cursor from the previous page), ordered by the set's order keys. */
-  paginate(options: PageOptions): Promise<Page<T>> {
-    return paginate<T>(this.#state, options);
-  }
-
-  /** Streams nodes lazily in its own read transaction (see the query guide for the caveats). */
-  stream(options?: StreamOptions): AsyncGenerator<T, void, undefined> {
-    return streamNodes<T>(this.#state, options);
-  }
-
-  [Symbol.asyncIterator](): AsyncIterator<T> {
-    return this.stream();
-  }
-
-  /** The Cypher and parameters `all()` would run. */
-  toCypher(): CompiledQuery {
-    return compileNodes(this.#state).compiled;
-  }
-
-  /** The plan Neo4j would use for `all()`, without running it. */
-  explain(): Promise<PlanSummary> {
-    return explainQuery(this.toCypher(), 'EXPLAIN');
-  }
-
-  /** Runs `all()`'s query with PROFILE and returns the plan with rows and db hits (results are discarded). */
-  profile(): Promise<PlanSummary> {
-    return explainQuery(this.toCypher(), 'PROFILE');
-  }
-
-  /** Sets the given properties on every node of the set, in batches; returns how many were updated. */
-  update(values: UpdateValues<T>, options?: BulkOptions): Promise<number> {
-    return bulkUpdate(this.#state, values as Record<string, unknown>, options);
-  }
-
-  /** Deletes every node of the set with its relationships, in batches; returns how many were deleted. */
-  delete(options?: BulkOptions): Promise<number> {
-    return bulkDelete(this.#state, options);
-  }
-
   #where(predicates: ReadonlyArray<Predicate | undefined>): NodeSet<T, R> {
     const added = predicates.filter((p): p is Predicate => p !== undefined);
     if (added.length === 0) return this;
@@ -283,7 +164,7 @@ export class NodeSet<T, R = unknown> implements AsyncIterable<T> {
   }
 
   #relations(relations: HasFilter<T>, negate: boolean): NodeSet<T, R> {
-    const { definition } = lastStage(this.#state);
+    const { definition } = lastStage(this.state);
     const predicates = Object.entries(relations as Record<string, unknown>).map(([name, value]) => {
       const relationship = definition.relationships.get(name);
       if (!relationship)
@@ -300,7 +181,7 @@ export class NodeSet<T, R = unknown> implements AsyncIterable<T> {
   }
 
   #update(change: (stage: Stage) => Partial<Stage>): NodeSet<T, R> {
-    return new NodeSet<T, R>(withLastStage(this.#state, change));
+    return new NodeSet<T, R>(withLastStage(this.state, change));
   }
 }
 

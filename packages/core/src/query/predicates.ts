@@ -20,7 +20,6 @@ import {
   node,
   not,
   or,
-  param,
   pattern,
   prop,
   query,
@@ -31,14 +30,15 @@ import {
   variable,
 } from '@cartograph/cypher';
 import type { Names } from './names';
-import type { OperatorName } from './operators';
-import type { Hop, Predicate } from './plan';
+import type { Hop, OperatorPredicate, Predicate } from './plan';
+import type { ParamSlots } from './shape';
 
 /** The variables a predicate's subjects refer to. */
 export interface PredicateScope {
   readonly node: Variable;
   readonly rel: Variable | undefined;
   readonly names: Names;
+  readonly slots: ParamSlots;
   /** Annotation alias -> the variable holding its value. */
   readonly annotations?: ReadonlyMap<string, Expr>;
 }
@@ -47,7 +47,7 @@ export interface PredicateScope {
 export function compilePredicate(predicate: Predicate, scope: PredicateScope): Expr {
   switch (predicate.k) {
     case 'op':
-      return compileOperator(subject(predicate, scope), predicate.op, predicate.value, scope.names);
+      return compileOperator(subject(predicate, scope), predicate, scope);
     case 'and':
       return and(...flattenAnd(predicate.items.map((item) => compilePredicate(item, scope))));
     case 'or':
@@ -58,7 +58,7 @@ export function compilePredicate(predicate: Predicate, scope: PredicateScope): E
       return not(nullable(predicate.item) ? fn('coalesce', [inner, literal(false)]) : inner);
     }
     case 'exists':
-      return exists(query(hopMatch(scope.node, predicate.hop, predicate.where, scope.names)));
+      return exists(query(hopMatch(scope.node, predicate.hop, predicate.where, scope)));
   }
 }
 
@@ -73,7 +73,8 @@ export function flattenAnd(items: readonly Expr[]): Expr[] {
 }
 
 /** `MATCH (from)-[r:TYPE]-(m:Label) [WHERE ...]`, with fresh variables for the far side. */
-export function hopMatch(from: Variable, hop: Hop, where: Predicate | undefined, names: Names) {
+export function hopMatch(from: Variable, hop: Hop, where: Predicate | undefined, outer: PredicateScope) {
+  const { names, slots } = outer;
   const target = variable(names.next('m'));
   const relationship = where !== undefined && mentionsRel(where) ? variable(names.next('r')) : undefined;
   const path = pattern(node(from), [
@@ -81,7 +82,9 @@ export function hopMatch(from: Variable, hop: Hop, where: Predicate | undefined,
     node(target, hop.labels),
   ]);
   const condition =
-    where === undefined ? undefined : compilePredicate(where, { node: target, rel: relationship, names });
+    where === undefined
+      ? undefined
+      : compilePredicate(where, { node: target, rel: relationship, names, slots });
   return match(path, { where: condition });
 }
 
@@ -105,55 +108,56 @@ function subject(predicate: Extract<Predicate, { k: 'op' }>, scope: PredicateSco
 
 const lower = (expr: Expr): Expr => fn('toLower', [expr]);
 
-function compileOperator(left: Expr, op: OperatorName, value: unknown, names: Names): Expr {
+function compileOperator(left: Expr, predicate: OperatorPredicate, scope: PredicateScope): Expr {
+  const { op, value } = predicate;
+  const { names, slots } = scope;
+  // Every value is a parameter named by its slot; only isNull's flag shapes the text.
+  const param = () => slots.param(predicate, value);
   switch (op) {
     case 'eq':
     case 'exact':
-      return eq(left, param(value));
+      return eq(left, param());
     case 'ne':
-      return neq(left, param(value));
+      return neq(left, param());
     case 'lt':
-      return lt(left, param(value));
+      return lt(left, param());
     case 'lte':
-      return lte(left, param(value));
+      return lte(left, param());
     case 'gt':
-      return gt(left, param(value));
+      return gt(left, param());
     case 'gte':
-      return gte(left, param(value));
+      return gte(left, param());
     case 'in':
-      return inList(left, param(value));
+      return inList(left, param());
     case 'notIn':
-      return not(inList(left, param(value)));
+      return not(inList(left, param()));
     case 'contains':
-      return contains(left, param(value));
+      return contains(left, param());
     case 'iContains':
-      return contains(lower(left), lower(param(value)));
+      return contains(lower(left), lower(param()));
     case 'startsWith':
-      return startsWith(left, param(value));
+      return startsWith(left, param());
     case 'iStartsWith':
-      return startsWith(lower(left), lower(param(value)));
+      return startsWith(lower(left), lower(param()));
     case 'endsWith':
-      return endsWith(left, param(value));
+      return endsWith(left, param());
     case 'iEndsWith':
-      return endsWith(lower(left), lower(param(value)));
+      return endsWith(lower(left), lower(param()));
     case 'regex':
-      return regexMatch(left, param(value));
+      return regexMatch(left, param());
     case 'iExact':
-      return eq(lower(left), lower(param(value)));
+      return eq(lower(left), lower(param()));
     case 'isNull':
       return value === true ? isNull(left) : isNotNull(left);
     case 'includes':
-      return inList(param(value), left);
+      return inList(param(), left);
     case 'includesAny': {
       const item = variable(names.next('x'));
-      return gt(
-        fn('size', [listComprehension(item, left, { where: inList(item, param(value)) })]),
-        literal(0),
-      );
+      return gt(fn('size', [listComprehension(item, left, { where: inList(item, param()) })]), literal(0));
     }
     case 'includesAll': {
       const item = variable(names.next('x'));
-      const missing = listComprehension(item, param(value), { where: not(inList(item, left)) });
+      const missing = listComprehension(item, param(), { where: not(inList(item, left)) });
       // Without the null check a node lacking the list would pass: `x IN null` is null, not false.
       return and(isNotNull(left), eq(fn('size', [missing]), literal(0)));
     }

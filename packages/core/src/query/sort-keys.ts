@@ -7,7 +7,6 @@ import {
   literal,
   match,
   node,
-  param,
   pattern,
   prop,
   query,
@@ -75,9 +74,4 @@ export function sortExpression(
     }),
   );
   return index(collectSubquery(inner), 0);
-}
-
-/** Parameters for SKIP / LIMIT: integers, so the driver sends INTEGER rather than FLOAT. */
-export function countParam(value: number): Expr {
-  return param(BigInt(value));
 }

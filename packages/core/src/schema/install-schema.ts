@@ -1,4 +1,14 @@
-import { createConstraint, createIndex, render, showConstraints, showIndexes } from '@cartograph/cypher';
+import {
+  callProcedure,
+  createConstraint,
+  createIndex,
+  query as q,
+  render,
+  returnClause,
+  showConstraints,
+  showIndexes,
+  variable,
+} from '@cartograph/cypher';
 import type { Graph } from '../graph/graph';
 import { registry } from '../registry/schema-registry';
 import { type PlannedSchemaItem, planSchema } from './schema-plan';
@@ -9,6 +19,8 @@ export interface InstallSchemaResult {
   readonly created: string[];
   /** Names that already existed and were left alone. */
   readonly existing: string[];
+  /** Enterprise-only items (node key, existence, property type) not created on Community, with the reason. */
+  readonly unsupported: Array<{ name: string; reason: string }>;
 }
 
 /** The schema command that creates a planned item (`IF NOT EXISTS`, so it is safe to repeat). */
@@ -37,6 +49,14 @@ export function createCommandFor(item: PlannedSchemaItem) {
   });
 }
 
+async function isEnterprise(graph: Graph): Promise<boolean> {
+  const query = render(
+    q(callProcedure('dbms.components', [], { yield: ['edition'] }), returnClause([variable('edition')])),
+  );
+  const editions = await graph.run(query, 'READ', (record) => String(record.get('edition')));
+  return editions.some((edition) => edition.toLowerCase() === 'enterprise');
+}
+
 /**
  * Creates the constraints and indexes the registered models imply, idempotently. Each statement
  * runs in its own transaction, since Neo4j does not mix schema and data changes.
@@ -48,8 +68,17 @@ export async function installSchema(graph: Graph): Promise<InstallSchemaResult> 
     ...(await graph.run(render(showConstraints()), 'READ', nameOf)),
     ...(await graph.run(render(showIndexes()), 'READ', nameOf)),
   ]);
-  const result: InstallSchemaResult = { created: [], existing: [] };
+  const result: InstallSchemaResult = { created: [], existing: [], unsupported: [] };
+  const enterprise =
+    planned.some((item) => item.kind === 'constraint' && item.enterpriseOnly) && (await isEnterprise(graph));
   for (const item of planned) {
+    if (item.kind === 'constraint' && item.enterpriseOnly && !enterprise) {
+      result.unsupported.push({
+        name: item.name,
+        reason: `${item.source}: ${item.type} constraints need Neo4j Enterprise Edition`,
+      });
+      continue;
+    }
     if (present.has(item.name)) {
       result.existing.push(item.name);
       continue;

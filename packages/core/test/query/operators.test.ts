@@ -1,6 +1,6 @@
 import { InvalidFilterError, UnknownOperatorError, UnknownPropertyError } from '../../src';
 import { clearGraph, useTestGraph } from '../support/test-graph';
-import { type Social, Person, names, seedSocialGraph } from './social-graph';
+import { names, Person, type Social, seedSocialGraph } from './social-graph';
 
 const { graph } = useTestGraph();
 let social: Social;
@@ -24,14 +24,24 @@ describe('equality and null', () => {
 
   it('in / notIn', async () => {
     expect(await people(Person.nodes.filter({ age: { in: [25, 35] } }))).toEqual(['Bob', 'Carol']);
-    expect(await people(Person.nodes.filter({ age: { notIn: [25, 35] } }))).toEqual(['Alice', 'Dave', 'Frank']);
+    expect(await people(Person.nodes.filter({ age: { notIn: [25, 35] } }))).toEqual([
+      'Alice',
+      'Dave',
+      'Frank',
+    ]);
     expect(await people(Person.nodes.filter({ age: { in: [] } }))).toEqual([]);
   });
 
   it('isNull and null', async () => {
     expect(await people(Person.nodes.filter({ email: { isNull: true } }))).toEqual(['Eve']);
     expect(await people(Person.nodes.filter({ email: null }))).toEqual(['Eve']);
-    expect(await people(Person.nodes.filter({ age: { isNull: false } }))).toEqual(['Alice', 'Bob', 'Carol', 'Dave', 'Frank']);
+    expect(await people(Person.nodes.filter({ age: { isNull: false } }))).toEqual([
+      'Alice',
+      'Bob',
+      'Carol',
+      'Dave',
+      'Frank',
+    ]);
   });
 
   it('exact / iExact', async () => {
@@ -59,12 +69,18 @@ describe('ordering operators', () => {
     expect(await people(Person.nodes.filter({ age: { lte: 25 } }))).toEqual(['Bob', 'Dave']);
     expect(await people(Person.nodes.filter({ age: { gt: 35 } }))).toEqual(['Frank']);
     expect(await people(Person.nodes.filter({ age: { gte: 35 } }))).toEqual(['Carol', 'Frank']);
-    expect(await people(Person.nodes.filter({ age: { gte: 18, lt: 65 } }))).toEqual(['Alice', 'Bob', 'Carol']);
+    expect(await people(Person.nodes.filter({ age: { gte: 18, lt: 65 } }))).toEqual([
+      'Alice',
+      'Bob',
+      'Carol',
+    ]);
   });
 
   it('floats and datetimes', async () => {
     expect(await people(Person.nodes.filter({ score: { gte: 3 } }))).toEqual(['Alice', 'Bob']);
-    expect(await people(Person.nodes.filter({ born: { lt: new Date('1995-01-01T00:00:00Z') } }))).toEqual(['Alice']);
+    expect(await people(Person.nodes.filter({ born: { lt: new Date('1995-01-01T00:00:00Z') } }))).toEqual([
+      'Alice',
+    ]);
     expect(await people(Person.nodes.filter({ born: new Date('1999-01-01T00:00:00Z') }))).toEqual(['Bob']);
   });
 
@@ -75,8 +91,17 @@ describe('ordering operators', () => {
 
 describe('string operators', () => {
   it('contains / iContains', async () => {
-    expect(await people(Person.nodes.filter({ email: { contains: 'example' } }))).toEqual(['Alice', 'Bob', 'Frank']);
-    expect(await people(Person.nodes.filter({ email: { iContains: 'EXAMPLE' } }))).toEqual(['Alice', 'Bob', 'Carol', 'Frank']);
+    expect(await people(Person.nodes.filter({ email: { contains: 'example' } }))).toEqual([
+      'Alice',
+      'Bob',
+      'Frank',
+    ]);
+    expect(await people(Person.nodes.filter({ email: { iContains: 'EXAMPLE' } }))).toEqual([
+      'Alice',
+      'Bob',
+      'Carol',
+      'Frank',
+    ]);
   });
 
   it('startsWith / iStartsWith', async () => {
@@ -92,26 +117,53 @@ describe('string operators', () => {
   });
 
   it('regex matches the whole value', async () => {
-    expect(await people(Person.nodes.filter({ name: { regex: '[A-C].*' } }))).toEqual(['Alice', 'Bob', 'Carol']);
-    expect(await people(Person.nodes.filter({ name: { regex: '(?i).*E' } }))).toEqual(['Alice', 'Dave', 'Eve']);
+    expect(await people(Person.nodes.filter({ name: { regex: '[A-C].*' } }))).toEqual([
+      'Alice',
+      'Bob',
+      'Carol',
+    ]);
+    expect(await people(Person.nodes.filter({ name: { regex: '(?i).*E' } }))).toEqual([
+      'Alice',
+      'Dave',
+      'Eve',
+    ]);
   });
 });
 
 describe('list operators', () => {
   it('includes one item', async () => {
-    expect(await people(Person.nodes.filter({ tags: { includes: 'dev' } }))).toEqual(['Alice', 'Bob', 'Carol']);
+    expect(await people(Person.nodes.filter({ tags: { includes: 'dev' } }))).toEqual([
+      'Alice',
+      'Bob',
+      'Carol',
+    ]);
   });
 
   it('includesAny / includesAll', async () => {
-    expect(await people(Person.nodes.filter({ tags: { includesAny: ['admin', 'ops'] } }))).toEqual(['Alice', 'Carol', 'Frank']);
+    expect(await people(Person.nodes.filter({ tags: { includesAny: ['admin', 'ops'] } }))).toEqual([
+      'Alice',
+      'Carol',
+      'Frank',
+    ]);
     expect(await people(Person.nodes.filter({ tags: { includesAll: ['dev', 'ops'] } }))).toEqual(['Carol']);
     // Every list includes all of nothing; nodes without the list are not matched.
-    expect(await people(Person.nodes.filter({ tags: { includesAll: [] } }))).toEqual(['Alice', 'Bob', 'Carol', 'Dave', 'Frank']);
+    expect(await people(Person.nodes.filter({ tags: { includesAll: [] } }))).toEqual([
+      'Alice',
+      'Bob',
+      'Carol',
+      'Dave',
+      'Frank',
+    ]);
   });
 
   it('list equality', async () => {
     expect(await people(Person.nodes.filter({ tags: ['dev'] }))).toEqual(['Bob']);
-    expect(await people(Person.nodes.filter({ tags: { ne: ['dev'] } }))).toEqual(['Alice', 'Carol', 'Dave', 'Frank']);
+    expect(await people(Person.nodes.filter({ tags: { ne: ['dev'] } }))).toEqual([
+      'Alice',
+      'Carol',
+      'Dave',
+      'Frank',
+    ]);
   });
 });
 
@@ -125,7 +177,9 @@ describe('mistakes are reported where the filter is written', () => {
   it('an unknown operator, or one that does not fit the type, lists the valid ones', () => {
     expect(() => Person.nodes.filter({ age: { between: [1, 2] } } as never)).toThrow(UnknownOperatorError);
     const wrongType = () => Person.nodes.filter({ age: { startsWith: '1' } } as never);
-    expect(wrongType).toThrow(/"startsWith" is not an operator for Person\.age\. Use one of: eq, ne, in, notIn, isNull, lt/);
+    expect(wrongType).toThrow(
+      /"startsWith" is not an operator for Person\.age\. Use one of: eq, ne, in, notIn, isNull, lt/,
+    );
     expect(() => Person.nodes.filter({ tags: { gt: 'a' } } as never)).toThrow(UnknownOperatorError);
   });
 

@@ -54,7 +54,8 @@ export class Person extends NodeEntity {
   @JsonProperty() settings?: { theme: string };
   @AliasProperty('name') displayName?: string;
   @Relationship(() => Person, 'KNOWS', { model: Knows }) friends!: RelationshipManager<Person, Knows>;
-  @RelationshipTo(() => Company, 'WORKS_AT', { cardinality: ZeroOrOne }) employer!: RelationshipManager<Company>;
+  @RelationshipTo(() => Company, 'WORKS_AT', { cardinality: ZeroOrOne })
+  employer!: RelationshipManager<Company>;
 }
 
 /** The people of the test graph, by first name. */
@@ -77,8 +78,27 @@ export interface Social {
  */
 export async function seedSocialGraph(): Promise<Social> {
   const [alice, bob, carol, dave, eve, frank] = await Person.createMany([
-    { name: 'Alice', email: 'alice@example.com', age: 30, score: 4.5, active: true, tags: ['admin', 'dev'], born: new Date('1994-05-01T00:00:00Z'), plan: 'pro', settings: { theme: 'dark' } },
-    { name: 'Bob', email: 'bob@example.com', age: 25, score: 3, active: false, tags: ['dev'], born: new Date('1999-01-01T00:00:00Z'), plan: 'free' },
+    {
+      name: 'Alice',
+      email: 'alice@example.com',
+      age: 30,
+      score: 4.5,
+      active: true,
+      tags: ['admin', 'dev'],
+      born: new Date('1994-05-01T00:00:00Z'),
+      plan: 'pro',
+      settings: { theme: 'dark' },
+    },
+    {
+      name: 'Bob',
+      email: 'bob@example.com',
+      age: 25,
+      score: 3,
+      active: false,
+      tags: ['dev'],
+      born: new Date('1999-01-01T00:00:00Z'),
+      plan: 'free',
+    },
     { name: 'Carol', email: 'carol@Example.org', age: 35, active: true, tags: ['ops', 'dev'], plan: 'pro' },
     { name: 'Dave', email: 'dave@spam.io', age: 17, active: true, tags: [] },
     { name: 'Eve' },
@@ -106,7 +126,14 @@ export async function seedSocialGraph(): Promise<Social> {
   await Graph.current().driver.executeQuery(
     `UNWIND $knows AS k MATCH (a), (b) WHERE elementId(a) = k.a AND elementId(b) = k.b
      CREATE (a)-[:KNOWS {since: datetime(k.since), strength: k.strength}]->(b)`,
-    { knows: knows.map(([a, b, since, strength]) => ({ a: a.elementId, b: b.elementId, since, strength: neo4j.int(strength) })) },
+    {
+      knows: knows.map(([a, b, since, strength]) => ({
+        a: a.elementId,
+        b: b.elementId,
+        since,
+        strength: neo4j.int(strength),
+      })),
+    },
   );
   await Graph.current().driver.executeQuery(
     'UNWIND $works AS w MATCH (a), (b) WHERE elementId(a) = w.a AND elementId(b) = w.b CREATE (a)-[:WORKS_AT]->(b)',

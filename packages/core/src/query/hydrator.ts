@@ -1,0 +1,89 @@
+import type { Node as Neo4jNode } from 'neo4j-driver';
+import { setState } from '../model/entity-state';
+import { instantiate } from '../model/hydrate';
+import type { NodeDefinition } from '../registry/definitions';
+import { registry } from '../registry/schema-registry';
+
+interface FieldPlan {
+  readonly name: string;
+  readonly dbName: string;
+  readonly inflate: (value: unknown) => unknown;
+}
+
+/** What hydrating a node of one concrete model takes, computed once per model. */
+interface ModelPlan {
+  readonly create: () => object;
+  readonly fields: readonly FieldPlan[];
+  /** Instances come with own fields (class-field initialisers), which absent values must clear. */
+  readonly clearsAbsent: boolean;
+}
+
+const plans = new WeakMap<NodeDefinition, ModelPlan>();
+
+function planOf(definition: NodeDefinition): ModelPlan {
+  let plan = plans.get(definition);
+  if (!plan) {
+    const target = definition.target;
+    const fields = [...definition.properties.values()].map((property): FieldPlan => {
+      // One conversion context per field instead of one per value read.
+      const context = { model: definition.name, field: property.name };
+      const type = property.type;
+      return {
+        name: property.name,
+        dbName: property.dbName,
+        inflate: (value) => type.inflate(value, context),
+      };
+    });
+    // A class without own instance fields needs none of instantiate()'s clean-up per instance.
+    const clearsAbsent = Object.keys(new (target as new () => object)()).length > 0;
+    const construct = target as new () => object;
+    plan = { create: clearsAbsent ? () => instantiate(target) : () => new construct(), fields, clearsAbsent };
+    plans.set(definition, plan);
+  }
+  return plan;
+}
+
+function isSubclass(candidate: NodeDefinition, base: NodeDefinition): boolean {
+  return candidate === base || candidate.target.prototype instanceof base.target;
+}
+
+/**
+ * Builds model instances from driver nodes exactly as `hydrateNode` does (most specific model by
+ * labels, properties inflated, state recorded for dirty tracking), with the per-model work done
+ * once: query results hydrate thousands of nodes of few models. Label resolution is remembered per
+ * result, so models registered later are still seen by the next query.
+ */
+export class NodeHydrator {
+  readonly #resolved = new Map<NodeDefinition, Map<string, ModelPlan>>();
+
+  hydrate(definition: NodeDefinition, node: Neo4jNode): object {
+    const plan = this.#plan(definition, node.labels);
+    const instance = plan.create() as Record<string, unknown>;
+    const stored = node.properties as Record<string, unknown>;
+    const fields = plan.fields;
+    for (let i = 0; i < fields.length; i++) {
+      const field = fields[i] as FieldPlan;
+      const value = stored[field.dbName];
+      if (value !== null && value !== undefined) instance[field.name] = field.inflate(value);
+      else if (plan.clearsAbsent) delete instance[field.name];
+    }
+    setState(instance, { elementId: node.elementId, snapshot: stored });
+    return instance;
+  }
+
+  #plan(definition: NodeDefinition, labels: readonly string[]): ModelPlan {
+    let byLabels = this.#resolved.get(definition);
+    if (!byLabels) {
+      byLabels = new Map();
+      this.#resolved.set(definition, byLabels);
+    }
+    const key = labels.length === 1 ? (labels[0] as string) : labels.join('\u0000');
+    let plan = byLabels.get(key);
+    if (!plan) {
+      const resolved = registry.resolveByLabels(labels);
+      plan = planOf(resolved && isSubclass(resolved, definition) ? resolved : definition);
+      byLabels.set(key, plan);
+    }
+    return plan;
+  }
+}

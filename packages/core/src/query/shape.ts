@@ -1,0 +1,119 @@
+import { type Param, param } from '@cartograph/cypher';
+import type { Hop, Predicate } from './plan';
+import type { NodeSetState, Stage } from './state';
+
+/**
+ * The values of one query, named `v0`, `v1`, ... in the order {@link shapeOf} meets them. The
+ * compiler asks for a value's parameter by the object that owns it (a predicate, a stage's skip or
+ * limit), so the same name is used however the compiler orders the text.
+ */
+export class ParamSlots {
+  readonly values: unknown[] = [];
+  readonly #owners = new Map<object, number>();
+  readonly #limits = new Map<object, number>();
+
+  register(owner: object, value: unknown): void {
+    this.#owners.set(owner, this.values.push(value) - 1);
+  }
+
+  registerLimit(owner: object, value: unknown): void {
+    this.#limits.set(owner, this.values.push(value) - 1);
+  }
+
+  /** The parameter of `owner`'s value (registered by the shape walk, or now). */
+  param(owner: object, value: unknown): Param {
+    let index = this.#owners.get(owner);
+    if (index === undefined) {
+      index = this.values.push(value) - 1;
+      this.#owners.set(owner, index);
+    }
+    return param(value, NAMES[index] ?? `v${index}`);
+  }
+
+  /** The parameter of a stage's LIMIT. */
+  limitParam(owner: object, value: unknown): Param {
+    let index = this.#limits.get(owner);
+    if (index === undefined) {
+      index = this.values.push(value) - 1;
+      this.#limits.set(owner, index);
+    }
+    return param(value, NAMES[index] ?? `v${index}`);
+  }
+
+  /** `{ v0: ..., v1: ... }` */
+  params(): Record<string, unknown> {
+    const params: Record<string, unknown> = {};
+    for (let i = 0; i < this.values.length; i++) params[NAMES[i] ?? `v${i}`] = this.values[i];
+    return params;
+  }
+}
+
+const NAMES = Array.from({ length: 64 }, (_, i) => `v${i}`);
+
+const ids = new WeakMap<object, number>();
+let nextId = 0;
+
+/** A short, stable id for a definition object (labels, relationship types are fixed per definition). */
+function idOf(object: object): number {
+  let id = ids.get(object);
+  if (id === undefined) {
+    id = nextId++;
+    ids.set(object, id);
+  }
+  return id;
+}
+
+// Names are length-prefixed so that no two different shapes can produce the same text.
+const word = (text: string): string => `${text.length}:${text}`;
+
+function hopShape(hop: Hop): string {
+  return `${word(hop.type)}${hop.direction}${hop.labels.map(word).join('')}`;
+}
+
+function predicateShape(predicate: Predicate, slots: ParamSlots): string {
+  switch (predicate.k) {
+    case 'op':
+      // isNull's flag decides the text (IS NULL / IS NOT NULL); every other value is a parameter.
+      if (predicate.op === 'isNull')
+        return `(${predicate.on}${word(predicate.key)}isNull${predicate.value === true})`;
+      slots.register(predicate, predicate.value);
+      return `(${predicate.on}${word(predicate.key)}${predicate.op})`;
+    case 'and':
+    case 'or': {
+      let text = `${predicate.k}[`;
+      for (const item of predicate.items) text += predicateShape(item, slots);
+      return `${text}]`;
+    }
+    case 'not':
+      return `!${predicateShape(predicate.item, slots)}`;
+    case 'exists':
+      return `E{${hopShape(predicate.hop)}${predicate.where ? predicateShape(predicate.where, slots) : ''}}`;
+  }
+}
+
+function stageShape(stage: Stage, slots: ParamSlots): string {
+  let text = `S${idOf(stage.definition)}/${stage.via ? idOf(stage.via) : '-'}/`;
+  for (const predicate of stage.where) text += predicateShape(predicate, slots);
+  text += '/';
+  for (const key of stage.order) text += word(key.text);
+  if (stage.skip !== undefined) slots.register(stage, BigInt(stage.skip));
+  if (stage.limit !== undefined) slots.registerLimit(stage, BigInt(stage.limit));
+  text += `/${stage.skip === undefined ? '' : 's'}${stage.limit === undefined ? '' : 'l'}${stage.distinct ? 'd' : ''}/`;
+  for (const plan of stage.annotations) {
+    text += `${word(plan.name)}${plan.kind}${plan.distinct ? 'D' : ''}${plan.key === undefined ? '' : word(plan.key)}${plan.hops.map(hopShape).join('')};`;
+  }
+  return text;
+}
+
+/**
+ * A string that is equal for two states exactly when they compile to the same Cypher text, and the
+ * values of `state` collected into `slots`. Walking the state costs far less than building and
+ * rendering the AST, so compiled text is cached by this key.
+ */
+export function shapeOf(state: NodeSetState, slots: ParamSlots): string {
+  let text = '';
+  for (const stage of state.stages) text += stageShape(stage, slots);
+  const fetch = state.fetch;
+  if (fetch) for (const path of fetch.paths) text += `F${path.optional ? '?' : ''}${word(path.path)}`;
+  return text;
+}

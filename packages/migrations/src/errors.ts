@@ -1,0 +1,57 @@
+import { CartographError } from '@cartograph/core';
+import type { MigrationRunItem } from './types';
+
+/** Stable codes of {@link MigrationError}; match on these, not on messages. */
+export type MigrationErrorCode =
+  /** Another run holds the migration lock and did not release it within `lockTimeoutMs`. */
+  | 'MIGRATION_LOCKED'
+  /** A migration threw or Neo4j rejected one of its statements; it is recorded as failed. */
+  | 'MIGRATION_FAILED'
+  /** An applied migration's file changed after it was applied. */
+  | 'MIGRATION_CHECKSUM_MISMATCH'
+  /** `down` was asked to revert a migration that has no `down()` / `.down.cypher`. */
+  | 'MIGRATION_NO_DOWN'
+  /** `down` was asked to revert a migration whose file is not in the folder. */
+  | 'MIGRATION_MISSING_FILE'
+  /** `down` would have to revert a migration that was baselined, never applied. */
+  | 'MIGRATION_BELOW_BASELINE'
+  /** `baseline` on a database that already has migration history. */
+  | 'MIGRATION_BASELINE_NOT_EMPTY'
+  /** A file in the migrations folder is misnamed, unreadable, or does not export `up`. */
+  | 'MIGRATION_INVALID_FILE'
+  /** Two files share a version. */
+  | 'MIGRATION_DUPLICATE_VERSION'
+  /** Start-up check (strict): migrations are pending. */
+  | 'MIGRATION_PENDING'
+  /** Start-up check (strict): the database has migrations the code does not know. */
+  | 'MIGRATION_DATABASE_AHEAD'
+  /** `generate` was given no statements. */
+  | 'MIGRATION_NOTHING_TO_GENERATE'
+  /** A helper or option got a value it cannot work with. */
+  | 'MIGRATION_INVALID_ARGUMENT';
+
+/** Every error `@cartograph/migrations` raises; the message says what to do next. */
+export class MigrationError extends CartographError {
+  declare readonly code: MigrationErrorCode;
+  /** The migration concerned, when there is one. */
+  readonly migration: { version: string; name: string } | undefined;
+  /** `MIGRATION_FAILED` from a run: the migrations that completed before the failure. */
+  readonly completed: readonly MigrationRunItem[];
+
+  constructor(
+    code: MigrationErrorCode,
+    message: string,
+    options: {
+      cause?: unknown;
+      migration?: { version: string; name: string };
+      completed?: readonly MigrationRunItem[];
+    } = {},
+  ) {
+    super(code, message, { cause: options.cause });
+    this.migration =
+      options.migration === undefined
+        ? undefined
+        : { version: options.migration.version, name: options.migration.name };
+    this.completed = options.completed ?? [];
+  }
+}

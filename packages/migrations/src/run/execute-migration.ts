@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises';
+import type { Graph } from '@cartograph/core';
+import type { ResultSummary } from 'neo4j-driver';
+import { createMigrationContext } from '../context/create-context';
+import { MigrationError } from '../errors';
+import { loadMigrationModule, type MigrationModule } from '../files/load-module';
+import type { MigrationFile } from '../files/migration-file';
+import { splitCypher } from '../files/split-cypher';
+import type { Execute } from '../history/write-record';
+import { StepRunner } from './step-runner';
+
+/** How to run one migration in one direction. */
+export interface ExecuteOptions {
+  readonly graph: Graph;
+  readonly file: MigrationFile;
+  readonly direction: 'up' | 'down';
+  /** A `.ts` module already loaded (down checks every module before it starts). */
+  readonly module?: MigrationModule;
+  readonly log: (line: string) => void;
+  readonly progress?: (label: string, done: number, total: number) => void;
+  readonly onSummary: (cypher: string, summary: ResultSummary) => void;
+  /** Writes the bookkeeping, in the same transaction as the migration's last plain statements. */
+  readonly finish: (execute: Execute, durationMs: number) => Promise<void>;
+}
+
+/** A migration that threw: the cause, and which of its statements had committed anyway. */
+export class MigrationStepFailure extends Error {
+  constructor(
+    readonly error: unknown,
+    readonly committed: readonly string[],
+    readonly partial: string | undefined,
+    readonly durationMs: number,
+  ) {
+    super(error instanceof Error ? error.message : String(error), { cause: error });
+  }
+}
+
+/**
+ * Runs a migration's `up` or `down`, then `finish` (the bookkeeping) before the last commit.
+ * @returns the statements it ran and how long it took.
+ * @throws MigrationStepFailure after rolling back whatever had not committed.
+ */
+export async function executeMigration(
+  options: ExecuteOptions,
+): Promise<{ statements: string[]; durationMs: number }> {
+  const { file, graph } = options;
+  const runner = new StepRunner(graph, options.onSummary);
+  const executed: string[] = [];
+  const label = `${file.version}_${file.name}`;
+  const ctx = createMigrationContext({
+    graph,
+    runner,
+    label,
+    log: options.log,
+    progress: options.progress,
+    executed,
+  });
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  try {
+    if (file.kind === 'cypher') {
+      for (const statement of await cypherStatements(file, options.direction)) await ctx.run(statement);
+    } else {
+      const module = options.module ?? loadMigrationModule(file);
+      const work = options.direction === 'up' ? module.up : module.down;
+      if (typeof work !== 'function') throw noDown(file);
+      await work.call(module, ctx);
+    }
+    const durationMs = elapsed();
+    await options.finish((query) => runner.inTransaction(query), durationMs);
+    await runner.commit();
+    return { statements: executed, durationMs };
+  } catch (error) {
+    await runner.rollback().catch(() => undefined);
+    throw new MigrationStepFailure(error, runner.committed, runner.partial, elapsed());
+  } finally {
+    await runner.close();
+  }
+}
+
+/** The statements of a `.cypher` file or of its `.down.cypher`. */
+export async function cypherStatements(file: MigrationFile, direction: 'up' | 'down'): Promise<string[]> {
+  const path = direction === 'up' ? file.path : file.downPath;
+  if (path === undefined) throw noDown(file);
+  return splitCypher(await readFile(path, 'utf8'));
+}
+
+export function noDown(file: MigrationFile): MigrationError {
+  const id = `${file.version}_${file.name}`;
+  const fix =
+    file.kind === 'ts'
+      ? 'export async function down(ctx) { ... } from it'
+      : `write ${id}.down.cypher next to it`;
+  return new MigrationError(
+    'MIGRATION_NO_DOWN',
+    `${id} has no down migration, so it cannot be reverted. To make it reversible, ${fix} (then run repair, since the checksum changes).`,
+    { migration: file },
+  );
+}

@@ -1,0 +1,108 @@
+import type { GraphTransaction } from '@cartograph/core';
+import { MigrationError } from '../errors';
+import { loadMigrations } from '../files/load-migrations';
+import { compareVersions } from '../files/version';
+import type { MigrationRecord, RecordPayload } from '../history/migration-record';
+import { readHistory } from '../history/read-history';
+import { patchRecordQuery } from '../history/record-queries';
+import { type Execute, removeRecord, withRecord, writeRecord } from '../history/write-record';
+import type { RepairReport } from '../types';
+import type { RunSettings } from './settings';
+import { withLock } from './with-lock';
+
+const executeIn =
+  (tx: GraphTransaction): Execute =>
+  (query) =>
+    tx.run(query.cypher, query.params);
+
+/**
+ * Adopts an existing database: records every migration file up to and including `version` as
+ * `baseline` (present, never run by Cartograph), plus a marker for `version` itself when no file
+ * has it. Later files are pending as usual.
+ * @throws MigrationError `MIGRATION_BASELINE_NOT_EMPTY` when there is history already.
+ */
+export async function runBaseline(settings: RunSettings, version: string): Promise<void> {
+  if (!/^\d+$/.test(version)) {
+    throw new MigrationError(
+      'MIGRATION_INVALID_ARGUMENT',
+      `baseline needs a migration version (digits only), got "${version}".`,
+    );
+  }
+  const files = await loadMigrations(settings.dir);
+  await withLock(settings, async () => {
+    const existing = await readHistory(settings.graph);
+    if (existing.length > 0) {
+      throw new MigrationError(
+        'MIGRATION_BASELINE_NOT_EMPTY',
+        `This database already has ${existing.length} migration records; baseline is only for a database Cartograph has not migrated yet. Use status to see them.`,
+      );
+    }
+    const payload = (
+      fields: Pick<RecordPayload, 'version' | 'name' | 'kind' | 'checksum'>,
+    ): RecordPayload => ({
+      ...fields,
+      state: 'baseline',
+      durationMs: 0,
+      appliedBy: settings.appliedBy,
+      error: null,
+    });
+    const payloads = files
+      .filter((file) => compareVersions(file.version, version) <= 0)
+      .map((file) =>
+        payload({ version: file.version, name: file.name, kind: file.kind, checksum: file.checksum }),
+      );
+    if (!files.some((file) => compareVersions(file.version, version) === 0))
+      payloads.push(payload({ version, name: 'baseline', kind: 'baseline', checksum: null }));
+    await settings.graph.writeTransaction(async (tx) => {
+      let history: MigrationRecord[] = [];
+      for (const record of payloads) {
+        await writeRecord(executeIn(tx), record, history);
+        history = withRecord(history, record);
+      }
+    });
+    settings.log(`Baselined ${payloads.length} migration(s) up to ${version}.`);
+  });
+}
+
+/**
+ * Accepts the files as they are: records the current checksum (and name) of every applied or
+ * baselined migration whose file changed, and removes failed records so they are pending again.
+ * Says what it changed; missing files are reported, not touched.
+ */
+export async function runRepair(settings: RunSettings): Promise<RepairReport> {
+  const files = await loadMigrations(settings.dir);
+  return withLock(settings, async () => {
+    let history = await readHistory(settings.graph);
+    const fileOf = new Map(files.map((file) => [file.version, file]));
+    const report: RepairReport = { updated: [], removedFailed: [], missing: [] };
+    await settings.graph.writeTransaction(async (tx) => {
+      for (const record of [...history]) {
+        const file = fileOf.get(record.version);
+        if (record.state === 'failed') {
+          await removeRecord(executeIn(tx), record.version, history);
+          history = history.filter((other) => other.version !== record.version);
+          report.removedFailed.push(record.version);
+        } else if (!file) {
+          if (record.kind !== 'baseline') report.missing.push(record.version);
+        } else if (file.checksum !== record.checksum || file.name !== record.name) {
+          await executeIn(tx)(patchRecordQuery(record.version, { checksum: file.checksum, name: file.name }));
+          report.updated.push({
+            version: record.version,
+            name: file.name,
+            oldChecksum: record.checksum ?? '',
+            newChecksum: file.checksum,
+          });
+        }
+      }
+    });
+    for (const change of report.updated)
+      settings.log(
+        `Repaired ${change.version}_${change.name}: checksum ${change.oldChecksum.slice(0, 12)} -> ${change.newChecksum.slice(0, 12)}.`,
+      );
+    for (const version of report.removedFailed)
+      settings.log(`Removed the failed record of ${version}; it is pending again.`);
+    for (const version of report.missing)
+      settings.log(`${version} is applied but its file is missing; left as it is.`);
+    return report;
+  });
+}

@@ -1,0 +1,91 @@
+import { loadMigrations } from '../files/load-migrations';
+import type { MigrationFile } from '../files/migration-file';
+import type { RecordPayload } from '../history/migration-record';
+import { readHistory } from '../history/read-history';
+import { withRecord, writeRecord } from '../history/write-record';
+import { computeStatus } from '../status/compute-status';
+import type { MigrationRunItem, MigrationRunResult } from '../types';
+import { dryRunItem } from './dry-run';
+import { executeMigration } from './execute-migration';
+import { failureError, recordFailure } from './failure';
+import { planUp } from './plan-run';
+import type { RunSettings } from './settings';
+import { withLock } from './with-lock';
+
+/**
+ * Applies pending (and previously failed) migrations in version order under the lock. History is
+ * read after the lock is taken, so a run that waited sees what the other run applied. The first
+ * failure is recorded and stops the run; earlier migrations stay applied.
+ */
+export async function runUp(
+  settings: RunSettings,
+  options: { to?: string; dryRun?: boolean },
+): Promise<MigrationRunResult> {
+  const files = await loadMigrations(settings.dir);
+  if (options.dryRun) {
+    const plan = planUp(files, await readHistory(settings.graph), options);
+    return {
+      direction: 'up',
+      dryRun: true,
+      migrations: await Promise.all(plan.map((file) => dryRunItem(file, 'up'))),
+    };
+  }
+  return withLock(settings, async () => {
+    let history = await readHistory(settings.graph);
+    const plan = planUp(files, history, options);
+    const ahead = computeStatus(files, history).filter((status) => status.state === 'missing');
+    if (ahead.length > 0) {
+      const list = ahead.map((status) => `${status.version}_${status.name}`).join(', ');
+      settings.log(
+        `The database has applied migrations this code has no file for (it is ahead of the code): ${list}.`,
+      );
+    }
+    if (plan.length === 0) settings.log('Nothing to apply: the database is up to date.');
+    const completed: MigrationRunItem[] = [];
+    for (const file of plan) {
+      const id = `${file.version}_${file.name}`;
+      const payload = (durationMs: number, error: string | null): RecordPayload => ({
+        version: file.version,
+        name: file.name,
+        kind: file.kind,
+        checksum: file.checksum,
+        state: error === null ? 'applied' : 'failed',
+        durationMs,
+        appliedBy: settings.appliedBy,
+        error,
+      });
+      settings.log(`Applying ${id} ...`);
+      try {
+        const before = history;
+        const run = await executeMigration({
+          ...settings,
+          file,
+          direction: 'up',
+          finish: (execute, durationMs) => writeRecord(execute, payload(durationMs, null), before),
+        });
+        history = withRecord(history, payload(run.durationMs, null));
+        completed.push(item(file, run));
+        settings.log(`Applied ${id} in ${run.durationMs} ms.`);
+      } catch (error) {
+        const failed = await recordFailure(
+          settings,
+          error,
+          (durationMs, message) => payload(durationMs, message),
+          history,
+        );
+        throw failureError(file, 'up', error, completed, failed);
+      }
+    }
+    return { direction: 'up', dryRun: false, migrations: completed };
+  });
+}
+
+function item(file: MigrationFile, run: { statements: string[]; durationMs: number }): MigrationRunItem {
+  return {
+    version: file.version,
+    name: file.name,
+    kind: file.kind,
+    statements: run.statements,
+    durationMs: run.durationMs,
+  };
+}

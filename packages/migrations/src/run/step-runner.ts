@@ -1,0 +1,106 @@
+import { type Graph, toPlain } from '@cartograph/core';
+import type { Record as Neo4jRecord, ResultSummary, Session, Transaction } from 'neo4j-driver';
+import { statementKind } from './statement-kind';
+
+/** Cypher text plus parameters. */
+export interface Statement {
+  readonly cypher: string;
+  readonly params?: Record<string, unknown>;
+}
+
+/**
+ * Runs one migration's statements on one session, as a series of steps. Plain statements join an
+ * open explicit transaction (opened on first use); a schema or batched statement first commits
+ * that transaction, then runs in an auto-commit transaction of its own. So a migration of only
+ * plain statements is one transaction, and a mixed one commits step by step.
+ */
+export class StepRunner {
+  readonly #session: Session;
+  readonly #onSummary: (cypher: string, summary: ResultSummary) => void;
+  #tx: Transaction | undefined;
+  /** Statements that changed something and are committed, for failure messages. */
+  readonly committed: string[] = [];
+  /** A batched statement that failed after some of its inner transactions may have committed. */
+  partial: string | undefined;
+  #pending: string[] = [];
+
+  constructor(graph: Graph, onSummary: (cypher: string, summary: ResultSummary) => void) {
+    this.#session = graph.session('WRITE');
+    this.#onSummary = onSummary;
+  }
+
+  /** Runs in the open transaction (opening one when needed); rows come back plain. */
+  async inTransaction(statement: Statement): Promise<Record<string, unknown>[]> {
+    this.#tx ??= this.#session.beginTransaction();
+    const result = await this.#tx.run(statement.cypher, statement.params ?? {});
+    if (changedSomething(result.summary)) this.#pending.push(statement.cypher);
+    this.#onSummary(statement.cypher, result.summary);
+    return result.records.map(plainRow);
+  }
+
+  /**
+   * Commits the open transaction, then runs the statement in an auto-commit transaction,
+   * streaming its rows to `onRow` as the server produces them (batched statements yield rows as
+   * each inner transaction commits).
+   */
+  async autoCommit(
+    statement: Statement,
+    onRow?: (row: Record<string, unknown>) => void,
+  ): Promise<Record<string, unknown>[]> {
+    await this.commit();
+    const rows: Record<string, unknown>[] = [];
+    let streamed = false;
+    const summary = await new Promise<ResultSummary>((resolve, reject) => {
+      this.#session.run(statement.cypher, statement.params ?? {}).subscribe({
+        onNext: (record) => {
+          streamed = true;
+          const row = plainRow(record);
+          if (onRow) onRow(row);
+          else rows.push(row);
+        },
+        onCompleted: resolve,
+        onError: reject,
+      });
+    }).catch((error: unknown) => {
+      // Inner transactions of `CALL { } IN TRANSACTIONS` commit one by one; some may have.
+      if (streamed || statementKind(statement.cypher) === 'batched') this.partial = statement.cypher;
+      throw error;
+    });
+    if (changedSomething(summary)) this.committed.push(statement.cypher);
+    this.#onSummary(statement.cypher, summary);
+    return rows;
+  }
+
+  /** Commits the open transaction, if any. */
+  async commit(): Promise<void> {
+    const tx = this.#tx;
+    if (!tx) return;
+    this.#tx = undefined;
+    await tx.commit();
+    this.committed.push(...this.#pending);
+    this.#pending = [];
+  }
+
+  /** Rolls back the open transaction, if any; committed steps stay. */
+  async rollback(): Promise<void> {
+    const tx = this.#tx;
+    this.#tx = undefined;
+    this.#pending = [];
+    if (tx?.isOpen()) await tx.rollback();
+  }
+
+  async close(): Promise<void> {
+    await this.rollback().catch(() => undefined);
+    await this.#session.close();
+  }
+}
+
+function changedSomething(summary: ResultSummary): boolean {
+  return summary.counters.containsUpdates() || summary.counters.containsSystemUpdates();
+}
+
+function plainRow(record: Neo4jRecord): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const key of record.keys) row[String(key)] = toPlain(record.get(key));
+  return row;
+}

@@ -1,0 +1,141 @@
+import type { MigrationFile } from '../src';
+import type { MigrationRecord } from '../src/history/migration-record';
+import { chainOrder } from '../src/history/read-history';
+import { planDown, planUp } from '../src/run/plan-run';
+import { computeStatus } from '../src/status/compute-status';
+import { problemsOf } from '../src/status/problems';
+
+const file = (version: string, name: string, extra: Partial<MigrationFile> = {}): MigrationFile => ({
+  version,
+  name,
+  kind: 'cypher',
+  path: `/m/${version}_${name}.cypher`,
+  checksum: `sum-${version}`,
+  hasDown: true,
+  ...extra,
+});
+
+const record = (version: string, name: string, extra: Partial<MigrationRecord> = {}): MigrationRecord => ({
+  version,
+  name,
+  kind: 'cypher',
+  checksum: `sum-${version}`,
+  state: 'applied',
+  appliedAt: new Date(Number(version) * 1000),
+  durationMs: 5,
+  appliedBy: 'ci@build',
+  error: undefined,
+  ...extra,
+});
+
+describe('computeStatus', () => {
+  it('merges files and records into every state', () => {
+    const files = [
+      file('1', 'accounts'),
+      file('2', 'merchants'),
+      file('3', 'risk'),
+      file('5', 'alerts'),
+      file('6', 'base'),
+    ];
+    const records = [
+      record('1', 'accounts'),
+      record('2', 'merchants', { checksum: 'old' }),
+      record('4', 'devices'),
+      record('5', 'alerts', { state: 'failed', error: 'boom' }),
+      record('6', 'base', { state: 'baseline' }),
+      record('7', 'baseline', { state: 'baseline', kind: 'baseline', checksum: undefined }),
+    ];
+    const statuses = computeStatus(files, records);
+    expect(statuses.map((status) => [status.version, status.state])).toEqual([
+      ['1', 'applied'],
+      ['2', 'modified'],
+      ['3', 'pending'],
+      ['4', 'missing'],
+      ['5', 'failed'],
+      ['6', 'baseline'],
+      ['7', 'baseline'],
+    ]);
+    expect(statuses[1]).toMatchObject({
+      checksum: 'old',
+      fileChecksum: 'sum-2',
+      appliedBy: 'ci@build',
+      durationMs: 5,
+    });
+    expect(statuses[4]).toMatchObject({ error: 'boom' });
+
+    const problems = problemsOf(statuses);
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toMatch(/^2_merchants was changed after it was applied.*run repair/);
+    expect(problems[1]).toMatch(
+      /^4_devices is applied in the database but its file is missing: the database is ahead of the code/,
+    );
+    expect(problems[2]).toMatch(/^5_alerts failed: boom/);
+    expect(problemsOf(statuses, { allowPending: false })).toHaveLength(4);
+  });
+});
+
+describe('planUp', () => {
+  it('applies pending and failed migrations in version order, up to `to`', () => {
+    const files = [file('1', 'a'), file('2', 'b'), file('3', 'c'), file('10', 'd')];
+    const records = [record('1', 'a'), record('2', 'b', { state: 'failed' })];
+    expect(planUp(files, records).map((f) => f.version)).toEqual(['2', '3', '10']);
+    expect(planUp(files, records, { to: '3' }).map((f) => f.version)).toEqual(['2', '3']);
+  });
+
+  it('refuses to run over an edited applied migration', () => {
+    expect(() => planUp([file('1', 'a')], [record('1', 'a', { checksum: 'x' })])).toThrow(
+      expect.objectContaining({ code: 'MIGRATION_CHECKSUM_MISMATCH' }),
+    );
+    expect(() => planUp([], [], { to: 'latest' })).toThrow(
+      expect.objectContaining({ code: 'MIGRATION_INVALID_ARGUMENT' }),
+    );
+  });
+});
+
+describe('planDown', () => {
+  const files = [file('1', 'a'), file('2', 'b'), file('3', 'c', { kind: 'ts', hasDown: false })];
+
+  it('reverts newest applied first, by steps or down to a version', () => {
+    const records = [record('1', 'a'), record('2', 'b'), record('9', 'x', { state: 'failed' })];
+    expect(planDown(files, records).map((step) => step.file.version)).toEqual(['2']);
+    expect(planDown(files, records, { steps: 5 }).map((step) => step.file.version)).toEqual(['2', '1']);
+    expect(planDown(files, records, { to: '1' }).map((step) => step.file.version)).toEqual(['2']);
+    expect(planDown(files, records, { to: '0' }).map((step) => step.file.version)).toEqual(['2', '1']);
+  });
+
+  it('checks every migration before anything runs', () => {
+    const code = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (error) {
+        return (error as { code: string }).code;
+      }
+      return 'none';
+    };
+    expect(code(() => planDown([file('1', 'a', { hasDown: false })], [record('1', 'a')]))).toBe(
+      'MIGRATION_NO_DOWN',
+    );
+    expect(code(() => planDown([], [record('1', 'a')]))).toBe('MIGRATION_MISSING_FILE');
+    expect(code(() => planDown(files, [record('1', 'a', { state: 'baseline' })]))).toBe(
+      'MIGRATION_BELOW_BASELINE',
+    );
+    expect(code(() => planDown(files, [record('1', 'a', { checksum: 'y' })]))).toBe(
+      'MIGRATION_CHECKSUM_MISMATCH',
+    );
+    expect(code(() => planDown(files, [], { steps: 1, to: '1' }))).toBe('MIGRATION_INVALID_ARGUMENT');
+    // A .ts migration's down() is checked when its module is loaded, not from the static scan.
+    expect(code(() => planDown(files, [record('3', 'c', { kind: 'ts' })]))).toBe('none');
+  });
+});
+
+describe('chainOrder', () => {
+  it('follows __NEXT links from the head, then appends strays by time', () => {
+    const rows = [
+      { record: record('20', 'late-but-applied-second'), previous: '1' },
+      { record: record('1', 'first'), previous: null },
+      { record: record('5', 'third'), previous: '20' },
+      { record: record('3', 'stray'), previous: 'gone' },
+    ];
+    expect(chainOrder(rows).map((entry) => entry.version)).toEqual(['1', '20', '5', '3']);
+  });
+});
