@@ -1,0 +1,27 @@
+import type { Command } from 'commander';
+import type { CliRuntime } from '../runtime/action';
+import { registerMigrateBaseline } from './migrate-baseline';
+import { registerMigrateCreate } from './migrate-create';
+import { registerMigrateDown } from './migrate-down';
+import { registerMigrateGenerate } from './migrate-generate';
+import { registerMigrateRepair } from './migrate-repair';
+import { registerMigrateStatus } from './migrate-status';
+import { registerMigrateUnlock } from './migrate-unlock';
+import { registerMigrateUp } from './migrate-up';
+import { registerMigrateValidate } from './migrate-validate';
+
+/** The `cartograph migrate ...` group. */
+export function registerMigrate(program: Command, runtime: CliRuntime): void {
+  const migrate = program
+    .command('migrate')
+    .description('Create, apply, revert and check versioned migrations');
+  registerMigrateCreate(migrate, runtime);
+  registerMigrateGenerate(migrate, runtime);
+  registerMigrateUp(migrate, runtime);
+  registerMigrateDown(migrate, runtime);
+  registerMigrateStatus(migrate, runtime);
+  registerMigrateValidate(migrate, runtime);
+  registerMigrateBaseline(migrate, runtime);
+  registerMigrateRepair(migrate, runtime);
+  registerMigrateUnlock(migrate, runtime);
+}

@@ -1,0 +1,141 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { CliError, ExitCode } from '../runtime/exit-codes';
+import type { CartographConfig } from './define-config';
+import { requireModule } from './typescript-loader';
+
+/** File names looked for, in this order, in the working directory and then each parent. */
+export const CONFIG_FILE_NAMES = [
+  'cartograph.config.ts',
+  'cartograph.config.js',
+  'cartograph.config.cjs',
+] as const;
+
+/** Where each connection setting came from, for `--json` diagnostics (never the password's value). */
+export type SettingSource = 'env' | 'config' | 'default';
+
+/** The configuration a command runs with, after defaults and environment overrides. */
+export interface ResolvedConfig {
+  /** The config file used, if any. */
+  readonly file: string | undefined;
+  /** Relative paths in the config resolve against this folder (the config file's, else the working directory). */
+  readonly rootDir: string;
+  readonly neo4j: {
+    readonly uri: string;
+    readonly username: string;
+    readonly password: string | undefined;
+    readonly database: string | undefined;
+  };
+  readonly sources: Readonly<Record<'uri' | 'username' | 'password' | 'database', SettingSource>>;
+  readonly models: readonly string[];
+  /** Absolute path of the migrations folder. */
+  readonly migrationsDir: string;
+}
+
+/** Finds the config file: `explicit` (must exist), else the nearest one from `cwd` upwards. */
+export function findConfigFile(cwd: string, explicit: string | undefined): string | undefined {
+  if (explicit !== undefined) {
+    const file = path.resolve(cwd, explicit);
+    if (!existsSync(file)) throw new CliError(ExitCode.Usage, `Config file not found: ${file}`);
+    return file;
+  }
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const file = path.join(dir, name);
+      if (existsSync(file)) return file;
+    }
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Loads the config file (TypeScript without a build step) and applies defaults and env overrides. */
+export function loadConfig(cwd: string, env: NodeJS.ProcessEnv, explicit?: string): ResolvedConfig {
+  const file = findConfigFile(cwd, explicit);
+  const raw = file === undefined ? {} : readConfigFile(file);
+  return resolveConfig(raw, env, file, file === undefined ? cwd : path.dirname(file));
+}
+
+/** Applies defaults and NEO4J_* environment overrides (env wins) to a config object. */
+export function resolveConfig(
+  raw: CartographConfig,
+  env: NodeJS.ProcessEnv,
+  file: string | undefined,
+  rootDir: string,
+): ResolvedConfig {
+  const fromFile = raw.neo4j ?? {};
+  const pick = (envName: string, value: string | undefined, fallback: string | undefined) => {
+    const fromEnv = env[envName];
+    if (fromEnv !== undefined && fromEnv !== '') return { value: fromEnv, source: 'env' as const };
+    if (value !== undefined) return { value, source: 'config' as const };
+    return { value: fallback, source: 'default' as const };
+  };
+  const uri = pick('NEO4J_URI', fromFile.uri, 'bolt://localhost:7687');
+  const username = pick('NEO4J_USERNAME', fromFile.username, 'neo4j');
+  const password = pick('NEO4J_PASSWORD', fromFile.password, undefined);
+  const database = pick('NEO4J_DATABASE', fromFile.database, undefined);
+  return {
+    file,
+    rootDir,
+    neo4j: { uri: uri.value!, username: username.value!, password: password.value, database: database.value },
+    sources: {
+      uri: uri.source,
+      username: username.source,
+      password: password.source,
+      database: database.source,
+    },
+    models: raw.models ?? [],
+    migrationsDir: path.resolve(rootDir, raw.migrationsDir ?? 'migrations'),
+  };
+}
+
+function readConfigFile(file: string): CartographConfig {
+  let loaded: unknown;
+  try {
+    loaded = requireModule(file);
+  } catch (error) {
+    throw new CliError(ExitCode.Usage, `Could not load ${file}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  const config = isRecord(loaded) && 'default' in loaded ? loaded.default : loaded;
+  const problems = checkConfig(config);
+  if (problems.length > 0) {
+    throw new CliError(
+      ExitCode.Usage,
+      `Invalid config in ${file}:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
+  }
+  return config as CartographConfig;
+}
+
+/** Problems with a loaded config object, in words; empty when it is usable. */
+export function checkConfig(config: unknown): string[] {
+  if (!isRecord(config))
+    return ['the file must export a config object (export default defineConfig({ ... }))'];
+  const problems: string[] = [];
+  const known = new Set(['neo4j', 'models', 'migrationsDir']);
+  for (const key of Object.keys(config)) if (!known.has(key)) problems.push(`unknown setting "${key}"`);
+  if (config.neo4j !== undefined) {
+    if (!isRecord(config.neo4j)) problems.push('neo4j must be an object');
+    else {
+      for (const [key, value] of Object.entries(config.neo4j)) {
+        if (!['uri', 'username', 'password', 'database'].includes(key))
+          problems.push(`unknown setting "neo4j.${key}"`);
+        else if (value !== undefined && typeof value !== 'string')
+          problems.push(`neo4j.${key} must be a string`);
+      }
+    }
+  }
+  const models = config.models;
+  if (models !== undefined && !(Array.isArray(models) && models.every((m) => typeof m === 'string'))) {
+    problems.push('models must be a list of module paths or globs');
+  }
+  if (config.migrationsDir !== undefined && typeof config.migrationsDir !== 'string') {
+    problems.push('migrationsDir must be a string');
+  }
+  return problems;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,155 @@
+import { addRelationships } from './infer-relationships';
+import { camelCase, isIdentifier, kebabCase, NameScope, pascalCase } from './naming';
+import type { DatabaseSnapshot, SchemaRow } from './read-database';
+import { CORE_IMPORT_NAMES, NODE_MEMBERS, REL_MEMBERS } from './reserved-names';
+import { mapPropertyTypes, type PropertyMapping } from './type-mapping';
+
+/** One property of a generated class. */
+export interface InferredProperty {
+  /** The key in Neo4j. */
+  readonly key: string;
+  /** The field name in TypeScript (differs from `key` when the key is not a safe identifier). */
+  readonly field: string;
+  readonly neo4jTypes: readonly string[];
+  /** `undefined`: Cartograph has no property type for it, so the field is left out (with a comment). */
+  readonly mapping: PropertyMapping | undefined;
+  readonly required: boolean;
+  readonly unique: boolean;
+  /** `true` for the type's natural index, or a named kind such as `text`. */
+  readonly index: boolean | string;
+}
+
+/** A relationship field of a generated node class. */
+export interface InferredRelationship {
+  readonly field: string;
+  readonly type: string;
+  readonly direction: 'out' | 'in';
+  /** Class name of the node at the other end. */
+  readonly target: string;
+  /** Class name of the relationship model, when the type has properties. */
+  readonly model: string | undefined;
+}
+
+/** A generated `@Node` class. */
+export interface InferredNode {
+  readonly label: string;
+  readonly className: string;
+  readonly fileName: string;
+  readonly properties: readonly InferredProperty[];
+  readonly relationships: readonly InferredRelationship[];
+}
+
+/** A generated `@Rel` class (a relationship type with properties). */
+export interface InferredRelationshipModel {
+  readonly type: string;
+  readonly className: string;
+  readonly fileName: string;
+  readonly properties: readonly InferredProperty[];
+}
+
+/** The models `inspect` will write. */
+export interface InferredSchema {
+  readonly nodes: readonly InferredNode[];
+  readonly relationshipModels: readonly InferredRelationshipModel[];
+}
+
+/**
+ * Decides the classes, fields and relationships to generate from what the database holds. A node
+ * with several labels contributes to each label's class; relationship ends are attributed to
+ * the first label (alphabetically) of each end's label set.
+ */
+export function inferSchema(snapshot: DatabaseSnapshot): InferredSchema {
+  const classNames = new NameScope(CORE_IMPORT_NAMES);
+  const labels = [...new Set(snapshot.nodeTypes.flatMap((row) => row.labels))].sort();
+  const nodeNames = new Map(
+    labels.map((label) => [label, classNames.claim(pascalCase(label), `${pascalCase(label)}Node`)]),
+  );
+  const relTypes = [...new Set(snapshot.relTypes.map((row) => row.type))].sort();
+  const relModels: InferredRelationshipModel[] = [];
+  const relModelNames = new Map<string, string>();
+  for (const type of relTypes) {
+    const rows = snapshot.relTypes.filter((row) => row.type === type && row.property !== null);
+    if (rows.length === 0) continue;
+    const className = classNames.claim(pascalCase(type), `${pascalCase(type)}Rel`);
+    relModelNames.set(type, className);
+    const fields = new NameScope(REL_MEMBERS);
+    const properties = rows
+      .sort((a, b) => a.property!.localeCompare(b.property!))
+      .map((row) =>
+        toProperty(
+          row.property!,
+          row.types,
+          row.mandatory,
+          fields,
+          schemaFor(snapshot.schema, 'RELATIONSHIP', type),
+        ),
+      );
+    relModels.push({ type, className, fileName: kebabCase(className), properties });
+  }
+  const fieldScopes = new Map(labels.map((label) => [label, new NameScope(NODE_MEMBERS)]));
+  const nodes = labels.map((label) => ({
+    label,
+    className: nodeNames.get(label)!,
+    fileName: kebabCase(nodeNames.get(label)!),
+    properties: nodeProperties(snapshot, label, fieldScopes.get(label)!),
+    relationships: [] as InferredRelationship[],
+  }));
+  addRelationships(snapshot, nodes, relModelNames, fieldScopes);
+  return { nodes, relationshipModels: relModels };
+}
+
+function nodeProperties(snapshot: DatabaseSnapshot, label: string, fields: NameScope): InferredProperty[] {
+  const combos = snapshot.nodeTypes.filter((row) => row.labels.includes(label));
+  const comboKeys = [...new Set(combos.map((row) => row.labels.join('\0')))];
+  const keys = [...new Set(combos.flatMap((row) => (row.property === null ? [] : [row.property])))].sort();
+  const schema = schemaFor(snapshot.schema, 'NODE', label);
+  return keys.map((key) => {
+    const rows = combos.filter((row) => row.property === key);
+    // Required only when every label combination carrying this label always has the property.
+    const required = rows.length === comboKeys.length && rows.every((row) => row.mandatory);
+    return toProperty(
+      key,
+      rows.flatMap((row) => row.types),
+      required,
+      fields,
+      schema,
+    );
+  });
+}
+
+function toProperty(
+  key: string,
+  types: readonly string[],
+  required: boolean,
+  fields: NameScope,
+  schema: readonly SchemaRow[],
+): InferredProperty {
+  const preferred = isIdentifier(key) ? key : camelCase(key);
+  const field = fields.claim(preferred, `${preferred}Property`);
+  const single = schema.filter((row) => row.properties.length === 1 && row.properties[0] === key);
+  const mapping = mapPropertyTypes(types);
+  const index = single.find((row) => row.kind === 'index');
+  return {
+    key,
+    field,
+    neo4jTypes: [...new Set(types)].sort(),
+    mapping,
+    required,
+    unique: single.some((row) => row.kind === 'unique'),
+    index: index === undefined ? false : indexOption(index.indexType, mapping),
+  };
+}
+
+/** RANGE (and POINT on a point) is the natural index of a type; TEXT must be named; others need options we cannot infer. */
+function indexOption(indexType: string, mapping: PropertyMapping | undefined): boolean | string {
+  if (indexType === 'RANGE') return true;
+  if (indexType === 'POINT') return mapping?.decorator === 'PointProperty' ? true : 'point';
+  if (indexType === 'TEXT') return 'text';
+  return false;
+}
+
+function schemaFor(schema: readonly SchemaRow[], entity: SchemaRow['entity'], name: string): SchemaRow[] {
+  return schema.filter(
+    (row) => row.entity === entity && row.labelsOrTypes.length === 1 && row.labelsOrTypes[0] === name,
+  );
+}

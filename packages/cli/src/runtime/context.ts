@@ -1,0 +1,94 @@
+import { Graph, registry } from '@cartograph/core';
+import { loadConfig, type ResolvedConfig } from '../config/load-config';
+import { loadModels, separateCoreCopy } from '../config/load-models';
+import { classifyError } from './classify-error';
+import { CliError, ExitCode } from './exit-codes';
+import { type CliIO, Output } from './output';
+
+/** Options every command accepts (declared on the root command). */
+export interface GlobalOptions {
+  /** Path of the config file; default: the nearest `cartograph.config.ts`. */
+  config?: string;
+  /** `--no-color` sets this to false. */
+  color?: boolean;
+  /** Print one JSON document on stdout instead of text (read commands). */
+  json?: boolean;
+}
+
+/**
+ * What a command runs with: its output, the configuration (loaded on first use, so `--help` and
+ * `init` work without one), the models, and a connection it closes when done.
+ */
+export class CommandContext {
+  readonly io: CliIO;
+  readonly output: Output;
+  readonly #configPath: string | undefined;
+  #config: ResolvedConfig | undefined;
+
+  constructor(io: CliIO, options: GlobalOptions) {
+    this.io = io;
+    this.#configPath = options.config;
+    this.output = new Output(io, options.json === true, options.color !== false);
+    // The environment's password is a secret even before (or without) a config file.
+    this.output.addSecret(io.env.NEO4J_PASSWORD);
+  }
+
+  /** The resolved configuration; the password is registered as a secret before anything can print it. */
+  get config(): ResolvedConfig {
+    if (!this.#config) {
+      this.#config = loadConfig(this.io.cwd, this.io.env, this.#configPath);
+      this.output.addSecret(this.#config.neo4j.password);
+    }
+    return this.#config;
+  }
+
+  /**
+   * Imports the configured model modules so that the registry knows every model. Warns when they
+   * loaded but registered nothing, which means they use another copy of `@cartograph/core`.
+   */
+  loadModels(): string[] {
+    const files = loadModels(this.config);
+    if (files.length > 0 && registry.nodes().length === 0) {
+      const copy = separateCoreCopy(this.config.rootDir);
+      this.output.warn(
+        copy
+          ? `The models registered with another copy of @cartograph/core (${copy}) than the CLI's; install matching versions of @cartograph/cli and @cartograph/core in the project.`
+          : `Loaded ${files.length} model file(s), but they declare no @Node() class.`,
+      );
+    }
+    return files;
+  }
+
+  /** Connects to Neo4j, runs `work`, and always closes the connection. */
+  async withGraph<T>(work: (graph: Graph) => Promise<T>): Promise<T> {
+    const graph = await this.connect();
+    try {
+      return await work(graph);
+    } finally {
+      await graph.close();
+    }
+  }
+
+  /** A connection to the configured server; `verify: false` skips the round trip (nothing is sent until a query). */
+  async connect(options: { verify?: boolean } = {}): Promise<Graph> {
+    const { uri, username, password, database } = this.config.neo4j;
+    try {
+      return await Graph.connect({
+        url: uri,
+        auth: password === undefined ? undefined : { username, password },
+        database,
+        default: true,
+        verifyConnectivity: options.verify ?? true,
+      });
+    } catch (error) {
+      // A bad URI throws from the driver before any network call: still a connection problem.
+      const reason = classifyError(error, ExitCode.Connection).message.replace(
+        /^Cannot reach Neo4j at \S+: /,
+        '',
+      );
+      throw new CliError(ExitCode.Connection, `Cannot connect to Neo4j at ${uri} as ${username}: ${reason}`, {
+        cause: error,
+      });
+    }
+  }
+}
