@@ -18,6 +18,7 @@ export type { MigrationModule } from './files/load-module';
 export type { MigrationFile } from './files/migration-file';
 export { splitCypher } from './files/split-cypher';
 export { compareVersions, nextVersion, timestampVersion } from './files/version';
+export { createMigrationFile, generateMigrationFile } from './files/write-migration';
 export { LOCK_LABEL, MIGRATION_LABEL, NEXT_TYPE } from './history/labels';
 export { Migrator } from './migrator';
 export type { MigratorOptions } from './run/settings';

@@ -1,8 +1,8 @@
 import path from 'node:path';
+import { createMigrationFile } from '@cartograph/migrations';
 import type { Command } from 'commander';
 import { action, type CliRuntime, JSON_OPTION } from '../runtime/action';
 import { ExitCode } from '../runtime/exit-codes';
-import { createMigrator } from './migrate-shared';
 
 interface MigrateCreateOptions {
   cypher?: boolean;
@@ -21,18 +21,14 @@ export function registerMigrateCreate(migrate: Command, runtime: CliRuntime): vo
       action<MigrateCreateOptions>(
         runtime,
         async (ctx, { args, options }) => {
-          // Writing a file needs no server: the graph is never used, so it is not even contacted.
-          const graph = await ctx.connect({ verify: false });
-          try {
-            const { migrator } = createMigrator(ctx, graph);
-            const file = await migrator.create(args[0]!, options.cypher ? 'cypher' : 'ts');
-            ctx.output.data({ file });
-            ctx.output.line(
-              `${ctx.output.colors.green('created')} ${path.relative(ctx.io.cwd, file) || file}`,
-            );
-          } finally {
-            await graph.close();
-          }
+          // Writing a file needs no server, so no connection settings are needed either.
+          const file = await createMigrationFile(
+            ctx.config.migrationsDir,
+            args[0]!,
+            options.cypher ? 'cypher' : 'ts',
+          );
+          ctx.output.data({ file });
+          ctx.output.line(`${ctx.output.colors.green('created')} ${path.relative(ctx.io.cwd, file) || file}`);
           return undefined;
         },
         ExitCode.Usage,
