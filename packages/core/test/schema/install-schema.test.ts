@@ -3,7 +3,7 @@ import { IntegerProperty, Node, NodeEntity, PointProperty, StringProperty } from
 import { useTestGraph } from '../support/test-graph';
 
 @Node({ nodeKey: ['iata', 'country'] })
-class Airport extends NodeEntity {
+export class Airport extends NodeEntity {
   @StringProperty({ unique: true }) icao!: string;
   @StringProperty({ required: true }) iata!: string;
   @StringProperty({ index: 'text' }) country!: string;
