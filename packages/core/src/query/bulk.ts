@@ -17,7 +17,7 @@ import {
 import { type FieldError, ValidationError } from '../errors';
 import { Graph } from '../graph/graph';
 import type { NodeDefinition } from '../registry/definitions';
-import { compileIds } from './compile';
+import { compileIds } from './compile-projections';
 import { UnknownPropertyError } from './query-errors';
 import { lastStage, type NodeSetState } from './state';
 import type { FieldKeys } from './types';

@@ -82,7 +82,9 @@ export function compileBody(state: NodeSetState, slots: ParamSlots, options: Bod
     }
     const scope = { node: current, rel: relationship, names, slots };
     const late: Predicate[] = [];
-    for (const predicate of conjuncts([...stage.where, ...(isLast ? (options.early ?? []) : [])])) {
+    const predicates = conjuncts(stage.where);
+    if (isLast && options.early) conjuncts(options.early, predicates);
+    for (const predicate of predicates) {
       if (usesAnnotations(predicate)) late.push(predicate);
       else where.push(compilePredicate(predicate, scope));
     }
@@ -170,10 +172,12 @@ export function annotationScope(slots: readonly AnnotationSlot[]): Map<string, E
 }
 
 /** Top-level AND parts, so that only the parts naming annotations wait until they are computed. */
-function conjuncts(predicates: readonly Predicate[]): Predicate[] {
-  return predicates.flatMap((predicate) =>
-    predicate.k === 'and' ? conjuncts(predicate.items) : [predicate],
-  );
+function conjuncts(predicates: readonly Predicate[], into: Predicate[] = []): Predicate[] {
+  for (const predicate of predicates) {
+    if (predicate.k === 'and') conjuncts(predicate.items, into);
+    else into.push(predicate);
+  }
+  return into;
 }
 
 function conjunction(items: readonly Expr[]): Expr | undefined {

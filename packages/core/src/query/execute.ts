@@ -2,7 +2,8 @@ import type { Record as Neo4jRecord, Relationship as Neo4jRelationship } from 'n
 import { DoesNotExistError, MultipleNodesReturnedError } from '../errors';
 import { Graph } from '../graph/graph';
 import { hydrateRelationship } from '../model/relationship-entity';
-import { compileCount, compileExists, compileNodes, compileRelationships, compileValues } from './compile';
+import { compileCount, compileExists, compileNodes } from './compile';
+import { compileRelationships, compileValues } from './compile-projections';
 import { InvalidFilterError, UnknownPropertyError } from './query-errors';
 import { annotationValue, nodeMapper, resultHydrator } from './results';
 import type { ResolvedField } from './scopes';

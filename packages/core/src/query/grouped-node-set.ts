@@ -1,7 +1,7 @@
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import { Graph } from '../graph/graph';
 import type { Aggregated, Aggregation, CheckedAggregates } from './aggregations';
-import { compileAggregate } from './compile';
+import { compileAggregate } from './compile-projections';
 import { UnknownPropertyError } from './query-errors';
 import { annotationValue, resultHydrator } from './results';
 import type { ResolvedField } from './scopes';

@@ -14,7 +14,6 @@ export {
   sum,
 } from './aggregations';
 export type { BulkOptions, UpdateValues } from './bulk';
-export { clearCompiledCache as clearCompiledQueryCache } from './compile';
 export { OptionalPath, optional } from './fetch-plan';
 export { GroupedNodeSet } from './grouped-node-set';
 export type { PlanNode, PlanSummary } from './inspect';
@@ -31,6 +30,7 @@ export {
 export { type CypherOptions, type RawCypherOptions, runCypher } from './raw-cypher';
 export { clearCachedRelation, getCachedRelation, setCachedRelation } from './relation-cache';
 export type { StreamOptions } from './stream';
+export { clearCompiledCache as clearCompiledQueryCache } from './text-cache';
 export type {
   ArrayOperators,
   ComparisonOperators,

@@ -1,6 +1,5 @@
 // Compiled text is cached by the shape of a set (everything but its values).
-import { count, Q } from '../../src';
-import { clearCompiledCache } from '../../src/query/compile';
+import { clearCompiledQueryCache as clearCompiledCache, count, Q } from '../../src';
 import { Person } from './social-graph';
 
 const fresh = (build: () => { toCypher(): { cypher: string; params: Record<string, unknown> } }) => {

@@ -1,0 +1,253 @@
+// The query builder against the raw driver: compile rate, an eager-loading traversal, and the
+// memory of streaming a large result.
+import 'reflect-metadata';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import {
+  clearCompiledQueryCache,
+  IntegerProperty,
+  Node,
+  NodeEntity,
+  type NodeSet,
+  optional,
+  Relationship,
+  type RelationshipManager,
+  RelationshipTo,
+  StringProperty,
+} from '@cartograph/core';
+import neo4j, { type Node as Neo4jNode } from 'neo4j-driver';
+import { type BenchContext, type BenchResult, type BenchSuite, ratioResult } from './harness';
+
+@Node()
+class BenchFirm extends NodeEntity {
+  declare static readonly nodes: NodeSet<BenchFirm>;
+  @StringProperty() name!: string;
+}
+
+@Node()
+class BenchMember extends NodeEntity {
+  declare static readonly nodes: NodeSet<BenchMember>;
+  @StringProperty() name!: string;
+  @StringProperty() email?: string;
+  @IntegerProperty() age?: number;
+  @Relationship(() => BenchMember, 'KNOWS') friends!: RelationshipManager<BenchMember>;
+  @RelationshipTo(() => BenchFirm, 'WORKS_AT') employer!: RelationshipManager<BenchFirm>;
+}
+
+@Node()
+class BenchItem extends NodeEntity {
+  declare static readonly nodes: NodeSet<BenchItem>;
+  @StringProperty() name!: string;
+  @IntegerProperty() value!: number;
+}
+
+const FRIENDS = Number(process.env.BENCH_FOF_FRIENDS ?? 100); // FRIENDS^2 friends of friends
+const STREAM_NODES = Number(process.env.BENCH_STREAM_NODES ?? 1_000_000);
+
+/** (1) Queries built and rendered per second for a 3-filter, 1-hop chain. */
+async function measureCompileRate(): Promise<BenchResult[]> {
+  let i = 0;
+  const build = () =>
+    BenchMember.nodes
+      .filter({ age: { gte: 18 + (i++ % 50) } })
+      .filter({ name: { startsWith: 'A' } })
+      .traverse('friends')
+      .filter({ email: { endsWith: '@example.com' } })
+      .toCypher();
+  const rate = (work: () => unknown): number => {
+    for (let n = 0; n < 20_000; n++) work();
+    let best = 0;
+    for (let round = 0; round < 3; round++) {
+      const started = performance.now();
+      let done = 0;
+      while (performance.now() - started < 700) {
+        for (let n = 0; n < 1_000; n++) work();
+        done += 1_000;
+      }
+      best = Math.max(best, done / ((performance.now() - started) / 1000));
+    }
+    return best;
+  };
+  const cached = rate(build);
+  const uncached = rate(() => {
+    clearCompiledQueryCache();
+    return build();
+  });
+  process.stderr.write(
+    `compile: ${cached.toFixed(0)} queries/s (shape cache), ${uncached.toFixed(0)} queries/s (cache cleared each time)\n`,
+  );
+  return [
+    {
+      name: 'compile 3-filter 1-hop chain',
+      unit: 'queries/s',
+      ogm: cached,
+      target: '>= 100000 queries/s',
+      met: cached >= 100_000,
+    },
+    {
+      name: 'compile, shape cache disabled (for comparison)',
+      unit: 'queries/s',
+      ogm: uncached,
+      target: 'none (first compile of a shape)',
+      met: true,
+    },
+  ];
+}
+
+async function seedFriendsOfFriends(context: BenchContext): Promise<void> {
+  await context.reset();
+  await context.driver.executeQuery(
+    `CREATE (root:BenchMember {name: 'root', email: 'root@example.com', age: 40})
+     WITH root UNWIND range(0, $n - 1) AS i
+     CREATE (root)-[:KNOWS]->(f:BenchMember {name: 'f' + i, age: 20 + i % 50})
+     WITH f, i UNWIND range(0, $n - 1) AS j
+     CREATE (f)-[:KNOWS]->(:BenchMember {name: 'ff' + (i * $n + j), email: 'ff' + (i * $n + j) + '@example.com', age: 18 + j % 60})`,
+    { n: neo4j.int(FRIENDS) },
+  );
+  await context.driver.executeQuery(
+    `UNWIND range(0, 49) AS k CREATE (:BenchFirm {name: 'firm' + k})
+     WITH collect(k) AS ks
+     MATCH (ff:BenchMember) WHERE ff.name STARTS WITH 'ff'
+     WITH ff, toInteger(substring(ff.name, 2)) % 50 AS k
+     MATCH (c:BenchFirm {name: 'firm' + k}) CREATE (ff)-[:WORKS_AT]->(c)`,
+  );
+}
+
+interface PlainMember {
+  elementId: string;
+  name: string;
+  email: string | undefined;
+  age: number | undefined;
+  employer: Array<{ elementId: string; name: string }>;
+}
+
+const HAND_WRITTEN = `MATCH (root:BenchMember {email: $email})-[:KNOWS]-(:BenchMember)-[:KNOWS]-(ff:BenchMember)
+WITH DISTINCT ff
+RETURN ff, COLLECT { MATCH (ff)-[:WORKS_AT]->(c:BenchFirm) RETURN c } AS employer`;
+
+async function handWritten(context: BenchContext): Promise<PlainMember[]> {
+  const session = context.driver.session({ defaultAccessMode: neo4j.session.READ });
+  try {
+    return await session.executeRead(async (tx) => {
+      const result = await tx.run(HAND_WRITTEN, { email: 'root@example.com' });
+      return result.records.map((record) => {
+        const node = record.get(0) as Neo4jNode;
+        const props = node.properties as Record<string, unknown>;
+        return {
+          elementId: node.elementId,
+          name: props.name as string,
+          email: props.email as string | undefined,
+          age: props.age === undefined ? undefined : (props.age as { toNumber(): number }).toNumber(),
+          employer: (record.get(1) as Neo4jNode[]).map((c) => ({
+            elementId: c.elementId,
+            name: c.properties.name as string,
+          })),
+        };
+      });
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+function withCartograph(): Promise<BenchMember[]> {
+  return BenchMember.nodes
+    .filter({ email: 'root@example.com' })
+    .traverse('friends')
+    .traverse('friends')
+    .distinct()
+    .fetchRelations(optional('employer'))
+    .all();
+}
+
+/** (2) Friends of friends, 10k hydrated instances with their employer, against hand-written Cypher. */
+async function measureTraversal(context: BenchContext): Promise<BenchResult> {
+  await seedFriendsOfFriends(context);
+  const [ogmRows, rawRows] = [await withCartograph(), await handWritten(context)];
+  if (ogmRows.length !== rawRows.length || ogmRows.some((m) => m.employer.cached?.length !== 1)) {
+    throw new Error(`traversal results differ: ${ogmRows.length} instances vs ${rawRows.length} rows`);
+  }
+  let raw = Number.POSITIVE_INFINITY;
+  let ogm = Number.POSITIVE_INFINITY;
+  for (let round = 0; round < 5; round++) {
+    raw = Math.min(raw, await context.time(() => handWritten(context)));
+    ogm = Math.min(ogm, await context.time(withCartograph));
+  }
+  process.stderr.write(
+    `friends of friends (${ogmRows.length} instances): ${ogm.toFixed(0)} ms, hand-written ${raw.toFixed(0)} ms\n`,
+  );
+  return ratioResult(
+    `friends-of-friends ${ogmRows.length} instances + fetchRelations vs hand-written`,
+    ogm,
+    raw,
+    1.2,
+  );
+}
+
+/** `gc()` without restarting node with --expose-gc, so the baseline is not inflated by garbage. */
+function collectGarbage(): void {
+  setFlagsFromString('--expose_gc');
+  (runInNewContext('gc') as () => void)();
+}
+
+/** (3) Peak memory above the baseline while streaming STREAM_NODES hydrated nodes. */
+async function measureStreaming(context: BenchContext): Promise<BenchResult> {
+  await context.reset();
+  for (let start = 0; start < STREAM_NODES; start += 50_000) {
+    await context.driver.executeQuery(
+      'UNWIND range($from, $to) AS i CREATE (:BenchItem {name: "item-" + i, value: i})',
+      {
+        from: neo4j.int(start),
+        to: neo4j.int(Math.min(start + 50_000, STREAM_NODES) - 1),
+      },
+    );
+  }
+  collectGarbage();
+  const baseline = process.memoryUsage();
+  let peakRss = baseline.rss;
+  let peakHeap = baseline.heapUsed;
+  let seen = 0;
+  let total = 0;
+  let liveMb = 0;
+  const started = performance.now();
+  for await (const item of BenchItem.nodes.stream()) {
+    total += item.value;
+    if (++seen % 5_000 === 0) {
+      const now = process.memoryUsage();
+      peakRss = Math.max(peakRss, now.rss);
+      peakHeap = Math.max(peakHeap, now.heapUsed);
+    }
+    if (seen === STREAM_NODES >> 1) {
+      // What the stream really keeps alive half-way through, garbage collected.
+      collectGarbage();
+      liveMb = (process.memoryUsage().heapUsed - baseline.heapUsed) / 2 ** 20;
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  if (seen !== STREAM_NODES)
+    throw new Error(`streamed ${seen} nodes, expected ${STREAM_NODES} (sum ${total})`);
+  const rssMb = (peakRss - baseline.rss) / 2 ** 20;
+  const heapMb = (peakHeap - baseline.heapUsed) / 2 ** 20;
+  process.stderr.write(
+    `stream ${seen} nodes in ${seconds.toFixed(1)} s (${(seen / seconds).toFixed(0)}/s): peak RSS +${rssMb.toFixed(1)} MB, heap +${heapMb.toFixed(1)} MB, live heap half-way +${liveMb.toFixed(1)} MB\n`,
+  );
+  await context.reset();
+  // RSS rarely grows once earlier suites have grown the process, so the heap's growth (garbage
+  // included, an upper bound of what the stream keeps alive) is reported when it is larger.
+  const peak = Math.max(rssMb, heapMb);
+  return {
+    name: `stream ${seen} nodes: peak memory above baseline`,
+    unit: 'MB',
+    ogm: peak,
+    target: '< 150 MB',
+    met: peak < 150,
+  };
+}
+
+const suite: BenchSuite = async (context) => [
+  ...(await measureCompileRate()),
+  await measureTraversal(context),
+  await measureStreaming(context),
+];
+
+export default suite;
