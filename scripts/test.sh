@@ -9,4 +9,4 @@ pnpm install --frozen-lockfile
 pnpm build
 pnpm lint
 pnpm typecheck
-pnpm test --ci
+pnpm exec jest --ci

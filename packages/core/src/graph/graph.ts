@@ -169,10 +169,10 @@ export class Graph {
     try {
       const result = await tx.run(query.cypher, query.params);
       const rows = result.records.map(map);
-      this.#log(query, mode, started, rows.length, result.summary.notifications);
+      this.logQuery(query, mode, started, rows.length, result.summary.notifications);
       return rows;
     } catch (error) {
-      this.#log(query, mode, started, 0, [], error);
+      this.logQuery(query, mode, started, 0, [], error);
       // Transient errors stay as they are so the driver's retry logic recognises them.
       throw isRetryableError(error) ? error : translateNeo4jError(error, query.cypher);
     }
@@ -235,7 +235,8 @@ export class Graph {
     });
   }
 
-  #log(
+  /** @internal Reports a query to the logger; for code that runs queries on its own sessions (streams, EXPLAIN). */
+  logQuery(
     query: CompiledQuery,
     mode: AccessMode,
     started: number,

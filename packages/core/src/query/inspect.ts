@@ -45,13 +45,17 @@ export async function explainQuery(
   graph = Graph.current(),
 ): Promise<PlanSummary> {
   const session = graph.session('READ');
+  const started = performance.now();
+  const logged = { cypher: `${mode} ${query.cypher}`, params: query.params };
   try {
     // EXPLAIN / PROFILE are fixed keywords prefixed to text the renderer produced; no user input is added.
     const summary = await session.executeRead(
       async (tx) => (await tx.run(`${mode} ${query.cypher}`, query.params)).summary,
     );
+    graph.logQuery(logged, 'READ', started, 0, summary.notifications);
     return summarize(summary, mode, query.cypher);
   } catch (error) {
+    graph.logQuery(logged, 'READ', started, 0, [], error);
     throw translateNeo4jError(error, query.cypher);
   } finally {
     await session.close();

@@ -27,15 +27,25 @@ export async function* streamNodes<T>(
 ): AsyncGenerator<T, void, undefined> {
   const { compiled, layout } = compileNodes(state);
   const map = nodeMapper<T>(lastStage(state).definition, layout, false);
-  const session = (options.graph ?? Graph.current()).session('READ');
+  const graph = options.graph ?? Graph.current();
+  const session = graph.session('READ');
+  const started = performance.now();
+  let rows = 0;
   let tx: Transaction | undefined;
   let committed = false;
   try {
     tx = await session.beginTransaction();
-    for await (const record of tx.run(compiled.cypher, compiled.params)) yield map(record);
+    const result = tx.run(compiled.cypher, compiled.params);
+    for await (const record of result) {
+      rows += 1;
+      yield map(record);
+    }
+    const summary = await result.summary();
     await tx.commit();
     committed = true;
+    graph.logQuery(compiled, 'READ', started, rows, summary.notifications);
   } catch (error) {
+    graph.logQuery(compiled, 'READ', started, rows, [], error);
     throw translateNeo4jError(error, compiled.cypher);
   } finally {
     if (!committed && tx?.isOpen()) await tx.rollback().catch(() => undefined);

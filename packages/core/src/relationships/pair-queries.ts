@@ -104,13 +104,14 @@ export function buildPairQueries(
       ]),
     ),
   ).cypher;
+  // CREATE needs a direction: an undirected (`both`) relationship is created outgoing.
+  const createDirection = definition.direction === 'both' ? 'out' : definition.direction;
+  const created = pattern(node(a), [
+    rel({ variable: r, types: [definition.type], direction: createDirection }),
+    node(b),
+  ]);
   const createText = render(
-    query(
-      ...matchBoth,
-      create(owned(node(b))),
-      set([setReplace(r, param(undefined, 'props'))]),
-      returnClause([r]),
-    ),
+    query(...matchBoth, create(created), set([setReplace(r, param(undefined, 'props'))]), returnClause([r])),
   ).cypher;
   const deletePair = render(
     query(

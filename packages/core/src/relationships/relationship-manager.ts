@@ -11,6 +11,7 @@ import {
 } from '../model/relationship-entity';
 import { NodeSet } from '../query/node-set';
 import { getCachedRelation } from '../query/relation-cache';
+import type { FilterInput, RelFilter } from '../query/types';
 import type { NodeDefinition, RelationshipDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
 import {
@@ -219,13 +220,13 @@ export class RelationshipManager<
   }
 
   /** The connected nodes as a query, filtered on the relationship's properties. */
-  match(filters: Parameters<NodeSet<T>['match']>[0]): NodeSet<T> {
+  match(filters: RelFilter<R>): NodeSet<T, R> {
     return this.#related().match(filters);
   }
 
   /** The connected nodes as a query, filtered on their own properties. */
-  filter(filters: Parameters<NodeSet<T>['filter']>[0]): NodeSet<T> {
-    return this.#related().filter(filters);
+  filter(...filters: FilterInput<T>[]): NodeSet<T, R> {
+    return this.#related().filter(...filters);
   }
 
   /** Targets loaded by `fetchRelations(...)`; undefined when they were not fetched. */
@@ -233,8 +234,8 @@ export class RelationshipManager<
     return getCachedRelation(this.owner, this.definition.name) as T[] | undefined;
   }
 
-  #related(): NodeSet<T> {
-    return NodeSet.related<T>(
+  #related(): NodeSet<T, R> {
+    return NodeSet.related<T, R>(
       this.definition.target() as never,
       { definition: this.#ownerDefinition(), elementId: this.#ownerId('query') },
       this.definition,
