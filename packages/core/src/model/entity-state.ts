@@ -8,17 +8,26 @@ export interface EntityState {
   snapshot: Record<string, unknown>;
 }
 
-const states = new WeakMap<object, EntityState>();
+// A non-enumerable symbol property rather than a WeakMap: hydrating thousands of instances per
+// query made the WeakMap the largest cost after the network (measured in the query benchmarks).
+// Being non-enumerable, it stays out of JSON, Object.keys, spreads and equality checks.
+const STATE = Symbol('cartograph.state');
+
+type WithState = { [STATE]?: EntityState };
 
 export function stateOf(entity: object): EntityState {
-  let state = states.get(entity);
-  if (!state) {
-    state = { elementId: undefined, snapshot: {} };
-    states.set(entity, state);
-  }
+  const existing = (entity as WithState)[STATE];
+  if (existing) return existing;
+  const state: EntityState = { elementId: undefined, snapshot: {} };
+  setState(entity, state);
   return state;
 }
 
 export function setState(entity: object, state: EntityState): void {
-  states.set(entity, state);
+  const holder = entity as WithState;
+  if (Object.hasOwn(holder, STATE)) {
+    holder[STATE] = state;
+    return;
+  }
+  Object.defineProperty(holder, STATE, { value: state, writable: true, enumerable: false, configurable: true });
 }
