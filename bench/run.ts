@@ -1,5 +1,8 @@
 // `pnpm bench`: runs every benchmark suite against one Neo4j (started for the run unless NEO4J_URI
 // is set) and prints OGM-vs-raw-driver ratios measured in the same run.
+// Production code runs as compiled JavaScript without source-map stack rewriting; under tsx every
+// stack the driver captures per result would be source-mapped, a cost neither side has in production.
+process.setSourceMapsEnabled(false);
 import 'reflect-metadata';
 import { cpus, totalmem } from 'node:os';
 import { type BenchResult, type BenchSuite, createContext } from './harness';

@@ -37,14 +37,18 @@ function unwindRows() {
   ];
 }
 
-/** `CREATE` one node per row; returns each row's index and element id. */
+/**
+ * `CREATE` one node per row; returns the element ids as one list in row order. One list per batch
+ * instead of one record per row keeps the import as fast as a hand-written UNWIND (measured in
+ * `pnpm bench`). The plan is a single pipeline (UNWIND, CREATE, collect), which keeps row order.
+ */
 export function createManyText(definition: NodeDefinition): string {
   return render(
     query(
-      ...unwindRows(),
+      unwind(rows, row),
       create(node(n, definition.labels)),
       set([setReplace(n, row)]),
-      returnClause([i, { expr: fn('elementId', [n]), alias: 'id' }]),
+      returnClause([{ expr: fn('collect', [fn('elementId', [n])]), alias: 'ids' }]),
     ),
   ).cypher;
 }

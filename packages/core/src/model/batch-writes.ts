@@ -98,13 +98,16 @@ export async function createMany<T extends object>(
   const cypher = createManyText(definition);
   const graph = Graph.current();
   await graph.joinOrBeginWrite(() =>
-    inBatches(prepared, options.batchSize ?? 10_000, async (batch, offset) => {
+    inBatches(prepared, options.batchSize ?? 10_000, async (batch) => {
       const params = { rows: batch.map((row) => row.create) };
-      await graph.run({ cypher, params }, 'WRITE', (record) => {
-        const row = batch[Number(record.get('i'))]!;
-        setState(row.entity, { elementId: record.get('id') as string, snapshot: row.create });
-        return offset;
-      });
+      const [ids] = await graph.run({ cypher, params }, 'WRITE', (record) => record.get('ids') as string[]);
+      if (!ids || ids.length !== batch.length) {
+        throw new CartographError(
+          'BATCH_MISMATCH',
+          `createMany: Neo4j created ${ids?.length ?? 0} of ${batch.length} nodes.`,
+        );
+      }
+      batch.forEach((row, index) => setState(row.entity, { elementId: ids[index], snapshot: row.create }));
     }),
   );
   const entities = prepared.map((row) => row.entity);

@@ -29,5 +29,10 @@ export function setState(entity: object, state: EntityState): void {
     holder[STATE] = state;
     return;
   }
-  Object.defineProperty(holder, STATE, { value: state, writable: true, enumerable: false, configurable: true });
+  Object.defineProperty(holder, STATE, {
+    value: state,
+    writable: true,
+    enumerable: false,
+    configurable: true,
+  });
 }

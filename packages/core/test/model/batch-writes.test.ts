@@ -25,6 +25,14 @@ describe('createMany', () => {
     expect(await Person.nodes.count()).toBe(2500);
   });
 
+  it('gives each instance the element id of the node made from its own row', async () => {
+    const created = await Person.createMany(people(300), { batchSize: 128 });
+    for (const index of [0, 127, 128, 299]) {
+      const stored = await Person.nodes.get({ email: `person${index}@example.com` });
+      expect(created[index]!.elementId).toBe(stored.elementId);
+    }
+  });
+
   it('returns instances that save only later changes', async () => {
     const [first] = await Person.createMany(people(1));
     first!.age = 99;
