@@ -147,7 +147,7 @@ export class Graph {
     const session = this.#session(mode, options.database);
     try {
       const work = (tx: ManagedTransaction) => this.runIn(tx, query, mode, map);
-      const config = { timeout: options.timeoutMs, metadata: options.metadata };
+      const config = transactionConfig(options);
       return mode === 'READ'
         ? await session.executeRead(work, config)
         : await session.executeWrite(work, config);
@@ -213,7 +213,7 @@ export class Graph {
       return transactionContext.run(active, () => work(new GraphTransaction(graph, tx, mode)));
     };
     try {
-      const config = { timeout: options.timeoutMs, metadata: options.metadata };
+      const config = transactionConfig(options);
       return mode === 'READ'
         ? await session.executeRead(run, config)
         : await session.executeWrite(run, config);
@@ -293,4 +293,12 @@ export class Graph {
     if (current && current.#shared === this.#shared) Graph.#default = undefined;
     await this.#shared.driver.close();
   }
+}
+
+/** The driver's transaction config, or undefined when there is nothing to configure (the common case). */
+function transactionConfig(
+  options: RunOptions,
+): { timeout?: number; metadata?: Record<string, unknown> } | undefined {
+  if (options.timeoutMs === undefined && options.metadata === undefined) return undefined;
+  return { timeout: options.timeoutMs, metadata: options.metadata };
 }
