@@ -47,7 +47,7 @@ async function measureImport(context: BenchContext): Promise<BenchResult> {
   let raw = Number.POSITIVE_INFINITY;
   let ogm = Number.POSITIVE_INFINITY;
   // Alternate the two so that neither profits from a warmer server; keep the best of each.
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < 5; round++) {
     await prepare(context);
     raw = Math.min(raw, await context.time(() => rawImport(context)));
     await prepare(context);
@@ -66,7 +66,12 @@ async function measureLookups(context: BenchContext): Promise<BenchResult> {
         const result = await tx.run('MATCH (c:Customer {email: $email}) RETURN c', { email });
         return result.records.map((record) => {
           const { properties, elementId } = record.get('c');
-          return { elementId, email: properties.email, name: properties.name, age: properties.age.toNumber() };
+          return {
+            elementId,
+            email: properties.email,
+            name: properties.name,
+            age: properties.age.toNumber(),
+          };
         });
       });
     } finally {

@@ -3,6 +3,7 @@
 // Production code runs as compiled JavaScript without source-map stack rewriting; under tsx every
 // stack the driver captures per result would be source-mapped, a cost neither side has in production.
 process.setSourceMapsEnabled(false);
+
 import 'reflect-metadata';
 import { cpus, totalmem } from 'node:os';
 import { type BenchResult, type BenchSuite, createContext } from './harness';

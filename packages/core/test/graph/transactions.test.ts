@@ -102,6 +102,19 @@ describe('connections', () => {
   });
 });
 
+describe('bookmarks', () => {
+  it('hands the bookmarks of the last write to the next read session, for causal consistency', async () => {
+    const before = graph().session('READ').lastBookmarks();
+    await Person.create({ email: 'i@example.com', name: 'I' });
+
+    const after = graph().session('READ').lastBookmarks();
+
+    expect(after.length).toBeGreaterThan(0);
+    expect(after).not.toEqual(before);
+    expect(await Person.nodes.getOrNull({ email: 'i@example.com' })).not.toBeNull();
+  });
+});
+
 describe('raw Cypher', () => {
   it('inflates nodes into model instances', async () => {
     await Person.create({ email: 'h@example.com', name: 'H' });
