@@ -183,6 +183,14 @@ export class Graph {
     }
   }
 
+  /** @internal Whether code runs inside a transaction of this graph (so model operations join it). */
+  hasActiveTransaction(): boolean {
+    const active = transactionContext.getStore();
+    return (
+      active !== undefined && active.graph.#shared === this.#shared && active.graph.database === this.database
+    );
+  }
+
   /**
    * @internal Runs `work` inside the active write transaction of this graph, or in a new one, so
    * that multi-query operations (check then write) are atomic either way.

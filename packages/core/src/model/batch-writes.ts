@@ -31,26 +31,40 @@ interface PreparedRow<T> {
   readonly given: Record<string, unknown>;
 }
 
-/** Builds, fills defaults, validates and deflates every row before anything is written. */
-async function prepare<T extends object>(
+/**
+ * Builds, fills defaults, validates and deflates `rows` (numbered from `offset` in messages).
+ * Problems go to `errors`; rows are only deflated while there are none.
+ */
+async function prepareRows<T extends object>(
   definition: NodeDefinition,
   rows: readonly object[],
+  offset: number,
+  errors: FieldError[],
 ): Promise<PreparedRow<T>[]> {
-  const errors: FieldError[] = [];
   const prepared: PreparedRow<T>[] = [];
   const hasPreSave = typeof (definition.target.prototype as { preSave?: unknown }).preSave === 'function';
-  for (const [position, values] of rows.entries()) {
+  for (const [index, values] of rows.entries()) {
     const entity = instantiate(definition.target) as T;
     Object.assign(entity, values);
     const givenFields = givenDbNames(definition, entity);
     applyDefaults(definition.properties, entity);
     if (hasPreSave) await runHook(entity, 'preSave');
     const rowErrors = validateEntity(definition.target, definition.properties, entity);
-    for (const error of rowErrors) errors.push({ ...error, field: `[${position}].${error.field}` });
+    for (const error of rowErrors) errors.push({ ...error, field: `[${offset + index}].${error.field}` });
     if (errors.length > 0) continue;
     const create = deflateEntity(definition.name, definition.properties, entity);
     prepared.push({ entity, create, given: pick(create, givenFields) });
   }
+  return prepared;
+}
+
+/** Builds, fills defaults, validates and deflates every row before anything is written. */
+async function prepare<T extends object>(
+  definition: NodeDefinition,
+  rows: readonly object[],
+): Promise<PreparedRow<T>[]> {
+  const errors: FieldError[] = [];
+  const prepared = await prepareRows<T>(definition, rows, 0, errors);
   if (errors.length > 0) throw new ValidationError(definition.name, errors);
   return prepared;
 }
@@ -65,17 +79,12 @@ function givenDbNames(definition: NodeDefinition, entity: object): string[] {
 
 async function inBatches<T>(
   rows: readonly T[],
-  batchSize: number,
+  batchSize: number | undefined,
   write: (batch: readonly T[], offset: number) => Promise<void>,
 ) {
-  if (!Number.isInteger(batchSize) || batchSize < 1) {
-    throw new CartographError(
-      'INVALID_BATCH_SIZE',
-      `batchSize must be a positive integer, got ${batchSize}.`,
-    );
-  }
-  for (let offset = 0; offset < rows.length; offset += batchSize)
-    await write(rows.slice(offset, offset + batchSize), offset);
+  const size = checkedBatchSize(batchSize);
+  for (let offset = 0; offset < rows.length; offset += size)
+    await write(rows.slice(offset, offset + size), offset);
 }
 
 async function afterWrite(definition: NodeDefinition, entities: readonly object[], created: boolean) {
@@ -94,25 +103,77 @@ export async function createMany<T extends object>(
   options: BatchOptions = {},
 ): Promise<T[]> {
   const definition = registry.node(model);
-  const prepared = await prepare<T>(definition, rows);
-  const cypher = createManyText(definition);
+  const batchSize = checkedBatchSize(options.batchSize);
   const graph = Graph.current();
-  await graph.joinOrBeginWrite(() =>
-    inBatches(prepared, options.batchSize ?? 10_000, async (batch) => {
-      const params = { rows: batch.map((row) => row.create) };
-      const [ids] = await graph.run({ cypher, params }, 'WRITE', (record) => record.get('ids') as string[]);
-      if (!ids || ids.length !== batch.length) {
-        throw new CartographError(
-          'BATCH_MISMATCH',
-          `createMany: Neo4j created ${ids?.length ?? 0} of ${batch.length} nodes.`,
-        );
-      }
-      batch.forEach((row, index) => setState(row.entity, { elementId: ids[index], snapshot: row.create }));
-    }),
-  );
-  const entities = prepared.map((row) => row.entity);
+  const write = batchWriter<T>(graph, createManyText(definition));
+  let entities: T[];
+  if (graph.hasActiveTransaction()) {
+    // Inside the caller's transaction a ValidationError must not leave half an import behind
+    // should the caller catch it, so every row is checked before the first batch is sent.
+    const prepared = await prepare<T>(definition, rows);
+    for (let offset = 0; offset < prepared.length; offset += batchSize) {
+      await write(prepared.slice(offset, offset + batchSize));
+    }
+    entities = prepared.map((row) => row.entity);
+  } else {
+    entities = await graph.writeTransaction(() => pipelinedCreate(definition, rows, batchSize, write));
+  }
   await afterWrite(definition, entities, true);
   return entities;
+}
+
+/**
+ * In a transaction of its own, createMany prepares batch n+1 while batch n travels to the server,
+ * so validation and conversion overlap the network and the database. An invalid row anywhere stops
+ * the sending, every row is still checked (one error lists them all), and the error rolls the
+ * transaction back: nothing is written.
+ */
+async function pipelinedCreate<T extends object>(
+  definition: NodeDefinition,
+  rows: readonly object[],
+  batchSize: number,
+  write: (batch: readonly PreparedRow<T>[]) => Promise<void>,
+): Promise<T[]> {
+  const errors: FieldError[] = [];
+  const entities: T[] = [];
+  let inFlight: Promise<void> = Promise.resolve();
+  for (let offset = 0; offset < rows.length; offset += batchSize) {
+    const batch = await prepareRows<T>(definition, rows.slice(offset, offset + batchSize), offset, errors);
+    if (errors.length > 0) continue;
+    for (const row of batch) entities.push(row.entity);
+    await inFlight;
+    inFlight = write(batch);
+    // Observed here so that a failure surfaces at the next await, not as an unhandled rejection.
+    inFlight.catch(() => undefined);
+  }
+  await inFlight;
+  if (errors.length > 0) throw new ValidationError(definition.name, errors);
+  return entities;
+}
+
+/** Sends one batch of prepared rows and gives each instance its new element id. */
+function batchWriter<T extends object>(graph: Graph, cypher: string) {
+  return async (batch: readonly PreparedRow<T>[]): Promise<void> => {
+    const params = { rows: batch.map((row) => row.create) };
+    const [ids] = await graph.run({ cypher, params }, 'WRITE', (record) => record.get('ids') as string[]);
+    if (!ids || ids.length !== batch.length) {
+      throw new CartographError(
+        'BATCH_MISMATCH',
+        `createMany: Neo4j created ${ids?.length ?? 0} of ${batch.length} nodes.`,
+      );
+    }
+    batch.forEach((row, index) => setState(row.entity, { elementId: ids[index], snapshot: row.create }));
+  };
+}
+
+function checkedBatchSize(batchSize = 10_000): number {
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    throw new CartographError(
+      'INVALID_BATCH_SIZE',
+      `batchSize must be a positive integer, got ${batchSize}.`,
+    );
+  }
+  return batchSize;
 }
 
 /** Stored names of the key fields: given ones, or the unique fields that every row provides. */
@@ -166,7 +227,7 @@ async function mergeRows<T extends object>(
     for (const positions of groups.values()) {
       const keys = keySets[positions[0]!]!;
       const cypher = mergeManyText(definition, keys, update);
-      await inBatches(positions, options.batchSize ?? 10_000, async (batch) => {
+      await inBatches(positions, options.batchSize, async (batch) => {
         const params = {
           rows: batch.map((position) => {
             const row = prepared[position]!;

@@ -52,6 +52,25 @@ describe('createMany', () => {
     expect(await Person.nodes.count()).toBe(0);
   });
 
+  it('writes nothing when an invalid row sits in a later batch than valid ones', async () => {
+    const rows = [...people(2500), { email: 'late-but-broken', name: 'Broken' }];
+
+    const error = await Person.createMany(rows, { batchSize: 1000 }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(new Set((error as ValidationError).errors.map((e) => e.field))).toEqual(new Set(['[2500].email']));
+    expect(await Person.nodes.count()).toBe(0);
+  });
+
+  it('inside a caller transaction, checks every row before sending any', async () => {
+    await graph().writeTransaction(async () => {
+      await Person.create({ email: 'kept@example.com', name: 'Kept' });
+      const rows = [...people(1500), { email: 'broken', name: 'Broken' }];
+      await expect(Person.createMany(rows, { batchSize: 500 })).rejects.toThrow(ValidationError);
+    });
+    expect((await Person.nodes.all()).map((p) => p.email)).toEqual(['kept@example.com']);
+  });
+
   it('writes nothing when a later batch fails at the server', async () => {
     await Person.create({ email: 'person1500@example.com', name: 'Existing' });
     await expect(Person.createMany(people(2000), { batchSize: 1000 })).rejects.toMatchObject({
