@@ -49,9 +49,14 @@ async function measureImport(context: BenchContext): Promise<BenchResult> {
   // Alternate the two so that neither profits from a warmer server; keep the best of each.
   for (let round = 0; round < 5; round++) {
     await prepare(context);
-    raw = Math.min(raw, await context.time(() => rawImport(context)));
+    const rawMs = await context.time(() => rawImport(context));
     await prepare(context);
-    ogm = Math.min(ogm, await context.time(() => Customer.createMany(rows)));
+    const ogmMs = await context.time(() => Customer.createMany(rows));
+    process.stderr.write(
+      `  round ${round + 1}: createMany ${ogmMs.toFixed(0)} ms, raw ${rawMs.toFixed(0)} ms\n`,
+    );
+    raw = Math.min(raw, rawMs);
+    ogm = Math.min(ogm, ogmMs);
   }
   process.stderr.write(`createMany ${IMPORT_SIZE}: ${ogm.toFixed(0)} ms, raw UNWIND ${raw.toFixed(0)} ms\n`);
   return ratioResult(`createMany ${IMPORT_SIZE} nodes vs raw UNWIND`, ogm, raw, 1.15);
