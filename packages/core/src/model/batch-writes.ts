@@ -133,7 +133,8 @@ function batchWriter<T extends object>(graph: Graph, cypher: string) {
         `createMany: Neo4j created ${ids?.length ?? 0} of ${batch.length} nodes.`,
       );
     }
-    batch.forEach((row, index) => setState(row.entity, { elementId: ids[index], snapshot: row.create }));
+    for (const [index, row] of batch.entries())
+      setState(row.entity, { elementId: ids[index], snapshot: row.create });
   };
 }
 
