@@ -39,7 +39,7 @@ async function main(): Promise<void> {
       await Person.create({ email: 'not-an-email', age: -1 });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      console.log(`Validation: ${error.errors.map((e) => `${e.field} ${e.message}`).join('; ')}`);
+      console.log(`Validation: ${error.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`);
     }
 
     await graph
