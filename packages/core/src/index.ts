@@ -16,6 +16,7 @@ export {
   RelationshipTo,
 } from './decorators/relationship-decorators';
 export * from './errors';
+export { ExplicitTransaction } from './graph/explicit-transaction';
 export { type AccessMode, type CompiledQuery, Graph } from './graph/graph';
 export type { ConnectOptions, RunOptions } from './graph/graph-options';
 export { GraphTransaction } from './graph/graph-transaction';

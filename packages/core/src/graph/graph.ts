@@ -10,6 +10,7 @@ import { CartographError, NotConnectedError } from '../errors';
 import type { ModelClass } from '../model/model-types';
 import { type CypherOptions, runCypher } from '../query/raw-cypher';
 import { type InstallSchemaResult, installSchema } from '../schema/install-schema';
+import { ExplicitTransaction } from './explicit-transaction';
 import type { ConnectOptions, RunOptions } from './graph-options';
 import { GraphTransaction } from './graph-transaction';
 import { translateNeo4jError } from './neo4j-errors';
@@ -123,6 +124,22 @@ export class Graph {
    */
   writeTransaction<T>(work: (tx: GraphTransaction) => Promise<T>, options: RunOptions = {}): Promise<T> {
     return this.#transaction('WRITE', work, options);
+  }
+
+  /**
+   * Opens an explicit transaction that you commit or roll back yourself. It is not retried on
+   * transient errors; use `writeTransaction` where a callback fits.
+   */
+  async beginTransaction(mode: AccessMode = 'WRITE', options: RunOptions = {}): Promise<ExplicitTransaction> {
+    const graph = options.database ? this.withDatabase(options.database) : this;
+    const session = graph.#session(mode, graph.database);
+    try {
+      const tx = await session.beginTransaction(transactionConfig(options));
+      return new ExplicitTransaction(graph, session, tx, mode);
+    } catch (error) {
+      await session.close();
+      throw translateNeo4jError(error);
+    }
   }
 
   /**

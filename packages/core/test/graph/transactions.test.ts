@@ -102,6 +102,52 @@ describe('connections', () => {
   });
 });
 
+describe('explicit transactions', () => {
+  it('writes nothing until commit, then everything', async () => {
+    const tx = await graph().beginTransaction();
+    await tx.within(() => Person.create({ email: 'j@example.com', name: 'J' }));
+    await tx.run('CREATE (:Person {email: $email, name: $name})', { email: 'k@example.com', name: 'K' });
+
+    expect(await Person.nodes.count()).toBe(0);
+    await tx.commit();
+
+    expect(await Person.nodes.count()).toBe(2);
+    expect(tx.isOpen).toBe(false);
+  });
+
+  it('discards every change on rollback', async () => {
+    const tx = await graph().beginTransaction();
+    await tx.within(() => Person.create({ email: 'l@example.com', name: 'L' }));
+    await tx.rollback();
+    expect(await Person.nodes.count()).toBe(0);
+  });
+
+  it('refuses work after it has ended', async () => {
+    const tx = await graph().beginTransaction();
+    await tx.commit();
+    expect(() => tx.within(() => Person.nodes.count())).toThrow(/already committed or rolled back/);
+  });
+});
+
+describe('routing', () => {
+  it('works unchanged through a neo4j:// routing URL', async () => {
+    const routed = await Graph.connect({
+      url: process.env.NEO4J_URI!.replace(/^bolt:/, 'neo4j:'),
+      auth: { username: process.env.NEO4J_USERNAME!, password: process.env.NEO4J_PASSWORD! },
+      default: false,
+    });
+    try {
+      await routed.writeTransaction(() => Person.create({ email: 'routed@example.com', name: 'Routed' }));
+      const found = await routed.readTransaction(() =>
+        Person.nodes.getOrNull({ email: 'routed@example.com' }),
+      );
+      expect(found?.name).toBe('Routed');
+    } finally {
+      await routed.close();
+    }
+  });
+});
+
 describe('bookmarks', () => {
   it('hands the bookmarks of the last write to the next read session, for causal consistency', async () => {
     const before = graph().session('READ').lastBookmarks();
