@@ -27,44 +27,52 @@ interface PreparedRow<T> {
   readonly entity: T;
   /** Stored values with defaults, as written on creation. */
   readonly create: Record<string, unknown>;
+}
+
+/** A prepared row of a keyed write (`getOrCreate`, `createOrUpdate`, `merge`). */
+interface KeyedRow<T> extends PreparedRow<T> {
   /** Stored values of the fields the caller gave, as written on update. */
   readonly given: Record<string, unknown>;
 }
 
 /**
- * Builds, fills defaults, validates and deflates `rows` (numbered from `offset` in messages).
- * Problems go to `errors`; rows are only deflated while there are none.
+ * Builds, fills defaults, validates and deflates every row before anything is written; one
+ * ValidationError lists every problem. Only keyed writes need to know which fields each row gave
+ * itself, and `createMany` is spared that work (it is measurable on 100k rows).
  */
-async function prepareRows<T extends object>(
-  definition: NodeDefinition,
-  rows: readonly object[],
-  offset: number,
-  errors: FieldError[],
-): Promise<PreparedRow<T>[]> {
-  const prepared: PreparedRow<T>[] = [];
-  const hasPreSave = typeof (definition.target.prototype as { preSave?: unknown }).preSave === 'function';
-  for (const [index, values] of rows.entries()) {
-    const entity = instantiate(definition.target) as T;
-    Object.assign(entity, values);
-    const givenFields = givenDbNames(definition, entity);
-    applyDefaults(definition.properties, entity);
-    if (hasPreSave) await runHook(entity, 'preSave');
-    const rowErrors = validateEntity(definition.target, definition.properties, entity);
-    for (const error of rowErrors) errors.push({ ...error, field: `[${offset + index}].${error.field}` });
-    if (errors.length > 0) continue;
-    const create = deflateEntity(definition.name, definition.properties, entity);
-    prepared.push({ entity, create, given: pick(create, givenFields) });
-  }
-  return prepared;
-}
-
-/** Builds, fills defaults, validates and deflates every row before anything is written. */
 async function prepare<T extends object>(
   definition: NodeDefinition,
   rows: readonly object[],
+  keyed: true,
+): Promise<KeyedRow<T>[]>;
+async function prepare<T extends object>(
+  definition: NodeDefinition,
+  rows: readonly object[],
+  keyed: false,
+): Promise<PreparedRow<T>[]>;
+async function prepare<T extends object>(
+  definition: NodeDefinition,
+  rows: readonly object[],
+  keyed: boolean,
 ): Promise<PreparedRow<T>[]> {
   const errors: FieldError[] = [];
-  const prepared = await prepareRows<T>(definition, rows, 0, errors);
+  const prepared: PreparedRow<T>[] = [];
+  const hasPreSave = typeof (definition.target.prototype as { preSave?: unknown }).preSave === 'function';
+  for (let index = 0; index < rows.length; index++) {
+    const entity = instantiate(definition.target) as T;
+    Object.assign(entity, rows[index]);
+    const givenFields = keyed ? givenDbNames(definition, entity) : undefined;
+    applyDefaults(definition.properties, entity);
+    if (hasPreSave) await runHook(entity, 'preSave');
+    const rowErrors = validateEntity(definition.target, definition.properties, entity);
+    for (const error of rowErrors) errors.push({ ...error, field: `[${index}].${error.field}` });
+    if (errors.length > 0) continue;
+    const create = deflateEntity(definition.name, definition.properties, entity);
+    const row: PreparedRow<T> | KeyedRow<T> = givenFields
+      ? { entity, create, given: pick(create, givenFields) }
+      : { entity, create };
+    prepared.push(row);
+  }
   if (errors.length > 0) throw new ValidationError(definition.name, errors);
   return prepared;
 }
@@ -111,7 +119,7 @@ export async function createMany<T extends object>(
   const batchSize = checkedBatchSize(options.batchSize);
   const graph = Graph.current();
   const write = batchWriter<T>(graph, createManyText(definition));
-  const prepared = await prepare<T>(definition, rows);
+  const prepared = await prepare<T>(definition, rows, false);
   await graph.joinOrBeginWrite(async () => {
     for (let offset = 0; offset < prepared.length; offset += batchSize) {
       await write(prepared.slice(offset, offset + batchSize));
@@ -151,7 +159,7 @@ function checkedBatchSize(batchSize = 10_000): number {
 /** Stored names of the key fields: given ones, or the unique fields that every row provides. */
 function keyFields(
   definition: NodeDefinition,
-  prepared: readonly PreparedRow<object>[],
+  prepared: readonly KeyedRow<object>[],
   key: readonly string[] | undefined,
 ): string[] {
   if (key) {
@@ -183,10 +191,10 @@ async function mergeRows<T extends object>(
   rows: readonly object[],
   options: KeyedBatchOptions<T>,
   update: boolean,
-  keysOf: (definition: NodeDefinition, prepared: readonly PreparedRow<T>[]) => string[][],
+  keysOf: (definition: NodeDefinition, prepared: readonly KeyedRow<T>[]) => string[][],
 ): Promise<T[]> {
   const definition = registry.node(model);
-  const prepared = await prepare<T>(definition, rows);
+  const prepared = await prepare<T>(definition, rows, true);
   const results: T[] = new Array(prepared.length);
   const keySets = keysOf(definition, prepared);
   const groups = new Map<string, number[]>();
