@@ -2,10 +2,13 @@
 // is set) and prints OGM-vs-raw-driver ratios measured in the same run.
 // Production code runs as compiled JavaScript without source-map stack rewriting; under tsx every
 // stack the driver captures per result would be source-mapped, a cost neither side has in production.
+// For the same reason `pnpm bench` builds the packages first and runs with bench/tsconfig.json,
+// which loads their compiled dist (as an application does) instead of tsx's output of the sources.
 process.setSourceMapsEnabled(false);
 
 import 'reflect-metadata';
 import { cpus, totalmem } from 'node:os';
+import { relative } from 'node:path';
 import { type BenchResult, type BenchSuite, createContext } from './harness';
 
 const suites: Record<string, () => Promise<{ default: BenchSuite }>> = {
@@ -28,7 +31,8 @@ async function main(): Promise<void> {
     await context.close();
   }
   const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-  process.stdout.write(`\nMachine: ${machine}\n\n`);
+  const loaded = relative(process.cwd(), require.resolve('@cartograph/core'));
+  process.stdout.write(`\nMachine: ${machine}\nCartograph loaded from: ${loaded}\n\n`);
   process.stdout.write(formatTable(results));
   if (results.some((result) => !result.met))
     process.stdout.write('\nSome targets were not met (marked MISSED).\n');
