@@ -122,6 +122,18 @@ describe('explicit transactions', () => {
     expect(await Person.nodes.count()).toBe(0);
   });
 
+  it('a read transaction refuses writes and keeps the graph unchanged', async () => {
+    const tx = await graph().beginTransaction('READ');
+    try {
+      await expect(
+        tx.within(() => Person.create({ email: 'm@example.com', name: 'M' })),
+      ).rejects.toMatchObject({ code: 'WRITE_IN_READ_TRANSACTION' });
+    } finally {
+      await tx.rollback();
+    }
+    expect(await Person.nodes.count()).toBe(0);
+  });
+
   it('refuses work after it has ended', async () => {
     const tx = await graph().beginTransaction();
     await tx.commit();
