@@ -97,6 +97,16 @@ export default defineConfig({ neo4j: { uri: 'bolt://from-file:7687' }, models: [
     }
   });
 
+  it('says which package a config imports is not installed, and how to add it', () => {
+    writeFileSync(
+      path.join(dir(), 'cartograph.config.ts'),
+      `import { defineConfig } from 'cartograph-package-nobody-installed';\nexport default defineConfig({});\n`,
+    );
+    expect(() => loadConfig(dir(), {})).toThrow(
+      /it imports "cartograph-package-nobody-installed", which is not installed .*npm install cartograph-package-nobody-installed/,
+    );
+  });
+
   it('lists every problem of an invalid config, without echoing values', () => {
     writeFileSync(
       path.join(dir(), 'cartograph.config.ts'),

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CliError, ExitCode } from '../runtime/exit-codes';
 import type { CartographConfig } from './define-config';
+import { describeLoadError } from './describe-load-error';
 import { requireModule } from './typescript-loader';
 
 /** File names looked for, in this order, in the working directory and then each parent. */
@@ -93,7 +94,7 @@ function readConfigFile(file: string): CartographConfig {
   try {
     loaded = requireModule(file);
   } catch (error) {
-    throw new CliError(ExitCode.Usage, `Could not load ${file}: ${(error as Error).message}`, {
+    throw new CliError(ExitCode.Usage, `Could not load ${file}: ${describeLoadError(error)}`, {
       cause: error,
     });
   }

@@ -2,6 +2,7 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { CliError, ExitCode } from '../runtime/exit-codes';
+import { describeLoadError } from './describe-load-error';
 import { glob, isGlob } from './glob';
 import type { ResolvedConfig } from './load-config';
 import { requireModule } from './typescript-loader';
@@ -61,7 +62,7 @@ export function loadModels(config: Pick<ResolvedConfig, 'models' | 'rootDir'>): 
     try {
       requireModule(file);
     } catch (error) {
-      const message = (error as Error).message;
+      const message = describeLoadError(error);
       const hint = /decorator|Cannot read properties of undefined/i.test(message)
         ? '\nModels need "experimentalDecorators": true and "useDefineForClassFields": false in the nearest tsconfig.json (cartograph init writes one).'
         : '';
