@@ -1,6 +1,6 @@
-import { assertValid, inflateError } from './conversion-errors';
 import { describeValue, quote } from './describe-value';
 import type { PropertyType } from './property-type';
+import { validatedString } from './string-type';
 
 /** A STRING type that only takes values matching `pattern`; shared by the email and regex types. */
 export function patternStringType(
@@ -14,22 +14,7 @@ export function patternStringType(
     if (typeof value !== 'string') return [`expected a string, got ${describeValue(value)}`];
     return matcher.test(value) ? [] : [mismatch(value)];
   };
-  return {
-    name,
-    cypherType: 'STRING',
-    tsType: 'string',
-    validate,
-    deflate(value, context) {
-      assertValid(validate(value), context);
-      return value;
-    },
-    inflate(value, context) {
-      if (typeof value !== 'string') {
-        throw inflateError(context, `expected a STRING, got ${describeValue(value)}`);
-      }
-      return value;
-    },
-  };
+  return validatedString(name, validate);
 }
 
 /**

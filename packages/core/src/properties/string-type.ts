@@ -22,8 +22,17 @@ export function stringType(options: StringTypeOptions = {}): PropertyType<string
     }
     return [];
   };
+  return validatedString('string', validate);
+}
+
+/**
+ * A type stored as a Neo4j STRING whose values `validate` checks: deflating refuses what it
+ * rejects, and inflating takes any stored STRING. The string-shaped types (email, regex, uuid)
+ * differ only in their checks.
+ */
+export function validatedString(name: string, validate: (value: unknown) => string[]): PropertyType<string> {
   return {
-    name: 'string',
+    name,
     cypherType: 'STRING',
     tsType: 'string',
     validate,

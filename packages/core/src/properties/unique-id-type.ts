@@ -1,7 +1,7 @@
 import { validate as isUuid, version as uuidVersion, v4, v7 } from 'uuid';
-import { assertValid, inflateError } from './conversion-errors';
 import { describeValue, quote } from './describe-value';
 import type { PropertyType } from './property-type';
+import { validatedString } from './string-type';
 
 /** A UUID string type that can also make new ids. */
 export interface UniqueIdType extends PropertyType<string> {
@@ -29,21 +29,8 @@ export function uniqueIdType(options: UniqueIdTypeOptions = {}): UniqueIdType {
       : [`${quote(value)} is a version ${actual} UUID; this property holds version ${version}`];
   };
   return {
-    name: 'uuid',
-    cypherType: 'STRING',
-    tsType: 'string',
+    ...validatedString('uuid', validate),
     version,
     generate: version === 7 ? () => v7() : () => v4(),
-    validate,
-    deflate(value, context) {
-      assertValid(validate(value), context);
-      return value;
-    },
-    inflate(value, context) {
-      if (typeof value !== 'string') {
-        throw inflateError(context, `expected a STRING, got ${describeValue(value)}`);
-      }
-      return value;
-    },
   };
 }
