@@ -16,6 +16,7 @@ import type { NodeDefinition, RelationshipDefinition } from '../registry/definit
 import { registry } from '../registry/schema-registry';
 import {
   assertCanAdd,
+  assertCanChange,
   assertCanRemove,
   assertReadCardinality,
   type EndDescription,
@@ -97,21 +98,24 @@ export class RelationshipManager<
     });
   }
 
-  /** Removes every relationship of this field from the owner. */
+  /**
+   * Removes every relationship of this field from the owner.
+   * @throws AttemptedCardinalityViolationError when the owner or one of the targets would fall
+   * below its minimum.
+   */
   async disconnectAll(): Promise<void> {
     const a = this.#ownerId('disconnect');
     const graph = Graph.current();
     await graph.joinOrBeginWrite(async () => {
       const { queries, reverse } = this.#resolve();
-      const targets = await graph.run(queries.targetsWithCounts(a), 'WRITE', (record) => ({
-        id: record.get('id') as string,
-        target: Number(record.get('target')),
-      }));
-      if (targets.length === 0) return;
-      assertCanRemove(this.#ownerEnd(), targets.length, targets.length);
+      const current = await this.#lockOwnerAndTargets(graph, a, []);
+      if (current.length === 0) return;
+      const ends = await this.#endCounts(graph, a, current);
+      const removed = sum(ends.values(), (end) => end.pair);
+      assertCanRemove(this.#ownerEnd(), this.#ownerCount(ends), removed);
       if (reverse) {
-        for (const target of targets) {
-          assertCanRemove(this.#targetEndById(target.id, reverse.definition), target.target);
+        for (const [id, end] of ends) {
+          assertCanRemove(this.#targetEndById(id, reverse.definition), end.target, end.pair);
         }
       }
       await graph.run(queries.deleteAll(a), 'WRITE', () => undefined);
@@ -121,26 +125,33 @@ export class RelationshipManager<
   /**
    * Moves the relationship from `oldNode` to `newNode`, keeping its properties, in one transaction.
    * Works for `One` cardinalities, where disconnect-then-connect would break the minimum.
+   * @throws CartographError `NOT_CONNECTED` when the owner is not connected to `oldNode`.
+   * @throws AttemptedCardinalityViolationError when `oldNode` would fall below, or `newNode`
+   * exceed, the cardinality of the reverse side.
    */
   async reconnect(oldNode: T, newNode: T): Promise<R> {
+    const a = this.#ownerId('reconnect');
+    const [oldId, newId] = [idOf(oldNode, 'reconnect from'), idOf(newNode, 'reconnect to')];
     const graph = Graph.current();
     return graph.joinOrBeginWrite(async () => {
-      const [existing] = await this.#relationshipsWith(graph, idOf(oldNode, 'reconnect from'));
+      const { queries, reverse } = this.#resolve();
+      // Lock first: whether the old relationship still exists is only known once nobody else can move it.
+      await this.#lock(graph, [a, oldId, newId]);
+      const [existing] = await this.#relationshipsWith(graph, oldId);
       if (!existing) {
         throw new CartographError(
           'NOT_CONNECTED',
           `${this.#ownerEnd().node} is not connected to ${describeNode(this.#resolve().target, oldNode)} through ${this.definition.name}; use connect() instead.`,
         );
       }
-      const a = this.#ownerId('reconnect');
-      const [oldId, newId] = [idOf(oldNode, 'reconnect from'), idOf(newNode, 'reconnect to')];
-      const { queries, reverse } = this.#resolve();
-      const oldCounts = await this.#counts(graph, a, oldId);
-      if (reverse)
-        assertCanRemove(this.#targetEnd(oldNode, reverse.definition), oldCounts.target, oldCounts.pair);
-      const newCounts = await this.#counts(graph, a, newId);
-      if (reverse && newCounts.pair === 0)
-        assertCanAdd(this.#targetEnd(newNode, reverse.definition), newCounts.target);
+      if (oldId === newId) return existing;
+      const ends = await this.#endCounts(graph, a, [oldId, newId]);
+      const [before, after] = [ends.get(oldId)!, ends.get(newId)!];
+      assertCanChange(this.#ownerEnd(), before.owner, before.pair, 1);
+      if (reverse) {
+        assertCanRemove(this.#targetEnd(oldNode, reverse.definition), before.target, before.pair);
+        assertCanAdd(this.#targetEnd(newNode, reverse.definition), after.target);
+      }
       await graph.run(queries.deletePair(a, oldId), 'WRITE', () => undefined);
       const props = prepareRelationshipProperties(this.definition.model, existing);
       const [created] = await graph.run(queries.create(a, newId, props), 'WRITE', (record) =>
@@ -150,7 +161,11 @@ export class RelationshipManager<
     });
   }
 
-  /** Makes `nodes` the only targets of this field, in one transaction. */
+  /**
+   * Makes `nodes` the only targets of this field, in one transaction.
+   * @throws AttemptedCardinalityViolationError when the owner would not end with an allowed number,
+   * or a target (new or dropped) would break the cardinality of the reverse side.
+   */
   async replace(nodes: T | T[], properties?: RelationshipProps<R>): Promise<void> {
     const list = Array.isArray(nodes) ? nodes : [nodes];
     const { min, max } = this.definition.cardinality;
@@ -159,19 +174,29 @@ export class RelationshipManager<
       assertCanRemove(this.#ownerEnd(), list.length, 0);
     }
     const a = this.#ownerId('replace');
+    const wanted = list.map((node) => idOf(node, 'connect to'));
     const graph = Graph.current();
     await graph.joinOrBeginWrite(async () => {
-      await graph.run(this.#resolve().queries.deleteAll(a), 'WRITE', () => undefined);
-      const reverse = this.#resolve().reverse;
-      for (const node of list) {
-        const counts = await this.#counts(graph, a, idOf(node, 'connect to'));
-        if (reverse) assertCanAdd(this.#targetEnd(node, reverse.definition), counts.target);
-        const props = prepareRelationshipProperties(this.definition.model, properties);
-        await graph.run(
-          this.#resolve().queries.create(a, idOf(node, 'connect to'), props),
-          'WRITE',
-          () => undefined,
-        );
+      const { queries, reverse } = this.#resolve();
+      // Without a reverse side only the owner's count matters, and its lock serialises replaces.
+      if (!reverse) await this.#lock(graph, [a]);
+      else {
+        const current = await this.#lockOwnerAndTargets(graph, a, wanted);
+        const ends = await this.#endCounts(graph, a, unique([...current, ...wanted]));
+        const nodeById = new Map(wanted.map((id, i) => [id, list[i]!]));
+        for (const [id, end] of ends) {
+          const added = wanted.filter((w) => w === id).length;
+          const node = nodeById.get(id);
+          const description = node
+            ? this.#targetEnd(node, reverse.definition)
+            : this.#targetEndById(id, reverse.definition);
+          assertCanChange(description, end.target, end.pair, added);
+        }
+      }
+      await graph.run(queries.deleteAll(a), 'WRITE', () => undefined);
+      const props = prepareRelationshipProperties(this.definition.model, properties);
+      for (const b of wanted) {
+        await graph.run(queries.create(a, b, props), 'WRITE', () => undefined);
       }
     });
   }
@@ -252,6 +277,58 @@ export class RelationshipManager<
     return counts;
   }
 
+  /** Write-locks the nodes in element-id order (the order every mutation uses). */
+  async #lock(graph: Graph, ids: readonly string[]): Promise<void> {
+    const sorted = unique(ids).sort();
+    const locked = await graph.run(this.#resolve().queries.lockNodes(sorted), 'WRITE', () => true);
+    if (locked.length !== sorted.length) {
+      throw new NotSavedError(this.#ownerDefinition().name, 'change relationships of a deleted node with');
+    }
+  }
+
+  /**
+   * Locks the owner, its current targets through this field and `extra`, and returns the current
+   * targets as read under the owner's lock. Targets are read before locking (to lock everything in
+   * element-id order), so the read is repeated until it names no node left unlocked: a target added
+   * meanwhile was added by a writer that held the owner's lock, which this transaction now holds.
+   */
+  async #lockOwnerAndTargets(graph: Graph, a: string, extra: readonly string[]): Promise<string[]> {
+    const locked = new Set<string>();
+    let current = await this.#targetIds(graph, a);
+    for (;;) {
+      const missing = unique([a, ...current, ...extra]).filter((id) => !locked.has(id));
+      if (missing.length === 0) return current;
+      await this.#lock(graph, missing);
+      for (const id of missing) locked.add(id);
+      current = await this.#targetIds(graph, a);
+    }
+  }
+
+  #targetIds(graph: Graph, a: string): Promise<string[]> {
+    return graph.run(this.#resolve().queries.targetIds(a), 'WRITE', (record) => record.get('id') as string);
+  }
+
+  /** Counts per node, read under lock; the owner's own count is repeated on every entry. */
+  async #endCounts(graph: Graph, a: string, ids: readonly string[]): Promise<Map<string, PairCounts>> {
+    const rows = await graph.run(this.#resolve().queries.endCounts(a, ids), 'WRITE', (record) => [
+      record.get('id') as string,
+      {
+        owner: Number(record.get('owner')),
+        target: Number(record.get('target')),
+        pair: Number(record.get('pair')),
+      },
+    ]);
+    const counts = new Map(rows as [string, PairCounts][]);
+    if (counts.size !== unique(ids).length) {
+      throw new NotSavedError(this.#ownerDefinition().name, 'change relationships of a deleted node with');
+    }
+    return counts;
+  }
+
+  #ownerCount(ends: Map<string, PairCounts>): number {
+    return ends.values().next().value?.owner ?? 0;
+  }
+
   #relationshipsWith(graph: Graph, b: string): Promise<R[]> {
     return graph.run(this.#resolve().queries.listWith(this.#ownerId('read'), b), 'READ', (record) =>
       hydrateRelationship<R>(this.definition.model, record.get('r') as Neo4jRelationship),
@@ -298,6 +375,16 @@ export class RelationshipManager<
     const definition = this.#resolve().target;
     return { model: definition.name, definition: reverse, node: `${definition.name} ${elementId}` };
   }
+}
+
+function unique(ids: readonly string[]): string[] {
+  return [...new Set(ids)];
+}
+
+function sum<T>(items: Iterable<T>, value: (item: T) => number): number {
+  let total = 0;
+  for (const item of items) total += value(item);
+  return total;
 }
 
 function idOf(node: object, operation: string): string {
