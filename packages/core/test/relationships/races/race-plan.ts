@@ -108,10 +108,11 @@ export function roundsFor(first: Operation, second: Operation): Round[] {
 
 /** Empties the graph and creates the round's starting nodes and relationships (direct Cypher). */
 export async function setUpRound(driver: Neo4jDriver, field: RacedField, round: Round): Promise<void> {
-  await driver.executeQuery('MATCH (n) DETACH DELETE n');
   // Labels and type come from the constant field table above, never from input.
   await driver.executeQuery(
-    `UNWIND $owners AS name CREATE (:${field.owner.label} {name: name})
+    `OPTIONAL MATCH (n) DETACH DELETE n
+     WITH count(*) AS cleared
+     UNWIND $owners AS name CREATE (:${field.owner.label} {name: name})
      WITH count(*) AS created
      UNWIND $targets AS name CREATE (:${field.target.label} {name: name})
      WITH count(*) AS created
