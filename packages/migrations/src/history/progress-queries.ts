@@ -1,0 +1,135 @@
+import {
+  add,
+  type Clause,
+  type CompiledQuery,
+  deleteClause,
+  fn,
+  literal,
+  map,
+  match,
+  merge,
+  node,
+  param,
+  prop,
+  query,
+  render,
+  returnClause,
+  set,
+  setProperty,
+  star,
+  variable,
+  withClause,
+} from '@cartograph/cypher';
+import { PROGRESS_LABEL } from './labels';
+
+/** The parameter that names the progress node inside a batched statement. */
+export const PROGRESS_PARAM = 'cartographProgress';
+
+/** Identifies one batched step of one migration in one direction. */
+export interface StepKey {
+  readonly version: string;
+  readonly direction: 'up' | 'down';
+  /** 1-based position among the migration's batched steps, in the order its code runs them. */
+  readonly step: number;
+}
+
+export function progressKey(key: StepKey): string {
+  return `${key.direction}:${key.version}:${key.step}`;
+}
+
+/** The progress node's variable; unlike `p`, unlikely to be one of a migration's own. */
+const STEP = 'cartographStep';
+const p = () => node(STEP, [PROGRESS_LABEL], map({ key: param(undefined, PROGRESS_PARAM) }));
+
+/** Creates the step's progress node (rows 0) unless an interrupted earlier run left one. */
+export function beginStepQuery(key: StepKey, label: string, batchSize: number): CompiledQuery {
+  const compiled = render(
+    query(
+      merge(p(), {
+        onCreate: [
+          setProperty(prop(STEP, 'version'), param(key.version)),
+          setProperty(prop(STEP, 'direction'), param(key.direction)),
+          setProperty(prop(STEP, 'step'), fn('toInteger', [param(key.step)])),
+          setProperty(prop(STEP, 'rows'), literal(0)),
+          setProperty(prop(STEP, 'done'), literal(false)),
+          setProperty(prop(STEP, 'startedAt'), fn('datetime')),
+        ],
+      }),
+      // The label and batch size of the latest attempt are what status reports.
+      set([
+        setProperty(prop(STEP, 'label'), param(label)),
+        setProperty(prop(STEP, 'batchSize'), fn('toInteger', [param(batchSize)])),
+      ]),
+      returnClause([
+        { expr: prop(STEP, 'rows'), alias: 'rows' },
+        { expr: prop(STEP, 'done'), alias: 'done' },
+      ]),
+    ),
+  );
+  return { cypher: compiled.cypher, params: { ...compiled.params, [PROGRESS_PARAM]: progressKey(key) } };
+}
+
+/**
+ * Clauses that end the per-row part of a batched statement: count the row on the step's progress
+ * node. They run inside the batch's own inner transaction, so the count commits exactly when the
+ * batch does (a killed run leaves a count of committed rows, never more or less).
+ */
+export function countRowClauses(): Clause[] {
+  return [
+    withClause([star()]),
+    match(p()),
+    set([
+      setProperty(prop(STEP, 'rows'), add(prop(STEP, 'rows'), literal(1))),
+      setProperty(prop(STEP, 'updatedAt'), fn('datetime')),
+    ]),
+  ];
+}
+
+/** {@link countRowClauses} as text, for statements composed around a migration's own Cypher. */
+export const countRowCypher = render(query(...countRowClauses())).cypher;
+
+export function finishStepQuery(key: StepKey): CompiledQuery {
+  return {
+    cypher: render(query(match(p()), set([setProperty(prop(STEP, 'done'), literal(true))]))).cypher,
+    params: { [PROGRESS_PARAM]: progressKey(key) },
+  };
+}
+
+/** Every progress node: the unfinished runs. */
+export function readProgressQuery(): CompiledQuery {
+  const n = variable('p');
+  return render(
+    query(
+      match(node('p', [PROGRESS_LABEL])),
+      returnClause([
+        { expr: prop(n, 'version'), alias: 'version' },
+        { expr: prop(n, 'direction'), alias: 'direction' },
+        { expr: prop(n, 'step'), alias: 'step' },
+        { expr: prop(n, 'label'), alias: 'label' },
+        { expr: prop(n, 'rows'), alias: 'rows' },
+        { expr: prop(n, 'batchSize'), alias: 'batchSize' },
+        { expr: prop(n, 'done'), alias: 'done' },
+        { expr: fn('toString', [prop(n, 'updatedAt')]), alias: 'updatedAt' },
+      ]),
+    ),
+  );
+}
+
+/** Forgets the progress of one migration (its run finished and is being recorded). */
+export function deleteProgressQuery(version: string): CompiledQuery {
+  return render(
+    query(match(node('p', [PROGRESS_LABEL], map({ version: param(version) }))), deleteClause(variable('p'))),
+  );
+}
+
+/** Forgets every progress node (repair); returns the versions they belonged to. */
+export function deleteAllProgressQuery(): CompiledQuery {
+  return render(
+    query(
+      match(node('p', [PROGRESS_LABEL])),
+      withClause([variable('p'), { expr: prop('p', 'version'), alias: 'version' }]),
+      deleteClause(variable('p')),
+      returnClause([variable('version')], { distinct: true }),
+    ),
+  );
+}
