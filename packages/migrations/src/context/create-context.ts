@@ -1,7 +1,6 @@
 import type { Graph } from '@cartograph/core';
-import type { Clause } from '@cartograph/cypher';
 import { MigrationError } from '../errors';
-import { countRowClauses, countRowCypher } from '../history/progress-queries';
+import { rowCounting, rowCountingCypher } from '../history/progress-queries';
 import { statementKind } from '../run/statement-kind';
 import type { Statement, StepRunner } from '../run/step-runner';
 import type {
@@ -16,6 +15,7 @@ import {
   renamePropertyPlan,
   renameRelationshipTypePlan,
   setDefaultPlan,
+  type Track,
 } from './refactorings';
 import { StepProgressTracker } from './step-progress';
 
@@ -46,8 +46,8 @@ export function createMigrationContext(options: ContextOptions): MigrationContex
     log: options.log,
   });
   // The helpers only ever match rows they have not changed yet, so they resume by construction.
-  const runBatched = (makePlan: (track: Clause[]) => BatchedPlan, opts: BatchOptions = {}) => {
-    const plan = makePlan(countRowClauses());
+  const runBatched = (makePlan: (track: Track) => BatchedPlan, opts: BatchOptions = {}) => {
+    const plan = makePlan(rowCounting);
     const step = { label: plan.label, batchSize: batchSize(opts), resumable: true, howToResume: '' };
     return steps.run(step, async ({ params }) => {
       executed.push(plan.work.cypher);
@@ -106,9 +106,12 @@ export function createMigrationContext(options: ContextOptions): MigrationContex
       // scope clause: `CALL (*)` hands every variable `over` returns to the per-row part. After it,
       // each row is counted on the step's progress node, in the same inner transaction as the row.
       const count = { cypher: `CALL () {\n${opts.over}\n}\nRETURN count(*) AS total`, params };
-      const text =
-        `CALL () {\n${opts.over}\n}\nCALL (*) {\nCALL (*) {\n${cypherPerRow}\n}\n` +
-        `WITH count(*) AS cartographRows\n${countRowCypher}\n} IN TRANSACTIONS OF ${batchSize(opts)} ROWS\nRETURN 1 AS done`;
+      const text = [
+        rowCountingCypher.match,
+        `CALL () {\n${opts.over}\n}`,
+        `CALL (*) {\nCALL (*) {\n${cypherPerRow}\n}\nWITH ${rowCounting.variable}, count(*) AS cartographRows`,
+        `${rowCountingCypher.count}\n} IN TRANSACTIONS OF ${batchSize(opts)} ROWS\nRETURN 1 AS done`,
+      ].join('\n');
       const label = `batch ${options.label}`;
       const step = {
         label,

@@ -39,6 +39,16 @@ export interface BatchedPlan {
 
 type Entity = 'node' | 'relationship';
 
+/**
+ * Bookkeeping woven into the statement: `match` runs first, `variable` is imported into the
+ * per-row subquery, `count` ends each row's part (committed with the batch).
+ */
+export interface Track {
+  readonly match: Clause;
+  readonly variable: string;
+  readonly count: Clause;
+}
+
 /** `(n:Label)`, or `()-[n:TYPE]->()` so each relationship matches once. */
 function target(entity: Entity, label: string): PatternLike {
   if (entity === 'node') return node('n', [label]);
@@ -57,7 +67,7 @@ function plan(
   vars: string[],
   inner: Clause[],
   batchSize: number,
-  track: readonly Clause[],
+  track: Track | undefined,
 ): BatchedPlan {
   const matchClause = match(source, { where });
   // The entity being changed: `n`, or the relationship `r` of a type rename.
@@ -69,20 +79,19 @@ function plan(
     ),
     work: render(
       query(
+        track?.match,
         matchClause,
-        call(query(...inner, ...track), { importVariables: vars, inTransactions: { ofRows: batchSize } }),
+        call(query(...inner, track?.count), {
+          importVariables: track ? [...vars, track.variable] : vars,
+          inTransactions: { ofRows: batchSize },
+        }),
         returnClause([{ expr: literal(1), alias: 'done' }]),
       ),
     ),
   };
 }
 
-export function renameLabelPlan(
-  from: string,
-  to: string,
-  batchSize: number,
-  track: readonly Clause[] = [],
-): BatchedPlan {
+export function renameLabelPlan(from: string, to: string, batchSize: number, track?: Track): BatchedPlan {
   const inner = [set([setLabels('n', [to])]), remove([removeLabels('n', [from])])];
   return plan(`renameLabel ${from} -> ${to}`, node('n', [from]), undefined, ['n'], inner, batchSize, track);
 }
@@ -91,7 +100,7 @@ export function renameRelationshipTypePlan(
   from: string,
   to: string,
   batchSize: number,
-  track: readonly Clause[] = [],
+  track?: Track,
 ): BatchedPlan {
   const source = pattern(node('a'), [rel({ variable: 'r', types: [from], direction: 'out' }), node('b')]);
   const inner = [
@@ -117,7 +126,7 @@ export function renamePropertyPlan(
   from: string,
   to: string,
   batchSize: number,
-  track: readonly Clause[] = [],
+  track?: Track,
 ): BatchedPlan {
   const update: SetItem = setProperty(prop('n', to), fn('coalesce', [prop('n', from), prop('n', to)]));
   const inner = [set([update]), remove([removeProperty(prop('n', from))])];
@@ -138,7 +147,7 @@ export function setDefaultPlan(
   property: string,
   value: unknown,
   batchSize: number,
-  track: readonly Clause[] = [],
+  track?: Track,
 ): BatchedPlan {
   const inner = [
     set([setProperty(prop('n', property), fn('coalesce', [prop('n', property), param(value)]))]),

@@ -1,6 +1,5 @@
 import {
   add,
-  type Clause,
   type CompiledQuery,
   deleteClause,
   fn,
@@ -16,7 +15,6 @@ import {
   returnClause,
   set,
   setProperty,
-  star,
   variable,
   withClause,
 } from '@cartograph/cypher';
@@ -70,23 +68,22 @@ export function beginStepQuery(key: StepKey, label: string, batchSize: number): 
 }
 
 /**
- * Clauses that end the per-row part of a batched statement: count the row on the step's progress
- * node. They run inside the batch's own inner transaction, so the count commits exactly when the
- * batch does (a killed run leaves a count of committed rows, never more or less).
+ * How a batched statement counts its rows on the step's progress node: `match` (before the rows
+ * source) finds the node once, `variable` is imported into the per-row subquery, and `count` ends
+ * it. The count runs inside each batch's own inner transaction, so it commits exactly when the
+ * batch does: a killed run leaves the number of committed rows, never more or less.
  */
-export function countRowClauses(): Clause[] {
-  return [
-    withClause([star()]),
-    match(p()),
-    set([
-      setProperty(prop(STEP, 'rows'), add(prop(STEP, 'rows'), literal(1))),
-      setProperty(prop(STEP, 'updatedAt'), fn('datetime')),
-    ]),
-  ];
-}
+export const rowCounting = {
+  match: match(p()),
+  variable: STEP,
+  count: set([setProperty(prop(STEP, 'rows'), add(prop(STEP, 'rows'), literal(1)))]),
+} as const;
 
-/** {@link countRowClauses} as text, for statements composed around a migration's own Cypher. */
-export const countRowCypher = render(query(...countRowClauses())).cypher;
+/** {@link rowCounting} as text, for statements composed around a migration's own Cypher. */
+export const rowCountingCypher = {
+  match: render(query(rowCounting.match)).cypher,
+  count: render(query(rowCounting.count)).cypher,
+} as const;
 
 export function finishStepQuery(key: StepKey): CompiledQuery {
   return {
