@@ -154,7 +154,7 @@ describe('commands against Neo4j', () => {
     expect(Object.keys(validate.json()).sort()).toEqual(['ok', 'pending', 'problems', 'statuses']);
     const repair = await cli('migrate', 'repair', '--json');
     expect(repair.code).toBe(0);
-    expect(repair.json()).toEqual({ updated: [], removedFailed: [broken], missing: [] });
+    expect(repair.json()).toEqual({ updated: [], removedFailed: [broken], missing: [], clearedProgress: [] });
     writeMigration(2, 'CREATE (:Marker {v: 3});\n', 'MATCH (m:Marker {v: 3}) DELETE m;\n');
     const fixed = await cli('migrate', 'up', '--json');
     expect(fixed.code).toBe(0);
