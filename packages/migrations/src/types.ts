@@ -24,9 +24,10 @@ export interface MigrationProgress {
 export interface HeldLock {
   /** Who took it: `<user@host> (pid <pid> on <host>, run <id>)`. */
   readonly owner: string;
-  readonly acquiredAt: Date;
+  /** Absent only for a lock node written by hand without it. */
+  readonly acquiredAt?: Date;
   /** How long it has been held, by the server's clock. */
-  readonly ageMs: number;
+  readonly ageMs?: number;
 }
 
 /** One row of {@link Migrator.status}: a file, a bookkeeping record, or both. */

@@ -110,11 +110,13 @@ export function printStatuses(output: Output, statuses: readonly MigrationStatus
 /** One line about a held migration lock: who holds it and for how long. */
 export function printHeldLock(output: Output, lock: HeldLock | undefined): void {
   if (!lock) return;
-  const minutes = Math.floor(lock.ageMs / 60_000);
-  const seconds = Math.round((lock.ageMs % 60_000) / 1000);
+  const since =
+    lock.acquiredAt && lock.ageMs !== undefined
+      ? ` since ${lock.acquiredAt.toISOString()} (${Math.floor(lock.ageMs / 60_000)} min ${Math.round((lock.ageMs % 60_000) / 1000)} s)`
+      : '';
   output.line(
     output.colors.yellow(
-      `The migration lock is held by ${lock.owner} since ${lock.acquiredAt.toISOString()} (${minutes} min ${seconds} s). If no run is going on, it was left by a crashed one: \`cartograph migrate unlock\`.`,
+      `The migration lock is held by ${lock.owner}${since}. If no run is going on, it was left by a crashed one: \`cartograph migrate unlock\`.`,
     ),
   );
 }

@@ -126,11 +126,16 @@ export async function readHeldLock(graph: Graph): Promise<HeldLock | undefined> 
       ]),
     ),
   );
-  const [held] = await graph.run(compiled, 'READ', (record) => ({
-    owner: String(record.get('owner')),
-    acquiredAt: new Date(Number(toPlain(record.get('acquiredAt')))),
-    ageMs: Number(toPlain(record.get('ageMs'))),
-  }));
+  const [held] = await graph.run(compiled, 'READ', (record): HeldLock => {
+    const acquiredAt = toPlain(record.get('acquiredAt'));
+    // A lock node written by hand may lack acquiredAt; it is still a held lock.
+    if (acquiredAt === null) return { owner: String(record.get('owner')) };
+    return {
+      owner: String(record.get('owner')),
+      acquiredAt: new Date(Number(acquiredAt)),
+      ageMs: Number(toPlain(record.get('ageMs'))),
+    };
+  });
   return held;
 }
 
