@@ -21,6 +21,7 @@ import {
   assertReadCardinality,
   type EndDescription,
 } from './cardinality-check';
+import { LockedCounts, unique } from './locked-counts';
 import { buildPairQueries, type PairCounts, type PairQueries } from './pair-queries';
 import { findReverseSide } from './reverse-side';
 
@@ -66,7 +67,7 @@ export class RelationshipManager<
     const [a, b] = [this.#ownerId('connect'), idOf(node, 'connect to')];
     const graph = Graph.current();
     return graph.joinOrBeginWrite(async () => {
-      const counts = await this.#counts(graph, a, b);
+      const counts = await this.#locked(graph).pair(a, b);
       if (counts.pair > 0 && !(options.parallel ?? this.definition.allowParallel)) {
         const [existing] = await this.#relationshipsWith(graph, b);
         if (existing) return existing;
@@ -89,7 +90,7 @@ export class RelationshipManager<
     const [a, b] = [this.#ownerId('disconnect'), idOf(node, 'disconnect from')];
     const graph = Graph.current();
     await graph.joinOrBeginWrite(async () => {
-      const counts = await this.#counts(graph, a, b);
+      const counts = await this.#locked(graph).pair(a, b);
       if (counts.pair === 0) return;
       assertCanRemove(this.#ownerEnd(), counts.owner, counts.pair);
       const reverse = this.#resolve().reverse;
@@ -108,9 +109,10 @@ export class RelationshipManager<
     const graph = Graph.current();
     await graph.joinOrBeginWrite(async () => {
       const { queries, reverse } = this.#resolve();
-      const current = await this.#lockOwnerAndTargets(graph, a, []);
+      const locked = this.#locked(graph);
+      const current = await locked.ownerAndTargets(a, []);
       if (current.length === 0) return;
-      const ends = await this.#endCounts(graph, a, current);
+      const ends = await locked.ends(a, current);
       const removed = sum(ends.values(), (end) => end.pair);
       assertCanRemove(this.#ownerEnd(), this.#ownerCount(ends), removed);
       if (reverse) {
@@ -136,7 +138,8 @@ export class RelationshipManager<
     return graph.joinOrBeginWrite(async () => {
       const { queries, reverse } = this.#resolve();
       // Lock first: whether the old relationship still exists is only known once nobody else can move it.
-      await this.#lock(graph, [a, oldId, newId]);
+      const locked = this.#locked(graph);
+      await locked.lock([a, oldId, newId]);
       const [existing] = await this.#relationshipsWith(graph, oldId);
       if (!existing) {
         throw new CartographError(
@@ -145,7 +148,7 @@ export class RelationshipManager<
         );
       }
       if (oldId === newId) return existing;
-      const ends = await this.#endCounts(graph, a, [oldId, newId]);
+      const ends = await locked.ends(a, [oldId, newId]);
       const [before, after] = [ends.get(oldId)!, ends.get(newId)!];
       assertCanChange(this.#ownerEnd(), before.owner, before.pair, 1);
       if (reverse) {
@@ -179,10 +182,11 @@ export class RelationshipManager<
     await graph.joinOrBeginWrite(async () => {
       const { queries, reverse } = this.#resolve();
       // Without a reverse side only the owner's count matters, and its lock serialises replaces.
-      if (!reverse) await this.#lock(graph, [a]);
+      const locked = this.#locked(graph);
+      if (!reverse) await locked.lock([a]);
       else {
-        const current = await this.#lockOwnerAndTargets(graph, a, wanted);
-        const ends = await this.#endCounts(graph, a, unique([...current, ...wanted]));
+        const current = await locked.ownerAndTargets(a, wanted);
+        const ends = await locked.ends(a, unique([...current, ...wanted]));
         const nodeById = new Map(wanted.map((id, i) => [id, list[i]!]));
         for (const [id, end] of ends) {
           const added = wanted.filter((w) => w === id).length;
@@ -267,62 +271,8 @@ export class RelationshipManager<
     );
   }
 
-  async #counts(graph: Graph, a: string, b: string): Promise<PairCounts> {
-    const [counts] = await graph.run(this.#resolve().queries.lockAndCount(a, b), 'WRITE', (record) => ({
-      owner: Number(record.get('owner')),
-      target: Number(record.get('target')),
-      pair: Number(record.get('pair')),
-    }));
-    if (!counts) throw new NotSavedError(this.#ownerDefinition().name, 'connect a deleted node with');
-    return counts;
-  }
-
-  /** Write-locks the nodes in element-id order (the order every mutation uses). */
-  async #lock(graph: Graph, ids: readonly string[]): Promise<void> {
-    const sorted = unique(ids).sort();
-    const locked = await graph.run(this.#resolve().queries.lockNodes(sorted), 'WRITE', () => true);
-    if (locked.length !== sorted.length) {
-      throw new NotSavedError(this.#ownerDefinition().name, 'change relationships of a deleted node with');
-    }
-  }
-
-  /**
-   * Locks the owner, its current targets through this field and `extra`, and returns the current
-   * targets as read under the owner's lock. Targets are read before locking (to lock everything in
-   * element-id order), so the read is repeated until it names no node left unlocked: a target added
-   * meanwhile was added by a writer that held the owner's lock, which this transaction now holds.
-   */
-  async #lockOwnerAndTargets(graph: Graph, a: string, extra: readonly string[]): Promise<string[]> {
-    const locked = new Set<string>();
-    let current = await this.#targetIds(graph, a);
-    for (;;) {
-      const missing = unique([a, ...current, ...extra]).filter((id) => !locked.has(id));
-      if (missing.length === 0) return current;
-      await this.#lock(graph, missing);
-      for (const id of missing) locked.add(id);
-      current = await this.#targetIds(graph, a);
-    }
-  }
-
-  #targetIds(graph: Graph, a: string): Promise<string[]> {
-    return graph.run(this.#resolve().queries.targetIds(a), 'WRITE', (record) => record.get('id') as string);
-  }
-
-  /** Counts per node, read under lock; the owner's own count is repeated on every entry. */
-  async #endCounts(graph: Graph, a: string, ids: readonly string[]): Promise<Map<string, PairCounts>> {
-    const rows = await graph.run(this.#resolve().queries.endCounts(a, ids), 'WRITE', (record) => [
-      record.get('id') as string,
-      {
-        owner: Number(record.get('owner')),
-        target: Number(record.get('target')),
-        pair: Number(record.get('pair')),
-      },
-    ]);
-    const counts = new Map(rows as [string, PairCounts][]);
-    if (counts.size !== unique(ids).length) {
-      throw new NotSavedError(this.#ownerDefinition().name, 'change relationships of a deleted node with');
-    }
-    return counts;
+  #locked(graph: Graph): LockedCounts {
+    return new LockedCounts(graph, this.#resolve().queries, this.#ownerDefinition().name);
   }
 
   #ownerCount(ends: Map<string, PairCounts>): number {
@@ -375,10 +325,6 @@ export class RelationshipManager<
     const definition = this.#resolve().target;
     return { model: definition.name, definition: reverse, node: `${definition.name} ${elementId}` };
   }
-}
-
-function unique(ids: readonly string[]): string[] {
-  return [...new Set(ids)];
 }
 
 function sum<T>(items: Iterable<T>, value: (item: T) => number): number {
