@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Graph, Node, NodeEntity, StringProperty } from '@cartograph/core';
-import { create, map, node, param, query, render } from '@cartograph/cypher';
+import { create, fn, map, node, param, query, render, sub } from '@cartograph/cypher';
 import { LOCK_LABEL } from '@cartograph/migrations';
 import { runCli } from '../src/main';
 import { captureIO } from './support/capture-io';
@@ -154,7 +154,7 @@ describe('commands against Neo4j', () => {
     expect(Object.keys(validate.json()).sort()).toEqual(['ok', 'pending', 'problems', 'statuses']);
     const repair = await cli('migrate', 'repair', '--json');
     expect(repair.code).toBe(0);
-    expect(repair.json()).toEqual({ updated: [], removedFailed: [broken], missing: [] });
+    expect(repair.json()).toEqual({ updated: [], removedFailed: [broken], missing: [], clearedProgress: [] });
     writeMigration(2, 'CREATE (:Marker {v: 3});\n', 'MATCH (m:Marker {v: 3}) DELETE m;\n');
     const fixed = await cli('migrate', 'up', '--json');
     expect(fixed.code).toBe(0);
@@ -165,14 +165,15 @@ describe('commands against Neo4j', () => {
     });
   });
 
-  it('a held lock: down waits --lock-timeout, then exits 4; unlock releases it', async () => {
-    await graph.run(
-      render(
-        query(create(node('l', [LOCK_LABEL], map({ id: param('migrate'), owner: param('a crashed run') })))),
-      ),
-      'WRITE',
-      () => undefined,
-    );
+  it('a held lock: status and validate show it, down waits --lock-timeout, then exits 4; unlock releases it', async () => {
+    const threeMinutesAgo = sub(fn('datetime'), fn('duration', [param('PT3M')]));
+    const lock = map({ id: param('migrate'), owner: param('a crashed run'), acquiredAt: threeMinutesAgo });
+    await graph.run(render(query(create(node('l', [LOCK_LABEL], lock)))), 'WRITE', () => undefined);
+    for (const command of ['status', 'validate']) {
+      expect((await cli('migrate', command)).stdout).toMatch(
+        /The migration lock is held by a crashed run since \S+ \(3 min \d+ s\)/,
+      );
+    }
     const locked = await cli('migrate', 'down', '--lock-timeout', '300');
     expect(locked.code).toBe(4);
     expect(locked.stderr).toContain('a crashed run');

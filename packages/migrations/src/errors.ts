@@ -27,6 +27,11 @@ export type MigrationErrorCode =
   | 'MIGRATION_DATABASE_AHEAD'
   /** `generate` was given no statements. */
   | 'MIGRATION_NOTHING_TO_GENERATE'
+  /**
+   * `up`/`down` found a batched step that an earlier, interrupted run had partly committed, and
+   * the step is not marked resumable: running it again would apply those batches twice.
+   */
+  | 'MIGRATION_PARTIALLY_APPLIED'
   /** A helper or option got a value it cannot work with. */
   | 'MIGRATION_INVALID_ARGUMENT';
 

@@ -19,12 +19,14 @@ export type { MigrationFile } from './files/migration-file';
 export { splitCypher } from './files/split-cypher';
 export { compareVersions, nextVersion, timestampVersion } from './files/version';
 export { createMigrationFile, generateMigrationFile } from './files/write-migration';
-export { LOCK_LABEL, MIGRATION_LABEL, NEXT_TYPE } from './history/labels';
+export { LOCK_LABEL, MIGRATION_LABEL, NEXT_TYPE, PROGRESS_LABEL } from './history/labels';
 export { Migrator } from './migrator';
 export type { MigratorOptions } from './run/settings';
 export { type StatementKind, statementKind } from './run/statement-kind';
 export { assertMigrationsApplied, type StartupCheckOptions, type StartupCheckReport } from './startup-check';
 export type {
+  HeldLock,
+  MigrationProgress,
   MigrationRunItem,
   MigrationRunResult,
   MigrationState,

@@ -2,15 +2,16 @@ import type { Graph } from '@cartograph/core';
 import { MigrationError } from './errors';
 import { loadMigrations } from './files/load-migrations';
 import { createMigrationFile, generateMigrationFile } from './files/write-migration';
-import { deleteLock } from './history/lock';
+import { deleteLock, readHeldLock } from './history/lock';
 import { readHistory } from './history/read-history';
+import { readProgress } from './history/read-progress';
 import { runBaseline, runRepair } from './run/maintenance';
 import { runDown } from './run/run-down';
 import { runUp } from './run/run-up';
 import { type MigratorOptions, type RunSettings, resolveSettings } from './run/settings';
 import { computeStatus } from './status/compute-status';
 import { problemsOf } from './status/problems';
-import type { MigrationRunResult, MigrationStatus, RepairReport, ValidationReport } from './types';
+import type { HeldLock, MigrationRunResult, MigrationStatus, RepairReport, ValidationReport } from './types';
 
 /**
  * Applies, reverts and checks the migrations in one folder against one graph. Bookkeeping lives
@@ -27,7 +28,16 @@ export class Migrator {
   /** Every migration, from files and records, ordered by version. Takes no lock. */
   async status(): Promise<MigrationStatus[]> {
     const files = await loadMigrations(this.#settings.dir);
-    return computeStatus(files, await readHistory(this.#settings.graph));
+    const { graph } = this.#settings;
+    return computeStatus(files, await readHistory(graph), await readProgress(graph));
+  }
+
+  /**
+   * The migration lock, when a run holds it: its holder and age. A lock much older than your
+   * longest migration is probably left by a crashed run; release it with `releaseLock()`.
+   */
+  heldLock(): Promise<HeldLock | undefined> {
+    return readHeldLock(this.#settings.graph);
   }
 
   /**
@@ -66,7 +76,8 @@ export class Migrator {
     }
     const problems = problemsOf(statuses, options);
     const pending = statuses.filter((status) => status.state === 'pending').map((status) => status.version);
-    return { ok: problems.length === 0, problems, pending, statuses };
+    const lock = await this.heldLock();
+    return { ok: problems.length === 0, problems, pending, statuses, ...(lock ? { lock } : {}) };
   }
 
   /**

@@ -2,6 +2,7 @@ import type { Graph } from '@cartograph/core';
 import { MigrationError } from './errors';
 import { loadMigrations } from './files/load-migrations';
 import { readHistory } from './history/read-history';
+import { readProgress } from './history/read-progress';
 import { computeStatus } from './status/compute-status';
 import { problemsOf } from './status/problems';
 import type { MigrationStatus } from './types';
@@ -40,11 +41,16 @@ export async function assertMigrationsApplied(
   graph: Graph,
   options: StartupCheckOptions,
 ): Promise<StartupCheckReport> {
-  const statuses = computeStatus(await loadMigrations(options.dir), await readHistory(graph));
+  const statuses = computeStatus(
+    await loadMigrations(options.dir),
+    await readHistory(graph),
+    await readProgress(graph),
+  );
   const only = (state: MigrationStatus['state']) => statuses.filter((status) => status.state === state);
   const report: StartupCheckReport = {
     ok: false,
-    pending: only('pending'),
+    // An interrupted migration is not applied either; the messages say it was interrupted.
+    pending: [...only('pending'), ...only('partial')],
     ahead: only('missing'),
     failed: only('failed'),
     modified: only('modified'),

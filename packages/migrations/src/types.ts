@@ -1,5 +1,34 @@
 /** Where a migration stands, as `status` reports it. */
-export type MigrationState = 'applied' | 'pending' | 'modified' | 'missing' | 'failed' | 'baseline';
+export type MigrationState =
+  | 'applied'
+  | 'pending'
+  | 'partial'
+  | 'modified'
+  | 'missing'
+  | 'failed'
+  | 'baseline';
+
+/** How far an interrupted run of a migration got in its batched steps. */
+export interface MigrationProgress {
+  /** The direction of the interrupted run. */
+  readonly direction: 'up' | 'down';
+  /** Rows of its batched steps whose batch committed. */
+  readonly rows: number;
+  readonly batches: number;
+  readonly steps: ReadonlyArray<{ step: number; label: string; rows: number; done: boolean }>;
+  /** e.g. `partially applied: 54000 rows in 6 committed batches`. */
+  readonly summary: string;
+}
+
+/** The migration lock as `status` / `validate` see it. */
+export interface HeldLock {
+  /** Who took it: `<user@host> (pid <pid> on <host>, run <id>)`. */
+  readonly owner: string;
+  /** Absent only for a lock node written by hand without it. */
+  readonly acquiredAt?: Date;
+  /** How long it has been held, by the server's clock. */
+  readonly ageMs?: number;
+}
 
 /** One row of {@link Migrator.status}: a file, a bookkeeping record, or both. */
 export interface MigrationStatus {
@@ -9,9 +38,12 @@ export interface MigrationStatus {
    * `applied`: recorded and the file is unchanged. `pending`: a file with no record.
    * `modified`: applied, but the file changed since (checksum mismatch). `missing`: recorded,
    * but no file (the database is ahead of the code). `failed`: the last attempt failed.
-   * `baseline`: marked as already present by `baseline`, never run.
+   * `baseline`: marked as already present by `baseline`, never run. `partial`: a run was
+   * interrupted (killed) after some batches of its batched steps committed; see `progress`.
    */
   readonly state: MigrationState;
+  /** Batches an interrupted (killed or failed) run committed; absent when there are none. */
+  readonly progress?: MigrationProgress;
   readonly appliedAt?: Date;
   readonly durationMs?: number;
   readonly appliedBy?: string;
@@ -57,6 +89,8 @@ export interface ValidationReport {
   /** Versions of pending migrations (a problem only with `allowPending: false`). */
   readonly pending: string[];
   readonly statuses: MigrationStatus[];
+  /** The migration lock, when a run holds it (or a crashed one left it); not a problem by itself. */
+  readonly lock?: HeldLock;
 }
 
 /** What {@link Migrator.repair} changed. */
@@ -67,4 +101,6 @@ export interface RepairReport {
   readonly removedFailed: string[];
   /** Versions recorded as applied whose files are missing; left as they are. */
   readonly missing: string[];
+  /** Versions whose batch progress from an interrupted run was forgotten (they start over). */
+  readonly clearedProgress: string[];
 }

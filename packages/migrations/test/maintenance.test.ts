@@ -84,6 +84,7 @@ describe('baseline, repair, locking and the start-up check (fraud detection)', (
       ],
       removedFailed: [],
       missing: [],
+      clearedProgress: [],
     });
     expect(connection.lines).toContainEqual(
       expect.stringMatching(/^Repaired 20240201000000_devices: checksum [0-9a-f]{12} -> [0-9a-f]{12}\.$/),

@@ -1,6 +1,7 @@
 import type { MigrationFile } from '../src';
 import type { MigrationRecord } from '../src/history/migration-record';
 import { chainOrder } from '../src/history/read-history';
+import type { StepProgress } from '../src/history/read-progress';
 import { planDown, planUp } from '../src/run/plan-run';
 import { computeStatus } from '../src/status/compute-status';
 import { problemsOf } from '../src/status/problems';
@@ -26,6 +27,61 @@ const record = (version: string, name: string, extra: Partial<MigrationRecord> =
   appliedBy: 'ci@build',
   error: undefined,
   ...extra,
+});
+
+const step = (version: string, extra: Partial<StepProgress> = {}): StepProgress => ({
+  version,
+  direction: 'up',
+  step: 1,
+  label: `batch ${version}_backfill`,
+  rows: 0,
+  batchSize: 9000,
+  done: false,
+  ...extra,
+});
+
+describe('computeStatus with the progress of interrupted runs', () => {
+  it('calls a pending migration with committed batches partially applied, and says how far it got', () => {
+    const [status] = computeStatus([file('7', 'backfill')], [], [step('7', { rows: 54_000 })]);
+
+    expect(status).toMatchObject({ state: 'partial', progress: { rows: 54_000, batches: 6 } });
+    expect(status!.progress!.summary).toBe('partially applied: 54000 rows in 6 committed batches');
+    expect(problemsOf([status!])).toEqual([
+      expect.stringMatching(
+        /^7_backfill was interrupted: partially applied: 54000 rows in 6 committed batches\./,
+      ),
+    ]);
+  });
+
+  it('counts every step of the interrupted run and how many of them finished', () => {
+    const steps = [
+      step('7', { step: 1, rows: 20_000, batchSize: 5000, done: true }),
+      step('7', { step: 2, rows: 1000, batchSize: 500 }),
+    ];
+
+    const [status] = computeStatus([file('7', 'backfill')], [], steps);
+
+    expect(status!.progress!.summary).toBe(
+      'partially applied: 21000 rows in 6 committed batches (1 of the 2 batched step(s) it reached finished)',
+    );
+  });
+
+  it('keeps a migration killed before its first batch committed pending', () => {
+    expect(computeStatus([file('7', 'backfill')], [], [step('7')])[0]!.state).toBe('pending');
+  });
+
+  it('keeps a failed migration failed, with the batches it committed', () => {
+    const failed = record('7', 'backfill', { state: 'failed', error: '/ by zero' });
+
+    const [status] = computeStatus(
+      [file('7', 'backfill')],
+      [failed],
+      [step('7', { rows: 2000, batchSize: 500 })],
+    );
+
+    expect(status).toMatchObject({ state: 'failed', progress: { rows: 2000, batches: 4 } });
+    expect(problemsOf([status!])[0]).toContain('It is partially applied: 2000 rows in 4 committed batches.');
+  });
 });
 
 describe('computeStatus', () => {

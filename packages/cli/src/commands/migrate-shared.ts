@@ -1,5 +1,10 @@
 import type { Graph } from '@cartograph/core';
-import { type MigrationRunResult, type MigrationStatus, Migrator } from '@cartograph/migrations';
+import {
+  type HeldLock,
+  type MigrationRunResult,
+  type MigrationStatus,
+  Migrator,
+} from '@cartograph/migrations';
 import { integerOption } from '../runtime/action';
 import type { CommandContext } from '../runtime/context';
 import type { Output } from '../runtime/output';
@@ -72,6 +77,7 @@ export function withMigrator<T>(
 const STATE_COLOR: Record<MigrationStatus['state'], 'green' | 'yellow' | 'red' | 'magenta' | 'cyan'> = {
   applied: 'green',
   pending: 'yellow',
+  partial: 'red',
   modified: 'red',
   missing: 'magenta',
   failed: 'red',
@@ -95,6 +101,23 @@ export function printStatuses(output: Output, statuses: readonly MigrationStatus
       s.durationMs === undefined ? '' : `${Math.round(s.durationMs)} ms`,
       s.appliedBy ?? '',
     ]),
+  );
+  for (const s of statuses) {
+    if (s.progress) output.line(output.colors.red(`${s.version}_${s.name}: ${s.progress.summary}.`));
+  }
+}
+
+/** One line about a held migration lock: who holds it and for how long. */
+export function printHeldLock(output: Output, lock: HeldLock | undefined): void {
+  if (!lock) return;
+  const since =
+    lock.acquiredAt && lock.ageMs !== undefined
+      ? ` since ${lock.acquiredAt.toISOString()} (${Math.floor(lock.ageMs / 60_000)} min ${Math.round((lock.ageMs % 60_000) / 1000)} s)`
+      : '';
+  output.line(
+    output.colors.yellow(
+      `The migration lock is held by ${lock.owner}${since}. If no run is going on, it was left by a crashed one: \`cartograph migrate unlock\`.`,
+    ),
   );
 }
 

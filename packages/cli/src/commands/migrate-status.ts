@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { action, type CliRuntime, JSON_OPTION } from '../runtime/action';
-import { printStatuses, withMigrator } from './migrate-shared';
+import { printHeldLock, printStatuses, withMigrator } from './migrate-shared';
 
 interface MigrateStatusOptions {
   json?: boolean;
@@ -14,13 +14,20 @@ export function registerMigrateStatus(migrate: Command, runtime: CliRuntime): vo
     .option(...JSON_OPTION)
     .action(
       action<MigrateStatusOptions>(runtime, async (ctx) => {
-        const statuses = await withMigrator(ctx, (migrator) => migrator.status());
-        ctx.output.data({ migrations: statuses });
+        const [statuses, lock] = await withMigrator(ctx, (migrator) =>
+          Promise.all([migrator.status(), migrator.heldLock()]),
+        );
+        ctx.output.data({ migrations: statuses, ...(lock ? { lock } : {}) });
         printStatuses(ctx.output, statuses);
+        printHeldLock(ctx.output, lock);
         const count = (state: string) => statuses.filter((s) => s.state === state).length;
         const { yellow, red, magenta } = ctx.output.colors;
         if (count('pending') > 0)
           ctx.output.line(yellow(`${count('pending')} pending: run \`cartograph migrate up\`.`));
+        if (count('partial') > 0)
+          ctx.output.line(
+            red(`${count('partial')} interrupted part-way: run \`cartograph migrate up\` to continue.`),
+          );
         if (count('modified') > 0) {
           ctx.output.line(
             red(

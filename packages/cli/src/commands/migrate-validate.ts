@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { action, type CliRuntime, JSON_OPTION } from '../runtime/action';
 import { ExitCode } from '../runtime/exit-codes';
-import { withMigrator } from './migrate-shared';
+import { printHeldLock, withMigrator } from './migrate-shared';
 
 interface MigrateValidateOptions {
   strict?: boolean;
@@ -21,6 +21,7 @@ export function registerMigrateValidate(migrate: Command, runtime: CliRuntime): 
           migrator.validate({ allowPending: !options.strict }),
         );
         ctx.output.data(report);
+        printHeldLock(ctx.output, report.lock);
         const { green, red, yellow } = ctx.output.colors;
         if (report.ok) {
           ctx.output.line(green('Valid: the migration files and the graph agree.'));

@@ -45,3 +45,13 @@ export function assertReadCardinality(end: EndDescription, found: number): void 
     );
   }
 }
+
+/**
+ * Throws when this end, holding `current` relationships, would break its cardinality after
+ * `removed` are deleted and `added` created in the same transaction. Only the direction the count
+ * moves in is checked, so a write that repairs an end already out of bounds is still allowed.
+ */
+export function assertCanChange(end: EndDescription, current: number, removed: number, added: number): void {
+  if (added > removed) assertCanAdd(end, current - removed, added);
+  else if (removed > added) assertCanRemove(end, current + added, removed);
+}

@@ -21,8 +21,8 @@ import {
   set,
   setProperty,
   setReplace,
+  unwind,
   variable,
-  withClause,
 } from '@cartograph/cypher';
 import type { CompiledQuery } from '../graph/graph';
 import type { RelationshipDefinition } from '../registry/definitions';
@@ -49,11 +49,17 @@ export interface ReverseSide {
  * reused with parameters `a` (owner element id), `b` (other node) and `props`.
  */
 export interface PairQueries {
+  /** Locks both nodes (in element-id order), then counts: one round trip for connect/disconnect. */
   lockAndCount(a: string, b: string): CompiledQuery;
+  /** Locks the given nodes in the order given (callers pass them sorted); returns the ids locked. */
+  lockNodes(ids: readonly string[]): CompiledQuery;
+  /** Element ids of the owner's current targets through this field (one row per target). */
+  targetIds(a: string): CompiledQuery;
+  /** For each of `ids`: the pair count with the owner and that node's reverse-side count. */
+  endCounts(a: string, ids: readonly string[]): CompiledQuery;
   create(a: string, b: string, props: Record<string, unknown>): CompiledQuery;
   deletePair(a: string, b: string): CompiledQuery;
   deleteAll(a: string): CompiledQuery;
-  targetsWithCounts(a: string): CompiledQuery;
   list(a: string): CompiledQuery;
   listWith(a: string, b: string): CompiledQuery;
   count(a: string): CompiledQuery;
@@ -62,7 +68,9 @@ export interface PairQueries {
 const LOCK = '__cartograph_lock';
 const a = variable('a');
 const b = variable('b');
+const n = variable('n');
 const r = variable('r');
+const id = variable('id');
 const byId = (v: typeof a, name: string) => eq(fn('elementId', [v]), param(undefined, name));
 
 function step(definition: RelationshipDefinition, withVariable: boolean): RelationshipPattern {
@@ -90,14 +98,46 @@ export function buildPairQueries(
       )
     : literal(0);
   const pairCount = countSubquery(query(match(owned(node(b), false))));
-  // Writing to both nodes takes their write locks until commit, so a concurrent check-then-write
-  // on the same nodes waits for this transaction instead of reading stale counts.
-  const lockAndCount = render(
+  // Writing to a node takes its write lock until commit, so a concurrent check-then-write on the
+  // same node waits for this transaction instead of reading stale counts. Every mutation locks both
+  // ends before it reads anything, and always in element-id order so two writers do not deadlock.
+  const lockThenCount = (first: typeof a, second: typeof a) =>
+    render(
+      query(
+        ...matchBoth,
+        set([setProperty(prop(first, LOCK), literal(true)), setProperty(prop(second, LOCK), literal(true))]),
+        remove([removeProperty(prop(first, LOCK)), removeProperty(prop(second, LOCK))]),
+        returnClause([
+          { expr: ownerCount, alias: 'owner' },
+          { expr: targetCount, alias: 'target' },
+          { expr: pairCount, alias: 'pair' },
+        ]),
+      ),
+    ).cypher;
+  const lockOwnerFirst = lockThenCount(a, b);
+  const lockOtherFirst = lockThenCount(b, a);
+  const lockNodes = render(
     query(
-      ...matchBoth,
-      set([setProperty(prop(a, LOCK), literal(true)), setProperty(prop(b, LOCK), literal(true))]),
-      remove([removeProperty(prop(a, LOCK)), removeProperty(prop(b, LOCK))]),
+      unwind(param(undefined, 'ids'), id),
+      match(node(n), { where: eq(fn('elementId', [n]), id) }),
+      set([setProperty(prop(n, LOCK), literal(true))]),
+      remove([removeProperty(prop(n, LOCK))]),
+      returnClause([{ expr: fn('elementId', [n]), alias: 'id' }]),
+    ),
+  ).cypher;
+  const targetIds = render(
+    query(
+      match(owned(), { where: byId(a, 'a') }),
+      returnClause([{ expr: fn('elementId', [b]), alias: 'id' }], { distinct: true }),
+    ),
+  ).cypher;
+  const endCounts = render(
+    query(
+      match(node(a), { where: byId(a, 'a') }),
+      unwind(param(undefined, 'ids'), id),
+      match(node(b), { where: eq(fn('elementId', [b]), id) }),
       returnClause([
+        id,
         { expr: ownerCount, alias: 'owner' },
         { expr: targetCount, alias: 'target' },
         { expr: pairCount, alias: 'pair' },
@@ -121,19 +161,6 @@ export function buildPairQueries(
     ),
   ).cypher;
   const deleteAll = render(query(match(owned(), { where: byId(a, 'a') }), deleteClause([r]))).cypher;
-  const targetsWithCounts = render(
-    query(
-      match(node(a), { where: byId(a, 'a') }),
-      set([setProperty(prop(a, LOCK), literal(true))]),
-      remove([removeProperty(prop(a, LOCK))]),
-      withClause([a]),
-      match(owned(), {}),
-      returnClause([
-        { expr: fn('elementId', [b]), alias: 'id' },
-        { expr: targetCount, alias: 'target' },
-      ]),
-    ),
-  ).cypher;
   const list = render(query(match(owned(), { where: byId(a, 'a') }), returnClause([b, r]))).cypher;
   const listWith = render(
     query(match(owned(), { where: and(byId(a, 'a'), byId(b, 'b')) }), returnClause([b, r])),
@@ -145,11 +172,16 @@ export function buildPairQueries(
     ),
   ).cypher;
   return {
-    lockAndCount: (ia, ib) => ({ cypher: lockAndCount, params: { a: ia, b: ib } }),
+    lockAndCount: (ia, ib) => ({
+      cypher: ia <= ib ? lockOwnerFirst : lockOtherFirst,
+      params: { a: ia, b: ib },
+    }),
+    lockNodes: (ids) => ({ cypher: lockNodes, params: { ids } }),
+    targetIds: (ia) => ({ cypher: targetIds, params: { a: ia } }),
+    endCounts: (ia, ids) => ({ cypher: endCounts, params: { a: ia, ids } }),
     create: (ia, ib, props) => ({ cypher: createText, params: { a: ia, b: ib, props } }),
     deletePair: (ia, ib) => ({ cypher: deletePair, params: { a: ia, b: ib } }),
     deleteAll: (ia) => ({ cypher: deleteAll, params: { a: ia } }),
-    targetsWithCounts: (ia) => ({ cypher: targetsWithCounts, params: { a: ia } }),
     list: (ia) => ({ cypher: list, params: { a: ia } }),
     listWith: (ia, ib) => ({ cypher: listWith, params: { a: ia, b: ib } }),
     count: (ia) => ({ cypher: count, params: { a: ia } }),

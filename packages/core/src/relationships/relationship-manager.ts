@@ -16,10 +16,12 @@ import type { NodeDefinition, RelationshipDefinition } from '../registry/definit
 import { registry } from '../registry/schema-registry';
 import {
   assertCanAdd,
+  assertCanChange,
   assertCanRemove,
   assertReadCardinality,
   type EndDescription,
 } from './cardinality-check';
+import { LockedCounts, unique } from './locked-counts';
 import { buildPairQueries, type PairCounts, type PairQueries } from './pair-queries';
 import { findReverseSide } from './reverse-side';
 
@@ -65,7 +67,7 @@ export class RelationshipManager<
     const [a, b] = [this.#ownerId('connect'), idOf(node, 'connect to')];
     const graph = Graph.current();
     return graph.joinOrBeginWrite(async () => {
-      const counts = await this.#counts(graph, a, b);
+      const counts = await this.#locked(graph).pair(a, b);
       if (counts.pair > 0 && !(options.parallel ?? this.definition.allowParallel)) {
         const [existing] = await this.#relationshipsWith(graph, b);
         if (existing) return existing;
@@ -88,7 +90,7 @@ export class RelationshipManager<
     const [a, b] = [this.#ownerId('disconnect'), idOf(node, 'disconnect from')];
     const graph = Graph.current();
     await graph.joinOrBeginWrite(async () => {
-      const counts = await this.#counts(graph, a, b);
+      const counts = await this.#locked(graph).pair(a, b);
       if (counts.pair === 0) return;
       assertCanRemove(this.#ownerEnd(), counts.owner, counts.pair);
       const reverse = this.#resolve().reverse;
@@ -97,21 +99,25 @@ export class RelationshipManager<
     });
   }
 
-  /** Removes every relationship of this field from the owner. */
+  /**
+   * Removes every relationship of this field from the owner.
+   * @throws AttemptedCardinalityViolationError when the owner or one of the targets would fall
+   * below its minimum.
+   */
   async disconnectAll(): Promise<void> {
     const a = this.#ownerId('disconnect');
     const graph = Graph.current();
     await graph.joinOrBeginWrite(async () => {
       const { queries, reverse } = this.#resolve();
-      const targets = await graph.run(queries.targetsWithCounts(a), 'WRITE', (record) => ({
-        id: record.get('id') as string,
-        target: Number(record.get('target')),
-      }));
-      if (targets.length === 0) return;
-      assertCanRemove(this.#ownerEnd(), targets.length, targets.length);
+      const locked = this.#locked(graph);
+      const current = await locked.ownerAndTargets(a, []);
+      if (current.length === 0) return;
+      const ends = await locked.ends(a, current);
+      const removed = sum(ends.values(), (end) => end.pair);
+      assertCanRemove(this.#ownerEnd(), this.#ownerCount(ends), removed);
       if (reverse) {
-        for (const target of targets) {
-          assertCanRemove(this.#targetEndById(target.id, reverse.definition), target.target);
+        for (const [id, end] of ends) {
+          assertCanRemove(this.#targetEndById(id, reverse.definition), end.target, end.pair);
         }
       }
       await graph.run(queries.deleteAll(a), 'WRITE', () => undefined);
@@ -121,26 +127,34 @@ export class RelationshipManager<
   /**
    * Moves the relationship from `oldNode` to `newNode`, keeping its properties, in one transaction.
    * Works for `One` cardinalities, where disconnect-then-connect would break the minimum.
+   * @throws CartographError `NOT_CONNECTED` when the owner is not connected to `oldNode`.
+   * @throws AttemptedCardinalityViolationError when `oldNode` would fall below, or `newNode`
+   * exceed, the cardinality of the reverse side.
    */
   async reconnect(oldNode: T, newNode: T): Promise<R> {
+    const a = this.#ownerId('reconnect');
+    const [oldId, newId] = [idOf(oldNode, 'reconnect from'), idOf(newNode, 'reconnect to')];
     const graph = Graph.current();
     return graph.joinOrBeginWrite(async () => {
-      const [existing] = await this.#relationshipsWith(graph, idOf(oldNode, 'reconnect from'));
+      const { queries, reverse } = this.#resolve();
+      // Lock first: whether the old relationship still exists is only known once nobody else can move it.
+      const locked = this.#locked(graph);
+      await locked.lock([a, oldId, newId]);
+      const [existing] = await this.#relationshipsWith(graph, oldId);
       if (!existing) {
         throw new CartographError(
           'NOT_CONNECTED',
           `${this.#ownerEnd().node} is not connected to ${describeNode(this.#resolve().target, oldNode)} through ${this.definition.name}; use connect() instead.`,
         );
       }
-      const a = this.#ownerId('reconnect');
-      const [oldId, newId] = [idOf(oldNode, 'reconnect from'), idOf(newNode, 'reconnect to')];
-      const { queries, reverse } = this.#resolve();
-      const oldCounts = await this.#counts(graph, a, oldId);
-      if (reverse)
-        assertCanRemove(this.#targetEnd(oldNode, reverse.definition), oldCounts.target, oldCounts.pair);
-      const newCounts = await this.#counts(graph, a, newId);
-      if (reverse && newCounts.pair === 0)
-        assertCanAdd(this.#targetEnd(newNode, reverse.definition), newCounts.target);
+      if (oldId === newId) return existing;
+      const ends = await locked.ends(a, [oldId, newId]);
+      const [before, after] = [ends.get(oldId)!, ends.get(newId)!];
+      assertCanChange(this.#ownerEnd(), before.owner, before.pair, 1);
+      if (reverse) {
+        assertCanRemove(this.#targetEnd(oldNode, reverse.definition), before.target, before.pair);
+        assertCanAdd(this.#targetEnd(newNode, reverse.definition), after.target);
+      }
       await graph.run(queries.deletePair(a, oldId), 'WRITE', () => undefined);
       const props = prepareRelationshipProperties(this.definition.model, existing);
       const [created] = await graph.run(queries.create(a, newId, props), 'WRITE', (record) =>
@@ -150,7 +164,11 @@ export class RelationshipManager<
     });
   }
 
-  /** Makes `nodes` the only targets of this field, in one transaction. */
+  /**
+   * Makes `nodes` the only targets of this field, in one transaction.
+   * @throws AttemptedCardinalityViolationError when the owner would not end with an allowed number,
+   * or a target (new or dropped) would break the cardinality of the reverse side.
+   */
   async replace(nodes: T | T[], properties?: RelationshipProps<R>): Promise<void> {
     const list = Array.isArray(nodes) ? nodes : [nodes];
     const { min, max } = this.definition.cardinality;
@@ -159,19 +177,30 @@ export class RelationshipManager<
       assertCanRemove(this.#ownerEnd(), list.length, 0);
     }
     const a = this.#ownerId('replace');
+    const wanted = list.map((node) => idOf(node, 'connect to'));
     const graph = Graph.current();
     await graph.joinOrBeginWrite(async () => {
-      await graph.run(this.#resolve().queries.deleteAll(a), 'WRITE', () => undefined);
-      const reverse = this.#resolve().reverse;
-      for (const node of list) {
-        const counts = await this.#counts(graph, a, idOf(node, 'connect to'));
-        if (reverse) assertCanAdd(this.#targetEnd(node, reverse.definition), counts.target);
-        const props = prepareRelationshipProperties(this.definition.model, properties);
-        await graph.run(
-          this.#resolve().queries.create(a, idOf(node, 'connect to'), props),
-          'WRITE',
-          () => undefined,
-        );
+      const { queries, reverse } = this.#resolve();
+      // Without a reverse side only the owner's count matters, and its lock serialises replaces.
+      const locked = this.#locked(graph);
+      if (!reverse) await locked.lock([a]);
+      else {
+        const current = await locked.ownerAndTargets(a, wanted);
+        const ends = await locked.ends(a, unique([...current, ...wanted]));
+        const nodeById = new Map(wanted.map((id, i) => [id, list[i]!]));
+        for (const [id, end] of ends) {
+          const added = wanted.filter((w) => w === id).length;
+          const node = nodeById.get(id);
+          const description = node
+            ? this.#targetEnd(node, reverse.definition)
+            : this.#targetEndById(id, reverse.definition);
+          assertCanChange(description, end.target, end.pair, added);
+        }
+      }
+      await graph.run(queries.deleteAll(a), 'WRITE', () => undefined);
+      const props = prepareRelationshipProperties(this.definition.model, properties);
+      for (const b of wanted) {
+        await graph.run(queries.create(a, b, props), 'WRITE', () => undefined);
       }
     });
   }
@@ -242,14 +271,12 @@ export class RelationshipManager<
     );
   }
 
-  async #counts(graph: Graph, a: string, b: string): Promise<PairCounts> {
-    const [counts] = await graph.run(this.#resolve().queries.lockAndCount(a, b), 'WRITE', (record) => ({
-      owner: Number(record.get('owner')),
-      target: Number(record.get('target')),
-      pair: Number(record.get('pair')),
-    }));
-    if (!counts) throw new NotSavedError(this.#ownerDefinition().name, 'connect a deleted node with');
-    return counts;
+  #locked(graph: Graph): LockedCounts {
+    return new LockedCounts(graph, this.#resolve().queries, this.#ownerDefinition().name);
+  }
+
+  #ownerCount(ends: Map<string, PairCounts>): number {
+    return ends.values().next().value?.owner ?? 0;
   }
 
   #relationshipsWith(graph: Graph, b: string): Promise<R[]> {
@@ -298,6 +325,12 @@ export class RelationshipManager<
     const definition = this.#resolve().target;
     return { model: definition.name, definition: reverse, node: `${definition.name} ${elementId}` };
   }
+}
+
+function sum<T>(items: Iterable<T>, value: (item: T) => number): number {
+  let total = 0;
+  for (const item of items) total += value(item);
+  return total;
 }
 
 function idOf(node: object, operation: string): string {

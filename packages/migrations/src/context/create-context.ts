@@ -1,5 +1,6 @@
 import type { Graph } from '@cartograph/core';
 import { MigrationError } from '../errors';
+import { rowCounting, rowCountingCypher } from '../history/progress-queries';
 import { statementKind } from '../run/statement-kind';
 import type { Statement, StepRunner } from '../run/step-runner';
 import type {
@@ -14,11 +15,15 @@ import {
   renamePropertyPlan,
   renameRelationshipTypePlan,
   setDefaultPlan,
+  type Track,
 } from './refactorings';
+import { StepProgressTracker } from './step-progress';
 
 /** What a context needs from the run that owns it. */
 export interface ContextOptions {
   readonly graph: Graph;
+  readonly version: string;
+  readonly direction: 'up' | 'down';
   readonly runner: StepRunner;
   /** `<version>_<name>`, prefixed to log lines and used as the progress label. */
   readonly label: string;
@@ -33,10 +38,23 @@ const DEFAULT_BATCH_SIZE = 10_000;
 /** Builds the `ctx` handed to `up()` / `down()`, and used to run `.cypher` files. */
 export function createMigrationContext(options: ContextOptions): MigrationContext {
   const { runner, executed } = options;
-  const runBatched = async (plan: BatchedPlan, opts: BatchOptions = {}): Promise<number> => {
-    executed.push(plan.work.cypher);
-    const [counted] = await runner.autoCommit(plan.count);
-    return stream(runner, plan.work, plan.label, Number(counted?.total ?? 0), opts, options);
+  const steps = new StepProgressTracker({
+    graph: options.graph,
+    version: options.version,
+    direction: options.direction,
+    id: options.label,
+    log: options.log,
+  });
+  // The helpers only ever match rows they have not changed yet, so they resume by construction.
+  const runBatched = (makePlan: (track: Track) => BatchedPlan, opts: BatchOptions = {}) => {
+    const plan = makePlan(rowCounting);
+    const step = { label: plan.label, batchSize: batchSize(opts), resumable: true, howToResume: '' };
+    return steps.run(step, async ({ params }) => {
+      executed.push(plan.work.cypher);
+      const [counted] = await runner.autoCommit(plan.count);
+      const work = { cypher: plan.work.cypher, params: { ...plan.work.params, ...params } };
+      return stream(runner, work, plan.label, Number(counted?.total ?? 0), opts, options);
+    });
   };
   return {
     graph: options.graph,
@@ -53,15 +71,18 @@ export function createMigrationContext(options: ContextOptions): MigrationContex
     },
     renameLabel(from, to, opts) {
       different(from, to, 'renameLabel');
-      return runBatched(renameLabelPlan(from, to, batchSize(opts)), opts);
+      return runBatched((track) => renameLabelPlan(from, to, batchSize(opts), track), opts);
     },
     renameRelationshipType(from, to, opts) {
       different(from, to, 'renameRelationshipType');
-      return runBatched(renameRelationshipTypePlan(from, to, batchSize(opts)), opts);
+      return runBatched((track) => renameRelationshipTypePlan(from, to, batchSize(opts), track), opts);
     },
     renameProperty(label, from, to, opts: EntityBatchOptions = {}) {
       different(from, to, 'renameProperty');
-      return runBatched(renamePropertyPlan(opts.entity ?? 'node', label, from, to, batchSize(opts)), opts);
+      return runBatched(
+        (track) => renamePropertyPlan(opts.entity ?? 'node', label, from, to, batchSize(opts), track),
+        opts,
+      );
     },
     setDefault(label, property, value, opts: EntityBatchOptions = {}) {
       if (value === null || value === undefined) {
@@ -70,7 +91,10 @@ export function createMigrationContext(options: ContextOptions): MigrationContex
           `setDefault(${label}, ${property}) needs a value; null would leave every property missing.`,
         );
       }
-      return runBatched(setDefaultPlan(opts.entity ?? 'node', label, property, value, batchSize(opts)), opts);
+      return runBatched(
+        (track) => setDefaultPlan(opts.entity ?? 'node', label, property, value, batchSize(opts), track),
+        opts,
+      );
     },
     async batch(cypherPerRow, opts: BatchStatementOptions = {}) {
       const params = opts.params ?? {};
@@ -79,15 +103,29 @@ export function createMigrationContext(options: ContextOptions): MigrationContex
         return stream(runner, { cypher: cypherPerRow, params }, `batch ${options.label}`, 0, opts, options);
       }
       // Both fragments are Cypher the migration's author wrote (not data), composed around the
-      // scope clause: `CALL (*)` hands every variable `over` returns to the per-row part.
+      // scope clause: `CALL (*)` hands every variable `over` returns to the per-row part. After it,
+      // each row is counted on the step's progress node, in the same inner transaction as the row.
       const count = { cypher: `CALL () {\n${opts.over}\n}\nRETURN count(*) AS total`, params };
-      const work = {
-        cypher: `CALL () {\n${opts.over}\n}\nCALL (*) {\n${cypherPerRow}\n} IN TRANSACTIONS OF ${batchSize(opts)} ROWS\nRETURN 1 AS done`,
-        params,
+      const text = [
+        rowCountingCypher.match,
+        `CALL () {\n${opts.over}\n}`,
+        `CALL (*) {\nCALL (*) {\n${cypherPerRow}\n}\nWITH ${rowCounting.variable}, count(*) AS cartographRows`,
+        `${rowCountingCypher.count}\n} IN TRANSACTIONS OF ${batchSize(opts)} ROWS\nRETURN 1 AS done`,
+      ].join('\n');
+      const label = `batch ${options.label}`;
+      const step = {
+        label,
+        batchSize: batchSize(opts),
+        resumable: opts.resumable === true,
+        howToResume:
+          'write its `over` so it returns only rows not done yet (e.g. `MATCH (t:Transaction) WHERE t.amountCents IS NULL RETURN t`), or make its per-row update idempotent',
       };
-      executed.push(work.cypher);
-      const [counted] = await runner.autoCommit(count);
-      return stream(runner, work, `batch ${options.label}`, Number(counted?.total ?? 0), opts, options);
+      return steps.run(step, async (tracked) => {
+        executed.push(text);
+        const [counted] = await runner.autoCommit(count);
+        const work = { cypher: text, params: { ...params, ...tracked.params } };
+        return stream(runner, work, label, Number(counted?.total ?? 0), opts, options);
+      });
     },
     log(message) {
       options.log(`[${options.label}] ${message}`);

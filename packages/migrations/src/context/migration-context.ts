@@ -26,6 +26,14 @@ export interface BatchStatementOptions extends BatchOptions {
   over?: string;
   /** Parameters for `over` and `cypherPerRow`. */
   params?: Record<string, unknown>;
+  /**
+   * Says that running this step again after an interruption is safe: `over` returns only rows
+   * not done yet (e.g. `WHERE t.amountCents IS NULL`), or the per-row update is idempotent. With
+   * `over`, every committed batch is recorded in the graph; when a run is killed or fails part-way,
+   * the next `up` runs a resumable step again, and refuses (`MIGRATION_PARTIALLY_APPLIED`) to
+   * re-run one that is not, since its committed batches would be applied twice. Default false.
+   */
+  resumable?: boolean;
 }
 
 /**

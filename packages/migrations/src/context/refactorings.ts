@@ -39,6 +39,16 @@ export interface BatchedPlan {
 
 type Entity = 'node' | 'relationship';
 
+/**
+ * Bookkeeping woven into the statement: `match` runs first, `variable` is imported into the
+ * per-row subquery, `count` ends each row's part (committed with the batch).
+ */
+export interface Track {
+  readonly match: Clause;
+  readonly variable: string;
+  readonly count: Clause;
+}
+
 /** `(n:Label)`, or `()-[n:TYPE]->()` so each relationship matches once. */
 function target(entity: Entity, label: string): PatternLike {
   if (entity === 'node') return node('n', [label]);
@@ -47,7 +57,8 @@ function target(entity: Entity, label: string): PatternLike {
 
 /**
  * `MATCH ... CALL (vars) { ... } IN TRANSACTIONS OF n ROWS RETURN 1 AS done`: one row back per
- * row done, streamed as each inner transaction commits, which is what progress counts.
+ * row done, streamed as each inner transaction commits, which is what progress counts. `track`
+ * ends each row's part (the migration's progress bookkeeping, committed with the batch).
  */
 function plan(
   label: string,
@@ -56,6 +67,7 @@ function plan(
   vars: string[],
   inner: Clause[],
   batchSize: number,
+  track: Track | undefined,
 ): BatchedPlan {
   const matchClause = match(source, { where });
   // The entity being changed: `n`, or the relationship `r` of a type rename.
@@ -67,20 +79,29 @@ function plan(
     ),
     work: render(
       query(
+        track?.match,
         matchClause,
-        call(query(...inner), { importVariables: vars, inTransactions: { ofRows: batchSize } }),
+        call(query(...inner, track?.count), {
+          importVariables: track ? [...vars, track.variable] : vars,
+          inTransactions: { ofRows: batchSize },
+        }),
         returnClause([{ expr: literal(1), alias: 'done' }]),
       ),
     ),
   };
 }
 
-export function renameLabelPlan(from: string, to: string, batchSize: number): BatchedPlan {
+export function renameLabelPlan(from: string, to: string, batchSize: number, track?: Track): BatchedPlan {
   const inner = [set([setLabels('n', [to])]), remove([removeLabels('n', [from])])];
-  return plan(`renameLabel ${from} -> ${to}`, node('n', [from]), undefined, ['n'], inner, batchSize);
+  return plan(`renameLabel ${from} -> ${to}`, node('n', [from]), undefined, ['n'], inner, batchSize, track);
 }
 
-export function renameRelationshipTypePlan(from: string, to: string, batchSize: number): BatchedPlan {
+export function renameRelationshipTypePlan(
+  from: string,
+  to: string,
+  batchSize: number,
+  track?: Track,
+): BatchedPlan {
   const source = pattern(node('a'), [rel({ variable: 'r', types: [from], direction: 'out' }), node('b')]);
   const inner = [
     create(pattern(node('a'), [rel({ variable: 'r2', types: [to], direction: 'out' }), node('b')])),
@@ -94,6 +115,7 @@ export function renameRelationshipTypePlan(from: string, to: string, batchSize: 
     ['a', 'r', 'b'],
     inner,
     batchSize,
+    track,
   );
 }
 
@@ -104,6 +126,7 @@ export function renamePropertyPlan(
   from: string,
   to: string,
   batchSize: number,
+  track?: Track,
 ): BatchedPlan {
   const update: SetItem = setProperty(prop('n', to), fn('coalesce', [prop('n', from), prop('n', to)]));
   const inner = [set([update]), remove([removeProperty(prop('n', from))])];
@@ -114,6 +137,7 @@ export function renamePropertyPlan(
     ['n'],
     inner,
     batchSize,
+    track,
   );
 }
 
@@ -123,6 +147,7 @@ export function setDefaultPlan(
   property: string,
   value: unknown,
   batchSize: number,
+  track?: Track,
 ): BatchedPlan {
   const inner = [
     set([setProperty(prop('n', property), fn('coalesce', [prop('n', property), param(value)]))]),
@@ -134,5 +159,6 @@ export function setDefaultPlan(
     ['n'],
     inner,
     batchSize,
+    track,
   );
 }

@@ -9,3 +9,8 @@ export const LOCK_ID = 'migrate';
 /** Constraint names of the bookkeeping schema. */
 export const VERSION_CONSTRAINT = 'cartograph_migration_version_unique';
 export const LOCK_CONSTRAINT = 'cartograph_migration_lock_id_unique';
+/**
+ * One node per batched step of a migration run that has not finished: how many rows of it are
+ * committed. Updated inside each batch's own transaction; removed with the run's record write.
+ */
+export const PROGRESS_LABEL = '__CartographMigrationProgress';

@@ -13,9 +13,11 @@ import {
   query,
   render,
   returnClause,
+  sub,
   variable,
 } from '@cartograph/cypher';
 import { MigrationError } from '../errors';
+import type { HeldLock } from '../types';
 import { LOCK_ID, LOCK_LABEL } from './labels';
 
 /** Who holds the lock, for messages. */
@@ -106,6 +108,35 @@ async function lockHolder(graph: Graph): Promise<LockHolder | undefined> {
     acquiredAt: String(record.get('acquiredAt')),
   }));
   return holder;
+}
+
+/** The lock as it stands, with its age by the server's clock; undefined when nobody holds it. */
+export async function readHeldLock(graph: Graph): Promise<HeldLock | undefined> {
+  const l = variable('l');
+  const compiled = render(
+    query(
+      match(node('l', [LOCK_LABEL], map({ id: param(LOCK_ID) }))),
+      returnClause([
+        { expr: prop(l, 'owner'), alias: 'owner' },
+        { expr: prop(prop(l, 'acquiredAt'), 'epochMillis'), alias: 'acquiredAt' },
+        {
+          expr: sub(prop(fn('datetime'), 'epochMillis'), prop(prop(l, 'acquiredAt'), 'epochMillis')),
+          alias: 'ageMs',
+        },
+      ]),
+    ),
+  );
+  const [held] = await graph.run(compiled, 'READ', (record): HeldLock => {
+    const acquiredAt = toPlain(record.get('acquiredAt'));
+    // A lock node written by hand may lack acquiredAt; it is still a held lock.
+    if (acquiredAt === null) return { owner: String(record.get('owner')) };
+    return {
+      owner: String(record.get('owner')),
+      acquiredAt: new Date(Number(acquiredAt)),
+      ageMs: Number(toPlain(record.get('ageMs'))),
+    };
+  });
+  return held;
 }
 
 /** The server refused the CREATE because the lock node exists (possibly wrapped by Cartograph). */

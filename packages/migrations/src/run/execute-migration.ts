@@ -6,6 +6,7 @@ import { MigrationError } from '../errors';
 import { loadMigrationModule, type MigrationModule } from '../files/load-module';
 import type { MigrationFile } from '../files/migration-file';
 import { splitCypher } from '../files/split-cypher';
+import { deleteProgressQuery } from '../history/progress-queries';
 import type { Execute } from '../history/write-record';
 import { StepRunner } from './step-runner';
 
@@ -49,6 +50,8 @@ export async function executeMigration(
   const label = `${file.version}_${file.name}`;
   const ctx = createMigrationContext({
     graph,
+    version: file.version,
+    direction: options.direction,
     runner,
     label,
     log: options.log,
@@ -68,6 +71,9 @@ export async function executeMigration(
     }
     const durationMs = elapsed();
     await options.finish((query) => runner.inTransaction(query), durationMs);
+    // The batch progress of this run is forgotten in the transaction that records the run, so a
+    // kill leaves either the progress (and no record) or the record (and no progress).
+    await runner.inTransaction(deleteProgressQuery(file.version));
     await runner.commit();
     return { statements: executed, durationMs };
   } catch (error) {

@@ -32,6 +32,21 @@ export async function recordFailure(
   }
 }
 
+/**
+ * The `MIGRATION_PARTIALLY_APPLIED` refusal of a batched step, when that is why the migration
+ * stopped: not a failure of the migration (nothing new was applied), so it is not recorded as one
+ * and reaches the caller with its own code, plus the migrations completed before it.
+ */
+export function refusalOf(
+  error: unknown,
+  file: MigrationFile,
+  completed: readonly MigrationRunItem[],
+): MigrationError | undefined {
+  const cause = error instanceof MigrationStepFailure ? error.error : error;
+  if (!(cause instanceof MigrationError) || cause.code !== 'MIGRATION_PARTIALLY_APPLIED') return undefined;
+  return new MigrationError(cause.code, cause.message, { cause, migration: file, completed });
+}
+
 /** The `MIGRATION_FAILED` error a run throws: what failed, what had committed, what to do. */
 export function failureError(
   file: MigrationFile,

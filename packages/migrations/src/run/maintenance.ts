@@ -3,6 +3,7 @@ import { MigrationError } from '../errors';
 import { loadMigrations } from '../files/load-migrations';
 import { compareVersions } from '../files/version';
 import type { MigrationRecord, RecordPayload } from '../history/migration-record';
+import { deleteAllProgressQuery } from '../history/progress-queries';
 import { readHistory } from '../history/read-history';
 import { patchRecordQuery } from '../history/record-queries';
 import { type Execute, removeRecord, withRecord, writeRecord } from '../history/write-record';
@@ -66,7 +67,8 @@ export async function runBaseline(settings: RunSettings, version: string): Promi
 
 /**
  * Accepts the files as they are: records the current checksum (and name) of every applied or
- * baselined migration whose file changed, and removes failed records so they are pending again.
+ * baselined migration whose file changed, removes failed records so they are pending again, and
+ * forgets the batch progress of interrupted runs (after their rows were undone by hand).
  * Says what it changed; missing files are reported, not touched.
  */
 export async function runRepair(settings: RunSettings): Promise<RepairReport> {
@@ -74,7 +76,7 @@ export async function runRepair(settings: RunSettings): Promise<RepairReport> {
   return withLock(settings, async () => {
     let history = await readHistory(settings.graph);
     const fileOf = new Map(files.map((file) => [file.version, file]));
-    const report: RepairReport = { updated: [], removedFailed: [], missing: [] };
+    const report: RepairReport = { updated: [], removedFailed: [], missing: [], clearedProgress: [] };
     await settings.graph.writeTransaction(async (tx) => {
       for (const record of [...history]) {
         const file = fileOf.get(record.version);
@@ -94,6 +96,10 @@ export async function runRepair(settings: RunSettings): Promise<RepairReport> {
           });
         }
       }
+      // Progress only exists for runs that never finished; forgetting it makes them start over.
+      const forget = deleteAllProgressQuery();
+      const cleared = await tx.run(forget.cypher, forget.params);
+      report.clearedProgress.push(...cleared.map((row) => String(row.version)));
     });
     for (const change of report.updated)
       settings.log(
@@ -101,6 +107,10 @@ export async function runRepair(settings: RunSettings): Promise<RepairReport> {
       );
     for (const version of report.removedFailed)
       settings.log(`Removed the failed record of ${version}; it is pending again.`);
+    for (const version of report.clearedProgress)
+      settings.log(
+        `Forgot the batch progress of the interrupted run of ${version}; its batched steps start over.`,
+      );
     for (const version of report.missing)
       settings.log(`${version} is applied but its file is missing; left as it is.`);
     return report;

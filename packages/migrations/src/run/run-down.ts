@@ -5,7 +5,7 @@ import { removeRecord } from '../history/write-record';
 import type { MigrationRunItem, MigrationRunResult } from '../types';
 import { dryRunItem } from './dry-run';
 import { executeMigration, noDown } from './execute-migration';
-import { failureError } from './failure';
+import { failureError, refusalOf } from './failure';
 import { type DownStep, planDown } from './plan-run';
 import type { RunSettings } from './settings';
 import { withLock } from './with-lock';
@@ -56,7 +56,7 @@ export async function runDown(
         });
         settings.log(`Reverted ${id} in ${run.durationMs} ms.`);
       } catch (error) {
-        throw failureError(file, 'down', error, completed, false);
+        throw refusalOf(error, file, completed) ?? failureError(file, 'down', error, completed, false);
       }
     }
     return { direction: 'down', dryRun: false, migrations: completed };

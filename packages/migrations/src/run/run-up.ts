@@ -7,7 +7,7 @@ import { computeStatus } from '../status/compute-status';
 import type { MigrationRunItem, MigrationRunResult } from '../types';
 import { dryRunItem } from './dry-run';
 import { executeMigration } from './execute-migration';
-import { failureError, recordFailure } from './failure';
+import { failureError, recordFailure, refusalOf } from './failure';
 import { planUp } from './plan-run';
 import type { RunSettings } from './settings';
 import { withLock } from './with-lock';
@@ -67,6 +67,8 @@ export async function runUp(
         completed.push(item(file, run));
         settings.log(`Applied ${id} in ${run.durationMs} ms.`);
       } catch (error) {
+        const refusal = refusalOf(error, file, completed);
+        if (refusal) throw refusal;
         const failed = await recordFailure(
           settings,
           error,

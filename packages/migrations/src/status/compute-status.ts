@@ -1,7 +1,9 @@
 import type { MigrationFile } from '../files/migration-file';
 import { compareVersions } from '../files/version';
 import type { MigrationRecord } from '../history/migration-record';
+import type { StepProgress } from '../history/read-progress';
 import type { MigrationState, MigrationStatus } from '../types';
+import { summariseProgress } from './progress-summary';
 
 /**
  * Merges files and records by version into one status per migration, ordered by version. Pure.
@@ -11,8 +13,23 @@ import type { MigrationState, MigrationStatus } from '../types';
 export function computeStatus(
   files: readonly MigrationFile[],
   records: readonly MigrationRecord[],
+  progress: readonly StepProgress[] = [],
 ): MigrationStatus[] {
   const recordOf = new Map(records.map((record) => [record.version, record]));
+  const statuses: MigrationStatus[] = [];
+  for (const status of merge(files, recordOf)) {
+    const summary = summariseProgress(progress.filter((step) => step.version === status.version));
+    if (!summary) statuses.push(status);
+    else {
+      const started = summary.rows > 0 || summary.steps.some((step) => step.done);
+      const state = status.state === 'pending' && started ? 'partial' : status.state;
+      statuses.push({ ...status, state, progress: summary });
+    }
+  }
+  return statuses.sort((a, b) => compareVersions(a.version, b.version));
+}
+
+function merge(files: readonly MigrationFile[], recordOf: Map<string, MigrationRecord>): MigrationStatus[] {
   const statuses: MigrationStatus[] = [];
   for (const file of files) {
     const record = recordOf.get(file.version);
@@ -40,7 +57,7 @@ export function computeStatus(
   for (const record of recordOf.values()) {
     statuses.push(fromRecord(record, record.state === 'applied' ? 'missing' : record.state));
   }
-  return statuses.sort((a, b) => compareVersions(a.version, b.version));
+  return statuses;
 }
 
 function fromRecord(record: MigrationRecord, state: MigrationState): MigrationStatus {

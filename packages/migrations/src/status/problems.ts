@@ -24,7 +24,12 @@ export function problemsOf(
         break;
       case 'failed':
         problems.push(
-          `${id} failed${status.error ? `: ${status.error}` : ''}. Fix the file and run up again, or run repair to clear the failed record.`,
+          `${id} failed${status.error ? `: ${status.error}` : ''}.${status.progress ? ` It is ${status.progress.summary}.` : ''} Fix the file and run up again, or run repair to clear the failed record.`,
+        );
+        break;
+      case 'partial':
+        problems.push(
+          `${id} was interrupted: ${status.progress?.summary ?? 'partially applied'}. Run up to continue it (a batched step that cannot resume safely is refused, with what to change).`,
         );
         break;
       case 'pending':

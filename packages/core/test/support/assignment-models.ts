@@ -1,0 +1,45 @@
+// Two small domains where both ends of a relationship declare a tight cardinality, used to race
+// relationship mutations against each other.
+import 'reflect-metadata';
+import {
+  Node,
+  NodeEntity,
+  type NodeSet,
+  One,
+  RelationshipFrom,
+  type RelationshipManager,
+  RelationshipTo,
+  StringProperty,
+  ZeroOrOne,
+} from '../../src';
+
+/** Thesis allocation: a student picks at most one topic, and a topic goes to at most one student. */
+@Node()
+export class Student extends NodeEntity {
+  declare static readonly nodes: NodeSet<Student>;
+  @StringProperty({ unique: true }) name!: string;
+  @RelationshipTo(() => Topic, 'PICKED', { cardinality: ZeroOrOne }) pick!: RelationshipManager<Topic>;
+}
+
+@Node()
+export class Topic extends NodeEntity {
+  declare static readonly nodes: NodeSet<Topic>;
+  @StringProperty({ unique: true }) name!: string;
+  @RelationshipFrom(() => Student, 'PICKED', { cardinality: ZeroOrOne })
+  pickedBy!: RelationshipManager<Student>;
+}
+
+/** A leased fleet: every car has exactly one registered owner, who holds at most one car. */
+@Node()
+export class Car extends NodeEntity {
+  declare static readonly nodes: NodeSet<Car>;
+  @StringProperty({ unique: true }) name!: string;
+  @RelationshipTo(() => Driver, 'OWNED_BY', { cardinality: One }) owner!: RelationshipManager<Driver>;
+}
+
+@Node()
+export class Driver extends NodeEntity {
+  declare static readonly nodes: NodeSet<Driver>;
+  @StringProperty({ unique: true }) name!: string;
+  @RelationshipFrom(() => Car, 'OWNED_BY', { cardinality: ZeroOrOne }) car!: RelationshipManager<Car>;
+}
