@@ -1,0 +1,152 @@
+import type { Session, Transaction } from 'neo4j-driver';
+import { AbortedError, CommitOutcomeUnknownError, DeadlineExceededError } from '../errors';
+import type { AccessMode } from '../graph/graph';
+import { type ActiveTransaction, transactionContext } from '../graph/transaction-context';
+import type { Deadline } from './deadline';
+import type { ExecutorHost } from './executor-host';
+import { failureKind } from './failure-kind';
+import { severSession } from './sever-session';
+import { transactionConfig } from './transaction-config';
+import { translateFailure } from './translate-failure';
+
+/** How {@link runTransaction} runs its work. */
+export interface TransactionPlan<T> {
+  readonly mode: AccessMode;
+  readonly database: string | undefined;
+  readonly deadline: Deadline;
+  readonly metadata?: Record<string, unknown>;
+  /**
+   * For a write that carries a key of its own: whether an attempt whose COMMIT outcome was lost did
+   * commit (read by that key), returning the work's result if so. Without it, a lost COMMIT reply
+   * raises CommitOutcomeUnknownError.
+   */
+  readonly applied?: () => Promise<{ readonly result: T } | undefined>;
+}
+
+const FIRST_DELAY_MS = 200;
+
+/**
+ * Cartograph's managed transaction: runs `work` in an explicit transaction and commits it, retrying
+ * the whole attempt only when nothing can have been applied (a transient error, or a connection
+ * that failed before COMMIT was sent). When the connection fails after COMMIT was sent, the outcome
+ * is unknown: `plan.applied` settles it, or the caller gets CommitOutcomeUnknownError; the work is
+ * never re-run blindly. Reads are re-run freely, as running them twice changes nothing.
+ */
+export async function runTransaction<T>(
+  host: ExecutorHost,
+  plan: TransactionPlan<T>,
+  work: (active: ActiveTransaction) => Promise<T>,
+): Promise<T> {
+  const { deadline } = plan;
+  const retryUntil = performance.now() + host.maxRetryTimeMs;
+  let delay = FIRST_DELAY_MS;
+  let outcomeUnknown: unknown;
+  for (;;) {
+    try {
+      if (outcomeUnknown !== undefined && plan.applied) {
+        const applied = await plan.applied();
+        if (applied) return applied.result;
+      }
+      return await attempt(host, plan, work);
+    } catch (error) {
+      const commitSent = error instanceof CommitSent;
+      const cause = commitSent ? error.failure : error;
+      if (commitSent && plan.mode === 'WRITE' && isGivenUp(cause)) {
+        // The deadline left no time to find out whether the COMMIT that was on its way applied.
+        throw new CommitOutcomeUnknownError({ cause });
+      }
+      const kind = failureKind(cause, commitSent);
+      if (kind === 'unknown' && plan.mode === 'WRITE') {
+        if (!plan.applied) throw new CommitOutcomeUnknownError({ cause: translateFailure(cause, deadline) });
+        outcomeUnknown = cause;
+      } else if (kind === 'fail') {
+        if (outcomeUnknown === undefined) throw translateFailure(cause, deadline);
+        // e.g. the retried create met its own first attempt's unique key: look once more.
+        const applied = await plan.applied?.().catch(() => undefined);
+        if (applied) return applied.result;
+        throw new CommitOutcomeUnknownError({ cause: translateFailure(outcomeUnknown, deadline) });
+      }
+      if (performance.now() + delay > retryUntil || deadlineTooClose(deadline, delay)) {
+        if (outcomeUnknown !== undefined) {
+          throw new CommitOutcomeUnknownError({ cause: translateFailure(outcomeUnknown, deadline) });
+        }
+        throw translateFailure(cause, deadline);
+      }
+      await pause(delay, deadline);
+      delay = Math.min(delay * 2, 5_000) * (0.8 + Math.random() * 0.4);
+    }
+  }
+}
+
+/** Marks a failure that happened once COMMIT had been sent. */
+class CommitSent extends Error {
+  constructor(readonly failure: unknown) {
+    super('commit failed', { cause: failure });
+  }
+}
+
+async function attempt<T>(
+  host: ExecutorHost,
+  plan: TransactionPlan<T>,
+  work: (active: ActiveTransaction) => Promise<T>,
+): Promise<T> {
+  const { deadline, mode } = plan;
+  const session = host.session(mode, plan.database);
+  const abandon = () => severSession(session);
+  let tx: Transaction | undefined;
+  try {
+    tx = await deadline.race(session.beginTransaction(transactionConfig(deadline, plan.metadata)), abandon);
+    const open = tx;
+    const active: ActiveTransaction = {
+      graph: host.graph,
+      tx: open,
+      mode,
+      deadline: () => deadline,
+      abandon,
+    };
+    const result = await transactionContext.run(active, () => work(active));
+    try {
+      await deadline.race(open.commit(), abandon);
+    } catch (error) {
+      throw new CommitSent(error);
+    }
+    await closeQuietly(session, deadline);
+    return result;
+  } catch (error) {
+    await rollBack(session, tx, deadline, abandon);
+    throw error;
+  }
+}
+
+/** Rolls back what is still open and closes the session, never waiting past the deadline. */
+async function rollBack(
+  session: Session,
+  tx: Transaction | undefined,
+  deadline: Deadline,
+  abandon: () => void,
+) {
+  try {
+    if (tx?.isOpen()) await deadline.race(tx.rollback(), abandon);
+    await closeQuietly(session, deadline);
+  } catch {
+    // The connection is gone or was severed: the server rolls back on its own.
+    abandon();
+  }
+}
+
+async function closeQuietly(session: Session, deadline: Deadline): Promise<void> {
+  await deadline.race(session.close(), () => severSession(session)).catch(() => undefined);
+}
+
+function isGivenUp(error: unknown): boolean {
+  return error instanceof DeadlineExceededError || error instanceof AbortedError;
+}
+
+function deadlineTooClose(deadline: Deadline, delay: number): boolean {
+  const remaining = deadline.remainingMs();
+  return (remaining !== undefined && remaining <= delay) || deadline.signal?.aborted === true;
+}
+
+function pause(ms: number, deadline: Deadline): Promise<void> {
+  return deadline.race(new Promise<void>((resolve) => setTimeout(resolve, ms)), () => undefined);
+}
