@@ -2,7 +2,7 @@ import type { Session, Transaction } from 'neo4j-driver';
 import { AbortedError, CommitOutcomeUnknownError, DeadlineExceededError } from '../errors';
 import type { AccessMode } from '../graph/graph';
 import { type ActiveTransaction, transactionContext } from '../graph/transaction-context';
-import type { Deadline } from './deadline';
+import type { CallOptions, Deadline } from './deadline';
 import type { ExecutorHost } from './executor-host';
 import { failureKind } from './failure-kind';
 import { severSession } from './sever-session';
@@ -20,7 +20,7 @@ export interface TransactionPlan<T> {
    * commit (read by that key), returning the work's result if so. Without it, a lost COMMIT reply
    * raises CommitOutcomeUnknownError.
    */
-  readonly applied?: () => Promise<{ readonly result: T } | undefined>;
+  readonly applied?: (bounds: CallOptions) => Promise<{ readonly result: T } | undefined>;
 }
 
 const FIRST_DELAY_MS = 200;
@@ -44,7 +44,7 @@ export async function runTransaction<T>(
   for (;;) {
     try {
       if (outcomeUnknown !== undefined && plan.applied) {
-        const applied = await plan.applied();
+        const applied = await plan.applied(remainingBounds(deadline));
         if (applied) return applied.result;
       }
       return await attempt(host, plan, work);
@@ -62,7 +62,7 @@ export async function runTransaction<T>(
       } else if (kind === 'fail') {
         if (outcomeUnknown === undefined) throw translateFailure(cause, deadline);
         // e.g. the retried create met its own first attempt's unique key: look once more.
-        const applied = await plan.applied?.().catch(() => undefined);
+        const applied = await plan.applied?.(remainingBounds(deadline)).catch(() => undefined);
         if (applied) return applied.result;
         throw new CommitOutcomeUnknownError({ cause: translateFailure(outcomeUnknown, deadline) });
       }
@@ -136,6 +136,15 @@ async function rollBack(
 
 async function closeQuietly(session: Session, deadline: Deadline): Promise<void> {
   await deadline.race(session.close(), () => severSession(session)).catch(() => undefined);
+}
+
+/** What is left of `deadline`, for a call made on its behalf (checking whether a commit applied). */
+function remainingBounds(deadline: Deadline): CallOptions {
+  const remaining = deadline.remainingMs();
+  return {
+    timeoutMs: remaining === undefined ? 0 : Math.max(1, Math.floor(remaining)),
+    signal: deadline.signal,
+  };
 }
 
 function isGivenUp(error: unknown): boolean {

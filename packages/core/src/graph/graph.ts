@@ -7,7 +7,7 @@ import neo4j, {
 } from 'neo4j-driver';
 import { NotConnectedError, WriteInReadTransactionError } from '../errors';
 import { runAutoCommit } from '../executor/auto-commit';
-import { Deadline } from '../executor/deadline';
+import { type CallOptions, Deadline } from '../executor/deadline';
 import type { ExecutorHost } from '../executor/executor-host';
 import { beginExplicit } from '../executor/explicit-calls';
 import { type QueryOutcome, runQuery } from '../executor/run-query';
@@ -190,7 +190,7 @@ export class Graph {
     mode: AccessMode,
     map: (record: Neo4jRecord) => T,
     options: RunOptions = {},
-    applied?: () => Promise<{ readonly result: T[] } | undefined>,
+    applied?: (bounds: CallOptions) => Promise<{ readonly result: T[] } | undefined>,
   ): Promise<T[]> {
     const active = this.#joinable(options.database ?? this.database);
     if (active) {
