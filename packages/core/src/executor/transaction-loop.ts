@@ -21,6 +21,11 @@ export interface TransactionPlan<T> {
    * raises CommitOutcomeUnknownError.
    */
   readonly applied?: (bounds: CallOptions) => Promise<{ readonly result: T } | undefined>;
+  /**
+   * The work leaves the same state however often it runs (MERGE by key), so an attempt whose COMMIT
+   * outcome was lost is simply run again.
+   */
+  readonly idempotent?: boolean;
 }
 
 const FIRST_DELAY_MS = 200;
@@ -56,7 +61,7 @@ export async function runTransaction<T>(
         throw new CommitOutcomeUnknownError({ cause });
       }
       const kind = failureKind(cause, commitSent);
-      if (kind === 'unknown' && plan.mode === 'WRITE') {
+      if (kind === 'unknown' && plan.mode === 'WRITE' && !plan.idempotent) {
         if (!plan.applied) throw new CommitOutcomeUnknownError({ cause: translateFailure(cause, deadline) });
         outcomeUnknown = cause;
       } else if (kind === 'fail') {

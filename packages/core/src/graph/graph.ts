@@ -269,15 +269,16 @@ export class Graph {
 
   /**
    * @internal Runs `work` inside the active write transaction of this graph, or in a new one, so
-   * that multi-query operations (check then write) are atomic either way.
+   * that multi-query operations (check then write) are atomic either way. `idempotent` work (MERGE
+   * by key) is re-run after a lost COMMIT reply instead of raising CommitOutcomeUnknownError.
    */
-  joinOrBeginWrite<T>(work: () => Promise<T>): Promise<T> {
+  joinOrBeginWrite<T>(work: () => Promise<T>, options: { readonly idempotent?: boolean } = {}): Promise<T> {
     const active = this.#joinable(this.database);
     if (active) {
       if (active.mode === 'READ') throw new WriteInReadTransactionError();
       return work();
     }
-    return this.writeTransaction(() => work());
+    return this.#transaction('WRITE', () => work(), {}, options.idempotent);
   }
 
   /** The active transaction, when it belongs to this connection and `database`. */
@@ -291,10 +292,11 @@ export class Graph {
     mode: AccessMode,
     work: (tx: GraphTransaction) => Promise<T>,
     options: RunOptions,
+    idempotent = false,
   ): Promise<T> {
     const graph = options.database ? this.withDatabase(options.database) : this;
     const deadline = Deadline.start(options, this.#shared.defaultTimeoutMs);
-    const plan = { mode, database: graph.database, deadline, metadata: options.metadata };
+    const plan = { mode, database: graph.database, deadline, metadata: options.metadata, idempotent };
     return runTransaction(graph.#host, plan, (active) => work(new GraphTransaction(active)));
   }
 

@@ -89,3 +89,15 @@ describe('the reply to COMMIT is lost (the server applied it)', () => {
     expect(await rig.count('AuditNote')).toBe(1);
   });
 });
+
+describe('MERGE-by-key batch writes', () => {
+  it('re-runs getOrCreate after a lost COMMIT reply: the nodes exist once', async () => {
+    rig.proxy().failNextCommit('drop-commit-reply');
+
+    const entries = await LedgerEntry.getOrCreate([{ ref: 10 }, { ref: 11 }], { key: ['ref'] });
+
+    expect(rig.proxy().commitFaultPending).toBe(false);
+    expect(entries.map((entry) => entry.ref)).toEqual([10, 11]);
+    expect(await rig.count('LedgerEntry')).toBe(2);
+  });
+});
