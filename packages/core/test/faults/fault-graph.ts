@@ -8,6 +8,8 @@ export interface FaultRig {
   readonly graph: () => Graph;
   /** Nodes with `label` (and `where` on `n`), counted over a direct connection, past the proxy. */
   count(label: string, where?: string, params?: Record<string, unknown>): Promise<number>;
+  /** Runs a write over the direct connection with a server timeout; whether it committed in time. */
+  write(cypher: string, timeoutMs: number): Promise<boolean>;
 }
 
 /**
@@ -48,6 +50,17 @@ export function useFaultRig(options: Partial<ConnectOptions> = {}): FaultRig {
       const text = `MATCH (n:${label})${where ? ` WHERE ${where}` : ''} RETURN count(n) AS n`;
       const { records } = await direct!.executeQuery(text, params);
       return records[0]!.get('n').toNumber() as number;
+    },
+    async write(cypher, timeoutMs) {
+      const session = direct!.session();
+      try {
+        await session.executeWrite((tx) => tx.run(cypher), { timeout: timeoutMs });
+        return true;
+      } catch {
+        return false;
+      } finally {
+        await session.close();
+      }
     },
   };
 }

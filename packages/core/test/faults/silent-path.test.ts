@@ -102,6 +102,43 @@ describe('a frozen network path', () => {
   });
 });
 
+describe('an explicit transaction on a frozen path', () => {
+  it('ends a call at the default deadline and breaks the connection, releasing its locks', async () => {
+    const entry = await LedgerEntry.create({ ref: 1, amountCents: 100 });
+    const tx = await rig.graph().beginTransaction();
+    entry.amountCents = 200;
+    await tx.within(() => entry.save()); // holds the write lock on the entry
+    rig.proxy().freeze();
+
+    await expect(tx.run('MATCH (e:LedgerEntry) RETURN count(e) AS n')).rejects.toMatchObject({
+      code: 'DEADLINE_EXCEEDED',
+    });
+    await expect(tx.rollback()).resolves.toBeUndefined();
+
+    // Only a connection the server saw close frees the lock: a direct write gets it (and would
+    // fail at its own timeout if the transaction were still open).
+    const updated = await rig.write('MATCH (e:LedgerEntry {ref: 1}) SET e.amountCents = 300', 5_000);
+    expect(updated).toBe(true);
+    expect(await rig.count('LedgerEntry', 'n.amountCents = 300')).toBe(1);
+  });
+});
+
+describe('a connection cut during a read', () => {
+  it('re-runs the readTransaction callback transparently', async () => {
+    await LedgerEntry.create({ ref: 1 });
+    let runs = 0;
+
+    const count = await rig.graph().readTransaction(async () => {
+      runs += 1;
+      if (runs === 1) rig.proxy().cut();
+      return LedgerEntry.nodes.count();
+    });
+
+    expect(count).toBe(1);
+    expect(runs).toBe(2);
+  });
+});
+
 describe('a refused connection', () => {
   it('raises ConnectionLostError once the retry time is spent', async () => {
     await rig.proxy().refuse();
