@@ -1,12 +1,10 @@
-import type { Session, Transaction } from 'neo4j-driver';
 import { AbortedError, CommitOutcomeUnknownError, DeadlineExceededError } from '../errors';
 import type { AccessMode } from '../graph/graph';
-import { type ActiveTransaction, transactionContext } from '../graph/transaction-context';
+import type { ActiveTransaction } from '../graph/transaction-context';
 import type { CallOptions, Deadline } from './deadline';
 import type { ExecutorHost } from './executor-host';
 import { failureKind } from './failure-kind';
-import { severSession } from './sever-session';
-import { transactionConfig } from './transaction-config';
+import { attempt, CommitSent } from './transaction-attempt';
 import { translateFailure } from './translate-failure';
 
 /** How {@link runTransaction} runs its work. */
@@ -29,6 +27,7 @@ export interface TransactionPlan<T> {
 }
 
 const FIRST_DELAY_MS = 200;
+const MAX_DELAY_MS = 5_000;
 
 /**
  * Cartograph's managed transaction: runs `work` in an explicit transaction and commits it, retrying
@@ -44,7 +43,7 @@ export async function runTransaction<T>(
 ): Promise<T> {
   const { deadline } = plan;
   const retryUntil = performance.now() + host.maxRetryTimeMs;
-  let delay = FIRST_DELAY_MS;
+  let backoff = FIRST_DELAY_MS;
   let outcomeUnknown: unknown;
   for (;;) {
     try {
@@ -71,76 +70,25 @@ export async function runTransaction<T>(
         if (applied) return applied.result;
         throw new CommitOutcomeUnknownError({ cause: translateFailure(outcomeUnknown, deadline) });
       }
-      if (performance.now() + delay > retryUntil || deadlineTooClose(deadline, delay)) {
+      // Jittered, so that clients failed by one fault do not all come back at the same instant.
+      const delay = backoff * (0.8 + Math.random() * 0.4);
+      backoff = Math.min(backoff * 2, MAX_DELAY_MS);
+      const outOfTime = performance.now() + delay > retryUntil || deadlineTooClose(deadline, delay);
+      const paused = outOfTime
+        ? false
+        : await pause(delay, deadline).then(
+            () => true,
+            () => false,
+          );
+      if (!paused) {
         if (outcomeUnknown !== undefined) {
           throw new CommitOutcomeUnknownError({ cause: translateFailure(outcomeUnknown, deadline) });
         }
+        deadline.check();
         throw translateFailure(cause, deadline);
       }
-      await pause(delay, deadline);
-      delay = Math.min(delay * 2, 5_000) * (0.8 + Math.random() * 0.4);
     }
   }
-}
-
-/** Marks a failure that happened once COMMIT had been sent. */
-class CommitSent extends Error {
-  constructor(readonly failure: unknown) {
-    super('commit failed', { cause: failure });
-  }
-}
-
-async function attempt<T>(
-  host: ExecutorHost,
-  plan: TransactionPlan<T>,
-  work: (active: ActiveTransaction) => Promise<T>,
-): Promise<T> {
-  const { deadline, mode } = plan;
-  const session = host.session(mode, plan.database);
-  const abandon = () => severSession(session);
-  let tx: Transaction | undefined;
-  try {
-    tx = await deadline.race(session.beginTransaction(transactionConfig(deadline, plan.metadata)), abandon);
-    const open = tx;
-    const active: ActiveTransaction = {
-      graph: host.graph,
-      tx: open,
-      mode,
-      deadline: () => deadline,
-      abandon,
-    };
-    const result = await transactionContext.run(active, () => work(active));
-    try {
-      await deadline.race(open.commit(), abandon);
-    } catch (error) {
-      throw new CommitSent(error);
-    }
-    await closeQuietly(session, deadline);
-    return result;
-  } catch (error) {
-    await rollBack(session, tx, deadline, abandon);
-    throw error;
-  }
-}
-
-/** Rolls back what is still open and closes the session, never waiting past the deadline. */
-async function rollBack(
-  session: Session,
-  tx: Transaction | undefined,
-  deadline: Deadline,
-  abandon: () => void,
-) {
-  try {
-    if (tx?.isOpen()) await deadline.race(tx.rollback(), abandon);
-    await closeQuietly(session, deadline);
-  } catch {
-    // The connection is gone or was severed: the server rolls back on its own.
-    abandon();
-  }
-}
-
-async function closeQuietly(session: Session, deadline: Deadline): Promise<void> {
-  await deadline.race(session.close(), () => severSession(session)).catch(() => undefined);
 }
 
 /** What is left of `deadline`, for a call made on its behalf (checking whether a commit applied). */

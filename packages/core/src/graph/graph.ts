@@ -104,6 +104,7 @@ export class Graph {
         const deadline = Deadline.start({}, shared.defaultTimeoutMs);
         await deadline.race(driver.getServerInfo({ database: options.database }), () => undefined);
       } catch (error) {
+        // Not awaited: closing waits on connections that a silent network path never answers.
         void driver.close().catch(() => undefined);
         throw new NotConnectedError(`Cannot reach Neo4j at ${options.url}: ${(error as Error).message}`);
       }

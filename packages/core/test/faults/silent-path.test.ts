@@ -48,6 +48,19 @@ describe('a frozen network path', () => {
     expect(ms).toBeLessThan(300 + 1_000);
   });
 
+  it('ends graph.cypher and explain at their own timeoutMs', async () => {
+    rig.proxy().freeze();
+
+    const cypher = await timed(() =>
+      rig.graph().cypher('RETURN 1 AS one', {}, { mode: 'READ', timeoutMs: 300 }),
+    );
+    const explain = await timed(() => LedgerEntry.nodes.withOptions({ timeoutMs: 300 }).explain());
+
+    expect(cypher.error).toMatchObject({ code: 'DEADLINE_EXCEEDED', timeoutMs: 300 });
+    expect(explain.error).toMatchObject({ code: 'DEADLINE_EXCEEDED', timeoutMs: 300 });
+    expect(cypher.ms + explain.ms).toBeLessThan(600 + 2_000);
+  });
+
   it('ends a call at once when its signal aborts', async () => {
     rig.proxy().freeze();
     const controller = new AbortController();
