@@ -24,7 +24,8 @@ export function translateNeo4jError(error: unknown, cypher?: string): unknown {
 
 // The driver's own codes for a connection that failed, was reset or could not be opened; a server
 // never sends these, so they mean the network (or the server process), not the query, failed.
-const CONNECTION_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'ProtocolError']);
+// (`ProtocolError` is left out: the driver also uses it for parameters it cannot send, e.g. a node.)
+const CONNECTION_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 
 /** Whether a driver error means the connection failed rather than the server rejecting the query. */
 export function isConnectionFailure(error: unknown): boolean {
