@@ -21,11 +21,14 @@ export class Deadline {
 
   readonly timeoutMs: number;
   readonly signal: AbortSignal | undefined;
+  /** Whether the call named its own `timeoutMs` (rather than taking the graph's default). */
+  readonly ownTimeout: boolean;
   readonly #expiresAt: number;
 
-  private constructor(timeoutMs: number, signal: AbortSignal | undefined) {
+  private constructor(timeoutMs: number, signal: AbortSignal | undefined, ownTimeout = false) {
     this.timeoutMs = timeoutMs;
     this.signal = signal;
+    this.ownTimeout = ownTimeout;
     this.#expiresAt = timeoutMs > 0 ? performance.now() + timeoutMs : Number.POSITIVE_INFINITY;
   }
 
@@ -35,7 +38,8 @@ export class Deadline {
     if (!Number.isFinite(timeoutMs) || timeoutMs < 0) {
       throw new RangeError(`timeoutMs must be a finite number of milliseconds >= 0, got ${timeoutMs}`);
     }
-    return timeoutMs === 0 && !options.signal ? Deadline.none : new Deadline(timeoutMs, options.signal);
+    if (timeoutMs === 0 && !options.signal) return Deadline.none;
+    return new Deadline(timeoutMs, options.signal, options.timeoutMs !== undefined);
   }
 
   /** Milliseconds left, or undefined when unbounded. */

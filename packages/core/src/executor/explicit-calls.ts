@@ -14,10 +14,10 @@ export async function beginExplicit(
   serverDeadline: Deadline,
   metadata: Record<string, unknown> | undefined,
 ): Promise<Transaction> {
+  // Only a whole-transaction deadline the caller chose goes to the server (see beginTransaction).
+  const config = transactionConfig(serverDeadline, metadata, 'READ');
   try {
-    return await deadline.race(session.beginTransaction(transactionConfig(serverDeadline, metadata)), () =>
-      severSession(session),
-    );
+    return await deadline.race(session.beginTransaction(config), () => severSession(session));
   } catch (error) {
     await deadline.race(session.close(), () => severSession(session)).catch(() => undefined);
     throw translateFailure(error, deadline);

@@ -24,6 +24,8 @@ export interface TransactionPlan<T> {
    * outcome was lost is simply run again.
    */
   readonly idempotent?: boolean;
+  /** The work is a user callback whose model operations join the transaction. */
+  readonly callback?: boolean;
 }
 
 const FIRST_DELAY_MS = 200;

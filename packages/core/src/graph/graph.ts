@@ -297,7 +297,14 @@ export class Graph {
   ): Promise<T> {
     const graph = options.database ? this.withDatabase(options.database) : this;
     const deadline = Deadline.start(options, this.#shared.defaultTimeoutMs);
-    const plan = { mode, database: graph.database, deadline, metadata: options.metadata, idempotent };
+    const plan = {
+      mode,
+      database: graph.database,
+      deadline,
+      metadata: options.metadata,
+      idempotent,
+      callback: true,
+    };
     return runTransaction(graph.#host, plan, (active) => work(new GraphTransaction(active)));
   }
 
