@@ -20,7 +20,7 @@ export interface ConnectOptions {
   impersonatedUser?: string;
   /**
    * Client-side deadline of every call that names no `timeoutMs` (queries, NodeSet terminal calls,
-   * transactions, streams' waits); also sent to the server as the transaction timeout. Default
+   * transactions, streams' waits); for writes also sent to the server as the transaction timeout. Default
    * 60 000 ms ({@link DEFAULT_TIMEOUT_MS}); `0` = no deadline.
    */
   defaultTimeoutMs?: number;
