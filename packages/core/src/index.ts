@@ -16,9 +16,10 @@ export {
   RelationshipTo,
 } from './decorators/relationship-decorators';
 export * from './errors';
+export type { CallOptions } from './executor/deadline';
 export { ExplicitTransaction } from './graph/explicit-transaction';
 export { type AccessMode, type CompiledQuery, Graph } from './graph/graph';
-export type { ConnectOptions, RunOptions } from './graph/graph-options';
+export { type ConnectOptions, DEFAULT_TIMEOUT_MS, type RunOptions } from './graph/graph-options';
 export { GraphTransaction } from './graph/graph-transaction';
 export { type QueryEvent, type QueryLogger, redactParams } from './graph/query-log';
 export { toPlain } from './graph/to-plain';

@@ -1,5 +1,8 @@
 export { AttemptedCardinalityViolationError, CardinalityViolationError } from './cardinality-errors';
 export { CartographError } from './cartograph-error';
+export { CommitOutcomeUnknownError } from './commit-outcome-unknown-error';
+export { ConnectionLostError } from './connection-errors';
+export { AbortedError, DeadlineExceededError } from './deadline-errors';
 export { ModelDefinitionError, UnknownModelError } from './definition-errors';
 export {
   DoesNotExistError,
@@ -9,4 +12,5 @@ export {
   QueryFailedError,
   UniquePropertyError,
 } from './query-errors';
+export { TransactionClosedError, WriteInReadTransactionError } from './transaction-errors';
 export { type FieldError, PropertyConversionError, ValidationError } from './validation-error';

@@ -1,57 +1,64 @@
-import type { Session, Transaction } from 'neo4j-driver';
-import { CartographError } from '../errors';
-import type { AccessMode, Graph } from './graph';
+import type { ResultSummary, Session } from 'neo4j-driver';
+import { TransactionClosedError } from '../errors';
+import { commitExplicit, rollbackExplicit } from '../executor/explicit-calls';
 import { GraphTransaction } from './graph-transaction';
-import { translateNeo4jError } from './neo4j-errors';
-import { transactionContext } from './transaction-context';
+import { toPlain } from './to-plain';
+import { type ActiveTransaction, transactionContext } from './transaction-context';
 
 /**
  * A transaction you commit or roll back yourself (`graph.beginTransaction()`), for work that spans
  * calls you do not control in one callback. Unlike `writeTransaction`, it is never retried: prefer
  * the managed form when you can. Model operations join it inside {@link ExplicitTransaction.within}.
+ * Every call on it raises typed Cartograph errors; a commit whose answer is lost raises
+ * `CommitOutcomeUnknownError`.
  */
 export class ExplicitTransaction extends GraphTransaction {
   readonly #session: Session;
-  readonly #explicit: Transaction;
 
-  constructor(graph: Graph, session: Session, tx: Transaction, mode: AccessMode) {
-    super(graph, tx, mode);
+  /** @internal Made by `graph.beginTransaction()`. */
+  constructor(active: ActiveTransaction, session: Session) {
+    super(active);
     this.#session = session;
-    this.#explicit = tx;
   }
 
   /** Whether neither commit nor rollback has happened yet. */
   get isOpen(): boolean {
-    return this.#explicit.isOpen();
+    return this.active.tx.isOpen();
   }
 
   /** Runs `work` with every model operation inside it joining this transaction. */
   within<T>(work: () => Promise<T>): Promise<T> {
-    if (!this.isOpen)
-      throw new CartographError(
-        'TRANSACTION_CLOSED',
-        'This transaction was already committed or rolled back.',
-      );
-    return transactionContext.run({ graph: this.graph, tx: this.#explicit, mode: this.mode }, work);
+    if (!this.isOpen) throw new TransactionClosedError();
+    return transactionContext.run(this.active, work);
   }
 
-  /** Makes every change durable and closes the session. */
+  /**
+   * @internal Runs a statement and returns its plain rows with the server's summary (migrations
+   * report what each statement changed).
+   */
+  async runWithSummary(
+    cypher: string,
+    params: Record<string, unknown> = {},
+  ): Promise<{ rows: Record<string, unknown>[]; summary: ResultSummary }> {
+    if (!this.isOpen) throw new TransactionClosedError();
+    return this.active.graph.runInWithSummary(this.active, { cypher, params }, this.mode, (record) => {
+      const row: Record<string, unknown> = {};
+      for (const key of record.keys) row[String(key)] = toPlain(record.get(key));
+      return row;
+    });
+  }
+
+  /**
+   * Makes every change durable and closes the session.
+   * @throws CommitOutcomeUnknownError when the connection failed after COMMIT was sent.
+   */
   async commit(): Promise<void> {
-    try {
-      await this.#explicit.commit();
-    } catch (error) {
-      throw translateNeo4jError(error);
-    } finally {
-      await this.#session.close();
-    }
+    if (!this.isOpen) throw new TransactionClosedError();
+    await commitExplicit(this.#session, this.active.tx, this.mode, this.active.deadline());
   }
 
-  /** Discards every change and closes the session. */
+  /** Discards every change and closes the session (a lost connection counts as rolled back). */
   async rollback(): Promise<void> {
-    try {
-      if (this.#explicit.isOpen()) await this.#explicit.rollback();
-    } finally {
-      await this.#session.close();
-    }
+    await rollbackExplicit(this.#session, this.active.tx, this.active.deadline());
   }
 }

@@ -1,5 +1,13 @@
 import type { AuthToken, Config } from 'neo4j-driver';
+import type { CallOptions } from '../executor/deadline';
 import type { QueryLogger } from './query-log';
+
+/**
+ * The deadline of a call that names none (`ConnectOptions.defaultTimeoutMs`): one minute, long
+ * enough for heavy reports and bulk writes, short enough that a silent network path surfaces as
+ * DeadlineExceededError instead of a promise that never settles.
+ */
+export const DEFAULT_TIMEOUT_MS = 60_000;
 
 /** How to reach Neo4j; passed to `Graph.connect`. */
 export interface ConnectOptions {
@@ -10,7 +18,24 @@ export interface ConnectOptions {
   database?: string;
   /** Run every query as this user (needs the IMPERSONATE privilege). */
   impersonatedUser?: string;
-  /** Passed to the driver as is (pool size, timeouts, TLS, logging). */
+  /**
+   * Client-side deadline of every call that names no `timeoutMs` (queries, NodeSet terminal calls,
+   * transactions, streams' waits); for writes also sent to the server as the transaction timeout. Default
+   * 60 000 ms ({@link DEFAULT_TIMEOUT_MS}); `0` = no deadline.
+   */
+  defaultTimeoutMs?: number;
+  /** Give up opening a TCP connection after this long (driver `connectionTimeout`, default 30 000). */
+  connectionTimeoutMs?: number;
+  /** Give up waiting for a free pooled connection after this long (driver `connectionAcquisitionTimeout`, default 60 000). */
+  connectionAcquisitionTimeoutMs?: number;
+  /**
+   * Check a pooled connection idle for longer than this before using it (driver
+   * `connectionLivenessCheckTimeout`); default 30 000 ms. TCP keep-alive is always on in the driver.
+   */
+  connectionLivenessCheckTimeoutMs?: number;
+  /** How long a transaction that failed before COMMIT keeps being retried (default 30 000 ms). */
+  maxTransactionRetryTimeMs?: number;
+  /** Passed to the driver as is (pool size, TLS, logging); wins over the options above. */
   driverConfig?: Config;
   /** Called after every query Cartograph runs. */
   logger?: QueryLogger;
@@ -21,11 +46,9 @@ export interface ConnectOptions {
 }
 
 /** Per-call choices for queries and transactions. */
-export interface RunOptions {
+export interface RunOptions extends CallOptions {
   /** Database for this call only (multi-database set-ups). */
   database?: string;
-  /** Server-side transaction timeout. */
-  timeoutMs?: number;
   /** Attached to the transaction; shows in `SHOW TRANSACTIONS` and the query log of the server. */
   metadata?: Record<string, unknown>;
 }

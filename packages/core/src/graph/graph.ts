@@ -1,19 +1,25 @@
 import neo4j, {
   type BookmarkManager,
+  type Config,
   type Driver,
-  isRetryableError,
-  type ManagedTransaction,
   type Record as Neo4jRecord,
-  type Transaction,
+  type ResultSummary,
 } from 'neo4j-driver';
-import { CartographError, NotConnectedError } from '../errors';
+import { NotConnectedError, WriteInReadTransactionError } from '../errors';
+import { runAutoCommit } from '../executor/auto-commit';
+import { type CallOptions, Deadline } from '../executor/deadline';
+import type { ExecutorHost } from '../executor/executor-host';
+import { beginExplicit } from '../executor/explicit-calls';
+import { type QueryOutcome, runQuery } from '../executor/run-query';
+import { severSession } from '../executor/sever-session';
+import { streamQuery } from '../executor/stream-query';
+import { runTransaction } from '../executor/transaction-loop';
 import type { ModelClass } from '../model/model-types';
 import { type CypherOptions, runCypher } from '../query/raw-cypher';
 import { type InstallSchemaResult, installSchema } from '../schema/install-schema';
 import { ExplicitTransaction } from './explicit-transaction';
-import type { ConnectOptions, RunOptions } from './graph-options';
+import { type ConnectOptions, DEFAULT_TIMEOUT_MS, type RunOptions } from './graph-options';
 import { GraphTransaction } from './graph-transaction';
-import { translateNeo4jError } from './neo4j-errors';
 import { type QueryLogger, redactParams } from './query-log';
 import { type ActiveTransaction, transactionContext } from './transaction-context';
 
@@ -32,6 +38,10 @@ interface SharedConnection {
   latestBookmarks: string[];
   readonly logger: QueryLogger | undefined;
   readonly impersonatedUser: string | undefined;
+  /** The client-side deadline of calls that name none; 0 = none. */
+  readonly defaultTimeoutMs: number;
+  /** How long a failed transaction is retried. */
+  readonly maxRetryTimeMs: number;
   closed: boolean;
 }
 
@@ -47,9 +57,20 @@ export class Graph {
   /** The database queries go to unless a call names another. */
   readonly database: string | undefined;
 
+  /** What the executor (`src/executor`) uses of this graph: the one path to the driver. */
+  readonly #host: ExecutorHost;
+
   private constructor(shared: SharedConnection, database: string | undefined) {
     this.#shared = shared;
     this.database = database;
+    this.#host = {
+      graph: this,
+      session: (mode, name) => this.#session(mode, name),
+      log: (query, mode, started, rows, notifications, error) =>
+        this.logQuery(query, mode, started, rows, notifications, error),
+      defaultTimeoutMs: shared.defaultTimeoutMs,
+      maxRetryTimeMs: shared.maxRetryTimeMs,
+    };
   }
 
   /** Creates the driver, checks the server answers, and (for the first graph) makes it the default. */
@@ -58,7 +79,11 @@ export class Graph {
       options.auth && 'username' in options.auth
         ? neo4j.auth.basic(options.auth.username, options.auth.password)
         : options.auth;
-    const driver = neo4j.driver(options.url, auth, { userAgent: 'cartograph/0.1', ...options.driverConfig });
+    const driver = neo4j.driver(options.url, auth, {
+      userAgent: 'cartograph/0.1',
+      ...connectionSettings(options),
+      ...options.driverConfig,
+    });
     const shared: SharedConnection = {
       driver,
       bookmarkManager: neo4j.bookmarkManager({
@@ -69,14 +94,18 @@ export class Graph {
       latestBookmarks: [],
       logger: options.logger,
       impersonatedUser: options.impersonatedUser,
+      defaultTimeoutMs: options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS,
+      maxRetryTimeMs: options.maxTransactionRetryTimeMs ?? DEFAULT_MAX_RETRY_TIME_MS,
       closed: false,
     };
     const graph = new Graph(shared, options.database);
     if (options.verifyConnectivity ?? true) {
       try {
-        await driver.getServerInfo({ database: options.database });
+        const deadline = Deadline.start({}, shared.defaultTimeoutMs);
+        await deadline.race(driver.getServerInfo({ database: options.database }), () => undefined);
       } catch (error) {
-        await driver.close();
+        // Not awaited: closing waits on connections that a silent network path never answers.
+        void driver.close().catch(() => undefined);
         throw new NotConnectedError(`Cannot reach Neo4j at ${options.url}: ${(error as Error).message}`);
       }
     }
@@ -111,147 +140,177 @@ export class Graph {
   }
 
   /**
-   * Runs `work` in a managed read transaction (retried on transient errors); model reads inside it
-   * join it. Do not start side effects that must not repeat inside `work`.
+   * Runs `work` in a read transaction; model reads inside it join it. Retried (the whole callback)
+   * when Neo4j reports a transient error or the connection fails, so keep side effects out of it.
+   * Bounded by `options.timeoutMs` (else the graph's `defaultTimeoutMs`) and `options.signal`.
    */
   readTransaction<T>(work: (tx: GraphTransaction) => Promise<T>, options: RunOptions = {}): Promise<T> {
     return this.#transaction('READ', work, options);
   }
 
   /**
-   * Runs `work` in a managed write transaction: every model operation inside joins it, it commits
-   * when `work` resolves, rolls back when it throws, and is retried on transient errors.
+   * Runs `work` in a write transaction: every model operation inside joins it, it commits when
+   * `work` resolves and rolls back when it throws. Retried only when nothing can have been applied
+   * (a transient error, or a connection that failed before COMMIT was sent); when the connection
+   * fails after COMMIT was sent it raises CommitOutcomeUnknownError instead of running `work` again.
+   * Bounded by `options.timeoutMs` (else the graph's `defaultTimeoutMs`) and `options.signal`.
    */
   writeTransaction<T>(work: (tx: GraphTransaction) => Promise<T>, options: RunOptions = {}): Promise<T> {
     return this.#transaction('WRITE', work, options);
   }
 
   /**
-   * Opens an explicit transaction that you commit or roll back yourself. It is not retried on
-   * transient errors; use `writeTransaction` where a callback fits.
+   * Opens an explicit transaction that you commit or roll back yourself. It is not retried. With
+   * `timeoutMs` or `signal` the bound covers the whole transaction; otherwise each call on it (run,
+   * commit, rollback) is bounded by the graph's `defaultTimeoutMs`.
    */
   async beginTransaction(mode: AccessMode = 'WRITE', options: RunOptions = {}): Promise<ExplicitTransaction> {
     const graph = options.database ? this.withDatabase(options.database) : this;
+    const whole = options.timeoutMs !== undefined || options.signal ? Deadline.start(options, 0) : undefined;
+    const perCall = () => whole ?? Deadline.start({}, this.#shared.defaultTimeoutMs);
     const session = graph.#session(mode, graph.database);
-    try {
-      const tx = await session.beginTransaction(transactionConfig(options));
-      return new ExplicitTransaction(graph, session, tx, mode);
-    } catch (error) {
-      await session.close();
-      throw translateNeo4jError(error);
-    }
+    const tx = await beginExplicit(session, perCall(), whole ?? Deadline.none, options.metadata);
+    const active: ActiveTransaction = {
+      graph,
+      tx,
+      mode,
+      deadline: perCall,
+      abandon: () => severSession(session),
+    };
+    return new ExplicitTransaction(active, session);
   }
 
   /**
-   * Runs a compiled query and maps each record inside the transaction (results never escape it as
-   * live driver objects). Joins the active transaction of this graph when there is one.
+   * @internal Runs a compiled query and maps each record inside the transaction (results never
+   * escape it as live driver objects). Joins the active transaction of this graph when there is
+   * one; otherwise runs in a transaction of its own. `applied` lets a keyed write find out whether
+   * an attempt whose COMMIT answer was lost did apply (see `runTransaction`).
    */
   async run<T>(
     query: CompiledQuery,
     mode: AccessMode,
     map: (record: Neo4jRecord) => T,
     options: RunOptions = {},
+    applied?: (bounds: CallOptions) => Promise<{ readonly result: T[] } | undefined>,
   ): Promise<T[]> {
-    const active = transactionContext.getStore();
-    if (
-      active &&
-      active.graph.#shared === this.#shared &&
-      (options.database ?? this.database) === active.graph.database
-    ) {
-      if (active.mode === 'READ' && mode === 'WRITE') {
-        throw new CartographError(
-          'WRITE_IN_READ_TRANSACTION',
-          'A write was attempted inside readTransaction(). Use writeTransaction() for work that writes.',
-        );
-      }
-      return this.runIn(active.tx, query, mode, map);
+    const active = this.#joinable(options.database ?? this.database);
+    if (active) {
+      if (active.mode === 'READ' && mode === 'WRITE') throw new WriteInReadTransactionError();
+      return this.runIn(active, query, mode, map);
     }
-    const session = this.#session(mode, options.database);
-    try {
-      const work = (tx: ManagedTransaction) => this.runIn(tx, query, mode, map);
-      const config = transactionConfig(options);
-      return mode === 'READ'
-        ? await session.executeRead(work, config)
-        : await session.executeWrite(work, config);
-    } catch (error) {
-      throw translateNeo4jError(error, query.cypher);
-    } finally {
-      await session.close();
-    }
+    const deadline = Deadline.start(options, this.#shared.defaultTimeoutMs);
+    const plan = {
+      mode,
+      database: options.database ?? this.database,
+      deadline,
+      metadata: options.metadata,
+      applied,
+    };
+    return runTransaction(this.#host, plan, async (tx) => {
+      const outcome = await runQuery(this.#host, tx.tx, query, mode, map, deadline, tx.abandon);
+      return outcome.rows;
+    });
   }
 
-  /** @internal Runs one query in a given transaction, logging it; used by transactions and streams. */
+  /** @internal Runs one query in a given transaction (logged, bounded, typed errors). */
   async runIn<T>(
-    tx: ManagedTransaction | Transaction,
+    active: ActiveTransaction,
     query: CompiledQuery,
     mode: AccessMode,
     map: (record: Neo4jRecord) => T,
   ): Promise<T[]> {
-    const started = performance.now();
-    try {
-      const result = await tx.run(query.cypher, query.params);
-      const rows = result.records.map(map);
-      this.logQuery(query, mode, started, rows.length, result.summary.notifications);
-      return rows;
-    } catch (error) {
-      this.logQuery(query, mode, started, 0, [], error);
-      // Transient errors stay as they are so the driver's retry logic recognises them.
-      throw isRetryableError(error) ? error : translateNeo4jError(error, query.cypher);
-    }
+    return (await this.runInWithSummary(active, query, mode, map)).rows;
+  }
+
+  /** @internal {@link Graph.runIn} with the server's summary of the query. */
+  runInWithSummary<T>(
+    active: ActiveTransaction,
+    query: CompiledQuery,
+    mode: AccessMode,
+    map: (record: Neo4jRecord) => T,
+  ): Promise<QueryOutcome<T>> {
+    return runQuery(this.#host, active.tx, query, mode, map, active.deadline(), active.abandon);
+  }
+
+  /** @internal Streams a read query's records on a session of its own (see `streamQuery`). */
+  stream<T>(query: CompiledQuery, map: (record: Neo4jRecord) => T, options: RunOptions = {}) {
+    return streamQuery(this.#host, query, map, options);
+  }
+
+  /** @internal The server's summary of a read query (EXPLAIN / PROFILE), in a read transaction of its own. */
+  async summarize(query: CompiledQuery, options: RunOptions = {}): Promise<ResultSummary> {
+    const deadline = Deadline.start(options, this.#shared.defaultTimeoutMs);
+    const plan = { mode: 'READ' as const, database: options.database ?? this.database, deadline };
+    return runTransaction(this.#host, plan, async (tx) => {
+      const outcome = await runQuery(this.#host, tx.tx, query, 'READ', () => undefined, deadline, tx.abandon);
+      return outcome.summary;
+    });
+  }
+
+  /**
+   * @internal Runs one statement in an auto-commit transaction, handing over records as they
+   * arrive (schema commands, `CALL { } IN TRANSACTIONS`). Not retried.
+   */
+  autoCommit(
+    query: CompiledQuery,
+    mode: AccessMode,
+    onRecord: (record: Neo4jRecord) => void,
+    options: RunOptions = {},
+  ): Promise<ResultSummary> {
+    return runAutoCommit(this.#host, query, mode, onRecord, {
+      ...options,
+      database: options.database ?? this.database,
+    });
   }
 
   /** @internal Whether code runs inside a transaction of this graph (so model operations join it). */
   hasActiveTransaction(): boolean {
-    const active = transactionContext.getStore();
-    return (
-      active !== undefined && active.graph.#shared === this.#shared && active.graph.database === this.database
-    );
+    return this.#joinable(this.database) !== undefined;
   }
 
   /**
    * @internal Runs `work` inside the active write transaction of this graph, or in a new one, so
-   * that multi-query operations (check then write) are atomic either way.
+   * that multi-query operations (check then write) are atomic either way. `idempotent` work (MERGE
+   * by key) is re-run after a lost COMMIT reply instead of raising CommitOutcomeUnknownError.
    */
-  joinOrBeginWrite<T>(work: () => Promise<T>): Promise<T> {
-    const active = transactionContext.getStore();
-    if (active && active.graph.#shared === this.#shared && active.graph.database === this.database) {
-      if (active.mode === 'READ') {
-        throw new CartographError(
-          'WRITE_IN_READ_TRANSACTION',
-          'A write was attempted inside readTransaction(). Use writeTransaction() for work that writes.',
-        );
-      }
+  joinOrBeginWrite<T>(work: () => Promise<T>, options: { readonly idempotent?: boolean } = {}): Promise<T> {
+    const active = this.#joinable(this.database);
+    if (active) {
+      if (active.mode === 'READ') throw new WriteInReadTransactionError();
       return work();
     }
-    return this.writeTransaction(() => work());
+    return this.#transaction('WRITE', () => work(), {}, options.idempotent);
   }
 
-  /** @internal A session for this graph's database, bookmark manager and impersonated user. */
-  session(mode: AccessMode, database?: string) {
-    return this.#session(mode, database);
+  /** The active transaction, when it belongs to this connection and `database`. */
+  #joinable(database: string | undefined): ActiveTransaction | undefined {
+    const active = transactionContext.getStore();
+    if (active && active.graph.#shared === this.#shared && database === active.graph.database) return active;
+    return undefined;
   }
 
   async #transaction<T>(
     mode: AccessMode,
     work: (tx: GraphTransaction) => Promise<T>,
     options: RunOptions,
+    idempotent = false,
   ): Promise<T> {
     const graph = options.database ? this.withDatabase(options.database) : this;
-    const session = graph.#session(mode, graph.database);
-    const run = (tx: ManagedTransaction) => {
-      const active: ActiveTransaction = { graph, tx, mode };
-      return transactionContext.run(active, () => work(new GraphTransaction(graph, tx, mode)));
+    const deadline = Deadline.start(options, this.#shared.defaultTimeoutMs);
+    const plan = {
+      mode,
+      database: graph.database,
+      deadline,
+      metadata: options.metadata,
+      idempotent,
+      callback: true,
     };
-    try {
-      const config = transactionConfig(options);
-      return mode === 'READ'
-        ? await session.executeRead(run, config)
-        : await session.executeWrite(run, config);
-    } catch (error) {
-      throw translateNeo4jError(error);
-    } finally {
-      await session.close();
-    }
+    return runTransaction(graph.#host, plan, (active) => work(new GraphTransaction(active)));
+  }
+
+  /** @internal The bookmarks a read session of this graph starts from (tests of causal consistency). */
+  latestBookmarks(): readonly string[] {
+    return [...this.#shared.latestBookmarks];
   }
 
   #session(mode: AccessMode, database = this.database) {
@@ -330,10 +389,20 @@ export class Graph {
   }
 }
 
-/** The driver's transaction config, or undefined when there is nothing to configure (the common case). */
-function transactionConfig(
-  options: RunOptions,
-): { timeout?: number; metadata?: Record<string, unknown> } | undefined {
-  if (options.timeoutMs === undefined && options.metadata === undefined) return undefined;
-  return { timeout: options.timeoutMs, metadata: options.metadata };
+const DEFAULT_MAX_RETRY_TIME_MS = 30_000;
+// An idle pooled connection older than this is checked before use, so one that a firewall or NAT
+// silently dropped is replaced instead of swallowing the next query.
+const DEFAULT_LIVENESS_CHECK_MS = 30_000;
+
+/** The driver settings `ConnectOptions` names in milliseconds (the driver's own names differ). */
+function connectionSettings(options: ConnectOptions): Config {
+  const config: Config = {
+    connectionLivenessCheckTimeout: options.connectionLivenessCheckTimeoutMs ?? DEFAULT_LIVENESS_CHECK_MS,
+    maxTransactionRetryTime: options.maxTransactionRetryTimeMs ?? DEFAULT_MAX_RETRY_TIME_MS,
+  };
+  if (options.connectionTimeoutMs !== undefined) config.connectionTimeout = options.connectionTimeoutMs;
+  if (options.connectionAcquisitionTimeoutMs !== undefined) {
+    config.connectionAcquisitionTimeout = options.connectionAcquisitionTimeoutMs;
+  }
+  return config;
 }

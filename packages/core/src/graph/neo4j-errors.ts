@@ -1,5 +1,5 @@
 import { Neo4jError } from 'neo4j-driver';
-import { CartographError, QueryFailedError, UniquePropertyError } from '../errors';
+import { CartographError, ConnectionLostError, QueryFailedError, UniquePropertyError } from '../errors';
 
 // "Node(12) already exists with label `Person` and property `email` = 'a@example.com'"
 const UNIQUE_MESSAGE = /already exists with label `([^`]+)` and propert(?:y|ies) `([^`]+)` = (.+)$/s;
@@ -7,6 +7,11 @@ const UNIQUE_MESSAGE = /already exists with label `([^`]+)` and propert(?:y|ies)
 /** Turns server errors into Cartograph's hierarchy; Cartograph's own errors pass through. */
 export function translateNeo4jError(error: unknown, cypher?: string): unknown {
   if (error instanceof CartographError || !(error instanceof Neo4jError)) return error;
+  if (isConnectionFailure(error)) {
+    return new ConnectionLostError(`Lost the connection to Neo4j (${error.code}): ${error.message}`, {
+      cause: error,
+    });
+  }
   if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
     const match = UNIQUE_MESSAGE.exec(error.message);
     if (match) return new UniquePropertyError(match[1]!, match[2]!, parseValue(match[3]!), { cause: error });
@@ -15,6 +20,16 @@ export function translateNeo4jError(error: unknown, cypher?: string): unknown {
   return new QueryFailedError(`Neo4j rejected the query (${error.code}): ${error.message}${where}`, {
     cause: error,
   });
+}
+
+// The driver's own codes for a connection that failed, was reset or could not be opened; a server
+// never sends these, so they mean the network (or the server process), not the query, failed.
+// (`ProtocolError` is left out: the driver also uses it for parameters it cannot send, e.g. a node.)
+const CONNECTION_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
+
+/** Whether a driver error means the connection failed rather than the server rejecting the query. */
+export function isConnectionFailure(error: unknown): boolean {
+  return error instanceof Neo4jError && CONNECTION_CODES.has(error.code);
 }
 
 function parseValue(text: string): unknown {

@@ -1,13 +1,18 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { ManagedTransaction, Transaction } from 'neo4j-driver';
+import type { Transaction } from 'neo4j-driver';
+import type { Deadline } from '../executor/deadline';
 import type { Graph } from './graph';
 
 /** The transaction that model operations started inside `graph.writeTransaction(...)` join. */
 export interface ActiveTransaction {
   /** The graph (driver and database) the transaction belongs to. */
   readonly graph: Graph;
-  readonly tx: ManagedTransaction | Transaction;
+  readonly tx: Transaction;
   readonly mode: 'READ' | 'WRITE';
+  /** The deadline of the next query run in the transaction (the transaction's own, or one per call). */
+  readonly deadline: () => Deadline;
+  /** Breaks the transaction's connection when a query in it runs past the deadline. */
+  readonly abandon: () => void;
 }
 
 /**

@@ -203,23 +203,30 @@ async function mergeRows<T extends object>(
     groups.set(id, [...(groups.get(id) ?? []), position]);
   });
   const graph = Graph.current();
-  await graph.joinOrBeginWrite(async () => {
-    for (const positions of groups.values()) {
-      const keys = keySets[positions[0]!]!;
-      const cypher = mergeManyText(definition, keys, update);
-      await inBatches(positions, options.batchSize, async (batch) => {
-        const params = {
-          rows: batch.map((position) => {
-            const row = prepared[position]!;
-            return { key: pick(row.given, keys), create: row.create, update: row.given };
-          }),
-        };
-        await graph.run({ cypher, params }, 'WRITE', (record) => {
-          results[batch[Number(record.get('i'))]!] = hydrateNode<T>(definition, record.get('n') as Neo4jNode);
+  await graph.joinOrBeginWrite(
+    async () => {
+      for (const positions of groups.values()) {
+        const keys = keySets[positions[0]!]!;
+        const cypher = mergeManyText(definition, keys, update);
+        await inBatches(positions, options.batchSize, async (batch) => {
+          const params = {
+            rows: batch.map((position) => {
+              const row = prepared[position]!;
+              return { key: pick(row.given, keys), create: row.create, update: row.given };
+            }),
+          };
+          await graph.run({ cypher, params }, 'WRITE', (record) => {
+            results[batch[Number(record.get('i'))]!] = hydrateNode<T>(
+              definition,
+              record.get('n') as Neo4jNode,
+            );
+          });
         });
-      });
-    }
-  });
+      }
+      // MERGE by key leaves the same nodes however often it runs, so a lost COMMIT reply is retried.
+    },
+    { idempotent: true },
+  );
   return results;
 }
 

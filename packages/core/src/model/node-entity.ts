@@ -1,5 +1,6 @@
-import type { Node as Neo4jNode } from 'neo4j-driver';
+import type { Node as Neo4jNode, Record as Neo4jRecord } from 'neo4j-driver';
 import { DoesNotExistError, NotSavedError, ValidationError } from '../errors';
+import type { CallOptions } from '../executor/deadline';
 import { Graph } from '../graph/graph';
 import { NodeSet } from '../query/node-set';
 import type { NodeDefinition } from '../registry/definitions';
@@ -12,6 +13,7 @@ import {
   type KeyedBatchOptions,
   mergeMany,
 } from './batch-writes';
+import { createKey, findByKey } from './create-key';
 import { applyDefaults, deflateEntity } from './deflate-entity';
 import { stateOf } from './entity-state';
 import { assignProperties, hydrateNode, instantiate, removeShadowingFields } from './hydrate';
@@ -117,7 +119,17 @@ export abstract class NodeEntity {
     const queries = nodeQueries(definition);
     const graph = Graph.current();
     if (creating) {
-      const [id] = await graph.run(queries.create(stored), 'WRITE', (record) => record.get('id') as string);
+      const key = createKey(definition, stored);
+      const readId = (record: Neo4jRecord) => record.get('id') as string;
+      // With a key of its own, a create whose COMMIT answer was lost checks whether it applied
+      // instead of writing twice; without one, the caller gets CommitOutcomeUnknownError.
+      const applied = key
+        ? async (bounds: CallOptions) => {
+            const found = await graph.run(findByKey(definition, key), 'READ', readId, bounds);
+            return found.length > 0 ? { result: found } : undefined;
+          }
+        : undefined;
+      const [id] = await graph.run(queries.create(stored), 'WRITE', readId, {}, applied);
       state.elementId = id;
     } else {
       const changes = changedValues(definition, state.snapshot, stored);

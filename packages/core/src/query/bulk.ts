@@ -124,11 +124,14 @@ async function inBatches(
   if (!Number.isSafeInteger(size) || size < 1)
     throw new RangeError(`batchSize must be a whole number >= 1, got ${size}`);
   const graph = Graph.current();
-  const ids = await graph.run(compileIds(state), 'READ', (record) => record.get(0) as string);
+  const ids = await graph.run(compileIds(state), 'READ', (record) => record.get(0) as string, state.call);
   let total = 0;
   for (let start = 0; start < ids.length; start += size) {
-    const [count] = await graph.run(batch(ids.slice(start, start + size)), 'WRITE', (record) =>
-      Number(record.get(0)),
+    const [count] = await graph.run(
+      batch(ids.slice(start, start + size)),
+      'WRITE',
+      (record) => Number(record.get(0)),
+      state.call,
     );
     total += count ?? 0;
   }

@@ -13,7 +13,12 @@ import { lastStage, type NodeSetState, withLastStage } from './state';
 /** Runs the node query of `state`, joining the active transaction when there is one. */
 export async function all<T>(state: NodeSetState): Promise<T[]> {
   const { compiled, layout } = compileNodes(state);
-  return Graph.current().run(compiled, 'READ', nodeMapper<T>(lastStage(state).definition, layout));
+  return Graph.current().run(
+    compiled,
+    'READ',
+    nodeMapper<T>(lastStage(state).definition, layout),
+    state.call,
+  );
 }
 
 /** The relationships of the final hop, as instances of the hop's relationship model. */
@@ -27,6 +32,7 @@ export async function relationships<R>(state: NodeSetState): Promise<R[]> {
     compileRelationships(state),
     'READ',
     (record) => hydrateRelationship(via.model, record.get(0) as Neo4jRelationship) as R,
+    state.call,
   );
 }
 
@@ -50,12 +56,17 @@ export async function get<T>(state: NodeSetState, filters: unknown, required: bo
 }
 
 export async function count(state: NodeSetState): Promise<number> {
-  const [value] = await Graph.current().run(compileCount(state), 'READ', (record) => Number(record.get(0)));
+  const [value] = await Graph.current().run(
+    compileCount(state),
+    'READ',
+    (record) => Number(record.get(0)),
+    state.call,
+  );
   return value ?? 0;
 }
 
 export async function exists(state: NodeSetState): Promise<boolean> {
-  const rows = await Graph.current().run(compileExists(state), 'READ', () => true);
+  const rows = await Graph.current().run(compileExists(state), 'READ', () => true, state.call);
   return rows.length > 0;
 }
 
@@ -88,7 +99,7 @@ export async function values<T, K extends string>(
     });
     return row as Pick<T, K & keyof T>;
   };
-  return Graph.current().run(compileValues(state, fields), 'READ', read);
+  return Graph.current().run(compileValues(state, fields), 'READ', read, state.call);
 }
 
 /** The set with its limit lowered to at most `count`. */

@@ -57,6 +57,6 @@ export class GroupedNodeSet<T, K extends string> {
       });
       return row as Pick<T, K & keyof T> & Aggregated<T, A>;
     };
-    return Graph.current().run(compileAggregate(this.#state, keys, plans), 'READ', read);
+    return Graph.current().run(compileAggregate(this.#state, keys, plans), 'READ', read, this.#state.call);
   }
 }

@@ -1,6 +1,6 @@
 import type { ProfiledPlan, ResultSummary } from 'neo4j-driver';
 import { type CompiledQuery, Graph } from '../graph/graph';
-import { translateNeo4jError } from '../graph/neo4j-errors';
+import type { RunOptions } from '../graph/graph-options';
 import { toPlain } from '../graph/to-plain';
 
 /** One operator of an execution plan. */
@@ -43,23 +43,11 @@ export async function explainQuery(
   query: CompiledQuery,
   mode: 'EXPLAIN' | 'PROFILE',
   graph = Graph.current(),
+  options: RunOptions = {},
 ): Promise<PlanSummary> {
-  const session = graph.session('READ');
-  const started = performance.now();
-  const logged = { cypher: `${mode} ${query.cypher}`, params: query.params };
-  try {
-    // EXPLAIN / PROFILE are fixed keywords prefixed to text the renderer produced; no user input is added.
-    const summary = await session.executeRead(
-      async (tx) => (await tx.run(`${mode} ${query.cypher}`, query.params)).summary,
-    );
-    graph.logQuery(logged, 'READ', started, 0, summary.notifications);
-    return summarize(summary, mode, query.cypher);
-  } catch (error) {
-    graph.logQuery(logged, 'READ', started, 0, [], error);
-    throw translateNeo4jError(error, query.cypher);
-  } finally {
-    await session.close();
-  }
+  // EXPLAIN / PROFILE are fixed keywords prefixed to text the renderer produced; no user input is added.
+  const summary = await graph.summarize({ cypher: `${mode} ${query.cypher}`, params: query.params }, options);
+  return summarize(summary, mode, query.cypher);
 }
 
 function summarize(summary: ResultSummary, mode: 'EXPLAIN' | 'PROFILE', cypher: string): PlanSummary {

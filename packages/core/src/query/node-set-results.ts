@@ -119,12 +119,12 @@ export abstract class NodeSetResults<T, R = unknown> implements AsyncIterable<T>
 
   /** The plan Neo4j would use for `all()`, without running it. */
   async explain(): Promise<PlanSummary> {
-    return explainQuery(this.toCypher(), 'EXPLAIN');
+    return explainQuery(this.toCypher(), 'EXPLAIN', undefined, this.state.call);
   }
 
   /** Runs `all()`'s query with PROFILE and returns the plan with rows and db hits (results are discarded). */
   async profile(): Promise<PlanSummary> {
-    return explainQuery(this.toCypher(), 'PROFILE');
+    return explainQuery(this.toCypher(), 'PROFILE', undefined, this.state.call);
   }
 
   /** Sets the given properties on every node of the set, in batches; returns how many were updated. */

@@ -1,3 +1,4 @@
+import type { CallOptions } from '../executor/deadline';
 import type { ModelClass } from '../model/model-types';
 import type { NodeDefinition, RelationshipDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
@@ -106,7 +107,11 @@ export class NodeSet<T, R = unknown> extends NodeSetResults<T, R> {
       );
     const next = initialStage(registry.node(relationship.target()), relationship);
     return new NodeSet(
-      Object.freeze({ stages: Object.freeze([...this.state.stages, next]), fetch: undefined }),
+      Object.freeze({
+        stages: Object.freeze([...this.state.stages, next]),
+        fetch: undefined,
+        call: this.state.call,
+      }),
     );
   }
 
@@ -139,7 +144,7 @@ export class NodeSet<T, R = unknown> extends NodeSetResults<T, R> {
    */
   fetchRelations(...paths: Array<RelationPath<T> | OptionalPath<RelationPath<T>>>): NodeSet<T, R> {
     const fetch = buildFetchPlan(this.definition, this.state.fetch, paths);
-    return new NodeSet(Object.freeze({ stages: this.state.stages, fetch }));
+    return new NodeSet(Object.freeze({ stages: this.state.stages, fetch, call: this.state.call }));
   }
 
   /** Adds per-node aggregates over relationships: `annotate({ friendCount: count('friends') })`. */
@@ -155,6 +160,16 @@ export class NodeSet<T, R = unknown> extends NodeSetResults<T, R> {
       });
       return { annotations: Object.freeze([...stage.annotations, ...added]) };
     }) as unknown as NodeSet<T & Annotated<T, A>, R>;
+  }
+
+  /**
+   * Bounds the terminal call of this set (`all`, `count`, `get`, `values`, `stream`, `explain`...):
+   * `Person.nodes.withOptions({ timeoutMs: 2_000, signal }).count()`. `timeoutMs` overrides the
+   * graph's `defaultTimeoutMs` (0 = none); `signal` cancels the call with AbortedError.
+   */
+  withOptions(options: CallOptions): NodeSet<T, R> {
+    const call = Object.freeze({ ...this.state.call, ...options });
+    return new NodeSet<T, R>(Object.freeze({ stages: this.state.stages, fetch: this.state.fetch, call }));
   }
 
   #where(predicates: ReadonlyArray<Predicate | undefined>): NodeSet<T, R> {

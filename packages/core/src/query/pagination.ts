@@ -69,7 +69,7 @@ export async function paginate<T>(state: NodeSetState, options: PageOptions): Pr
     const values = keys.map((_, i) => record.get(record.length - keys.length + i));
     return { item: map(record), cursor: encodeCursor(keys, values) };
   };
-  const rows = await Graph.current().run(compiled, 'READ', read);
+  const rows = await Graph.current().run(compiled, 'READ', read, state.call);
   const page = rows.slice(0, first);
   return {
     items: page.map((row) => row.item),

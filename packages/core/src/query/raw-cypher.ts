@@ -1,13 +1,14 @@
 import { isNode, type Node as Neo4jNode, type Record as Neo4jRecord } from 'neo4j-driver';
 import { CartographError } from '../errors';
+import type { CallOptions } from '../executor/deadline';
 import type { AccessMode, Graph } from '../graph/graph';
 import { toPlain } from '../graph/to-plain';
 import { hydrateNode } from '../model/hydrate';
 import type { ModelClass } from '../model/model-types';
 import { registry } from '../registry/schema-registry';
 
-/** Options of {@link runCypher} (`graph.cypher`). */
-export interface CypherOptions<T = unknown> {
+/** Options of {@link runCypher} (`graph.cypher`); `timeoutMs` / `signal` bound the call. */
+export interface CypherOptions<T = unknown> extends CallOptions {
   /** Build instances of this model from each record's node column. */
   readonly inflate?: ModelClass<T>;
   /** Default `WRITE`, since raw Cypher may write; pass `READ` to let a cluster route it to a reader. */
@@ -45,11 +46,15 @@ export function runCypher<T>(
 ): Promise<unknown[]> {
   const mode = options.mode ?? 'WRITE';
   const model = options.inflate;
-  if (!model) return graph.run({ cypher, params }, mode, plainRow);
+  const bounds = { timeoutMs: options.timeoutMs, signal: options.signal };
+  if (!model) return graph.run({ cypher, params }, mode, plainRow, bounds);
   // Every model class constructs objects; the cast only restores what ModelClass<T> cannot express.
   const definition = registry.node(model as ModelClass<T & object>);
-  return graph.run({ cypher, params }, mode, (record) =>
-    hydrateNode<T & object>(definition, singleNode(record, definition.name)),
+  return graph.run(
+    { cypher, params },
+    mode,
+    (record) => hydrateNode<T & object>(definition, singleNode(record, definition.name)),
+    bounds,
   );
 }
 

@@ -1,12 +1,11 @@
-import type { Transaction } from 'neo4j-driver';
 import { Graph } from '../graph/graph';
-import { translateNeo4jError } from '../graph/neo4j-errors';
+import type { RunOptions } from '../graph/graph-options';
 import { compileNodes } from './compile';
 import { nodeMapper } from './results';
 import { lastStage, type NodeSetState } from './state';
 
 /** Options of `stream`. */
-export interface StreamOptions {
+export interface StreamOptions extends Pick<RunOptions, 'timeoutMs' | 'signal'> {
   /** The graph to read from; default `Graph.current()`. */
   readonly graph?: Graph;
 }
@@ -19,36 +18,15 @@ export interface StreamOptions {
  * A stream runs in its own read transaction on its own session, opened when iteration starts and
  * committed when it ends; it never joins a `readTransaction` / `writeTransaction` in progress
  * (a managed transaction cannot outlive its callback, and a stream may). Leaving the loop early
- * (`break`, `return`, an exception) rolls the transaction back and closes the session.
+ * (`break`, `return`, an exception) rolls the transaction back and closes the session. Each wait
+ * for the server is bounded by `timeoutMs` (else the graph's default); `signal` cancels it.
  */
-export async function* streamNodes<T>(
+export function streamNodes<T>(
   state: NodeSetState,
   options: StreamOptions = {},
 ): AsyncGenerator<T, void, undefined> {
   const { compiled, layout } = compileNodes(state);
   const map = nodeMapper<T>(lastStage(state).definition, layout, false);
   const graph = options.graph ?? Graph.current();
-  const session = graph.session('READ');
-  const started = performance.now();
-  let rows = 0;
-  let tx: Transaction | undefined;
-  let committed = false;
-  try {
-    tx = await session.beginTransaction();
-    const result = tx.run(compiled.cypher, compiled.params);
-    for await (const record of result) {
-      rows += 1;
-      yield map(record);
-    }
-    const summary = await result.summary();
-    await tx.commit();
-    committed = true;
-    graph.logQuery(compiled, 'READ', started, rows, summary.notifications);
-  } catch (error) {
-    graph.logQuery(compiled, 'READ', started, rows, [], error);
-    throw translateNeo4jError(error, compiled.cypher);
-  } finally {
-    if (!committed && tx?.isOpen()) await tx.rollback().catch(() => undefined);
-    await session.close();
-  }
+  return graph.stream(compiled, map, { ...state.call, ...options });
 }

@@ -91,5 +91,7 @@ export function failureError(
 
 function messageOf(error: unknown): string {
   const cause = error instanceof MigrationStepFailure ? error.error : error;
-  return cause instanceof Error ? cause.message : String(cause);
+  // Steps now fail with Cartograph's typed errors, whose message ends with the query text; the
+  // record names the migration already, so it keeps the one-line reason.
+  return cause instanceof Error ? cause.message.split('\nQuery:\n')[0]! : String(cause);
 }

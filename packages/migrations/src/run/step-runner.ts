@@ -1,5 +1,5 @@
-import { type Graph, toPlain } from '@cartograph/core';
-import type { Record as Neo4jRecord, ResultSummary, Session, Transaction } from 'neo4j-driver';
+import { type ExplicitTransaction, type Graph, toPlain } from '@cartograph/core';
+import type { Record as Neo4jRecord, ResultSummary } from 'neo4j-driver';
 import { statementKind } from './statement-kind';
 
 /** Cypher text plus parameters. */
@@ -8,16 +8,20 @@ export interface Statement {
   readonly params?: Record<string, unknown>;
 }
 
+// Migration steps may run for hours (backfills in batches), so they carry no client deadline; the
+// server's own limits apply. Every step still goes through the graph's executor: logged, typed errors.
+const UNBOUNDED = { timeoutMs: 0 } as const;
+
 /**
- * Runs one migration's statements on one session, as a series of steps. Plain statements join an
- * open explicit transaction (opened on first use); a schema or batched statement first commits
- * that transaction, then runs in an auto-commit transaction of its own. So a migration of only
- * plain statements is one transaction, and a mixed one commits step by step.
+ * Runs one migration's statements as a series of steps. Plain statements join an open explicit
+ * transaction (opened on first use); a schema or batched statement first commits that transaction,
+ * then runs in an auto-commit transaction of its own. So a migration of only plain statements is
+ * one transaction, and a mixed one commits step by step.
  */
 export class StepRunner {
-  readonly #session: Session;
+  readonly #graph: Graph;
   readonly #onSummary: (cypher: string, summary: ResultSummary) => void;
-  #tx: Transaction | undefined;
+  #tx: Promise<ExplicitTransaction> | undefined;
   /** Statements that changed something and are committed, for failure messages. */
   readonly committed: string[] = [];
   /** A batched statement that failed after some of its inner transactions may have committed. */
@@ -25,17 +29,18 @@ export class StepRunner {
   #pending: string[] = [];
 
   constructor(graph: Graph, onSummary: (cypher: string, summary: ResultSummary) => void) {
-    this.#session = graph.session('WRITE');
+    this.#graph = graph;
     this.#onSummary = onSummary;
   }
 
   /** Runs in the open transaction (opening one when needed); rows come back plain. */
   async inTransaction(statement: Statement): Promise<Record<string, unknown>[]> {
-    this.#tx ??= this.#session.beginTransaction();
-    const result = await this.#tx.run(statement.cypher, statement.params ?? {});
-    if (changedSomething(result.summary)) this.#pending.push(statement.cypher);
-    this.#onSummary(statement.cypher, result.summary);
-    return result.records.map(plainRow);
+    this.#tx ??= this.#graph.beginTransaction('WRITE', UNBOUNDED);
+    const tx = await this.#tx;
+    const { rows, summary } = await tx.runWithSummary(statement.cypher, statement.params ?? {});
+    if (changedSomething(summary)) this.#pending.push(statement.cypher);
+    this.#onSummary(statement.cypher, summary);
+    return rows;
   }
 
   /**
@@ -50,22 +55,24 @@ export class StepRunner {
     await this.commit();
     const rows: Record<string, unknown>[] = [];
     let streamed = false;
-    const summary = await new Promise<ResultSummary>((resolve, reject) => {
-      this.#session.run(statement.cypher, statement.params ?? {}).subscribe({
-        onNext: (record) => {
+    const query = { cypher: statement.cypher, params: statement.params ?? {} };
+    const summary = await this.#graph
+      .autoCommit(
+        query,
+        'WRITE',
+        (record) => {
           streamed = true;
           const row = plainRow(record);
           if (onRow) onRow(row);
           else rows.push(row);
         },
-        onCompleted: resolve,
-        onError: reject,
+        UNBOUNDED,
+      )
+      .catch((error: unknown) => {
+        // Inner transactions of `CALL { } IN TRANSACTIONS` commit one by one; some may have.
+        if (streamed || statementKind(statement.cypher) === 'batched') this.partial = statement.cypher;
+        throw error;
       });
-    }).catch((error: unknown) => {
-      // Inner transactions of `CALL { } IN TRANSACTIONS` commit one by one; some may have.
-      if (streamed || statementKind(statement.cypher) === 'batched') this.partial = statement.cypher;
-      throw error;
-    });
     if (changedSomething(summary)) this.committed.push(statement.cypher);
     this.#onSummary(statement.cypher, summary);
     return rows;
@@ -73,25 +80,26 @@ export class StepRunner {
 
   /** Commits the open transaction, if any. */
   async commit(): Promise<void> {
-    const tx = this.#tx;
-    if (!tx) return;
+    const pending = this.#tx;
+    if (!pending) return;
     this.#tx = undefined;
-    await tx.commit();
+    await (await pending).commit();
     this.committed.push(...this.#pending);
     this.#pending = [];
   }
 
   /** Rolls back the open transaction, if any; committed steps stay. */
   async rollback(): Promise<void> {
-    const tx = this.#tx;
+    const pending = this.#tx;
     this.#tx = undefined;
     this.#pending = [];
-    if (tx?.isOpen()) await tx.rollback();
+    if (!pending) return;
+    const tx = await pending.catch(() => undefined);
+    if (tx?.isOpen) await tx.rollback();
   }
 
   async close(): Promise<void> {
     await this.rollback().catch(() => undefined);
-    await this.#session.close();
   }
 }
 

@@ -1,0 +1,22 @@
+import type { Session } from 'neo4j-driver';
+import type { AccessMode, CompiledQuery, Graph } from '../graph/graph';
+
+/** What the executor needs from a graph: sessions, the query log and the graph's bounds. */
+export interface ExecutorHost {
+  readonly graph: Graph;
+  /** A session on the graph's database (or `database`), bookmark manager and impersonated user. */
+  session(mode: AccessMode, database?: string): Session;
+  /** Reports one query to the graph's logger (parameters redacted there). */
+  log(
+    query: CompiledQuery,
+    mode: AccessMode,
+    started: number,
+    rows: number,
+    notifications: unknown[],
+    error?: unknown,
+  ): void;
+  /** The deadline of a call that names none; 0 = none. */
+  readonly defaultTimeoutMs: number;
+  /** How long Cartograph keeps retrying a transaction that failed before COMMIT. */
+  readonly maxRetryTimeMs: number;
+}

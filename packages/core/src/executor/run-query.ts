@@ -1,0 +1,44 @@
+import type { Record as Neo4jRecord, ResultSummary, Transaction } from 'neo4j-driver';
+import type { AccessMode, CompiledQuery } from '../graph/graph';
+import type { Deadline } from './deadline';
+import type { ExecutorHost } from './executor-host';
+import { translateFailure } from './translate-failure';
+
+/** The mapped rows of a query and the server's summary of it. */
+export interface QueryOutcome<T> {
+  readonly rows: T[];
+  readonly summary: ResultSummary;
+}
+
+/**
+ * Runs one query in an open transaction: the one place a query meets the driver. Logs it once,
+ * bounds it by `deadline` (breaking the connection through `abandon` when it expires) and raises
+ * only typed Cartograph errors.
+ */
+export async function runQuery<T>(
+  host: ExecutorHost,
+  tx: Transaction,
+  query: CompiledQuery,
+  mode: AccessMode,
+  map: (record: Neo4jRecord) => T,
+  deadline: Deadline,
+  abandon: () => void,
+): Promise<QueryOutcome<T>> {
+  const started = performance.now();
+  try {
+    const pending = tx.run(query.cypher, query.params);
+    const result = await deadline.race(
+      new Promise<Awaited<typeof pending>>((resolve, reject) => {
+        pending.then(resolve, reject);
+      }),
+      abandon,
+    );
+    const rows = result.records.map(map);
+    host.log(query, mode, started, rows.length, result.summary.notifications);
+    return { rows, summary: result.summary };
+  } catch (error) {
+    const failure = translateFailure(error, deadline, query.cypher);
+    host.log(query, mode, started, 0, [], failure);
+    throw failure;
+  }
+}

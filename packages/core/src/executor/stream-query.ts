@@ -1,0 +1,53 @@
+import type { Record as Neo4jRecord, Transaction } from 'neo4j-driver';
+import type { CompiledQuery } from '../graph/graph';
+import { type CallOptions, Deadline } from './deadline';
+import type { ExecutorHost } from './executor-host';
+import { severSession } from './sever-session';
+import { translateFailure } from './translate-failure';
+
+/**
+ * Streams a read query's records in a read transaction on a session of its own, logging it once
+ * when it ends. Each wait for the server (begin, every batch, commit) is bounded by the call's
+ * `timeoutMs` (else the graph's default), so a slow consumer never times itself out; `signal`
+ * cancels at any point. Leaving the loop early rolls back and closes the session.
+ */
+export async function* streamQuery<T>(
+  host: ExecutorHost,
+  query: CompiledQuery,
+  map: (record: Neo4jRecord) => T,
+  options: CallOptions & { readonly database?: string } = {},
+): AsyncGenerator<T, void, undefined> {
+  const session = host.session('READ', options.database);
+  const abandon = () => severSession(session);
+  const bound = () => Deadline.start(options, host.defaultTimeoutMs);
+  const started = performance.now();
+  let rows = 0;
+  let tx: Transaction | undefined;
+  try {
+    tx = await bound().race(session.beginTransaction(), abandon);
+    const result = tx.run(query.cypher, query.params);
+    const records = result[Symbol.asyncIterator]();
+    for (;;) {
+      const next = await bound().race(records.next(), abandon);
+      if (next.done) break;
+      rows += 1;
+      yield map(next.value);
+    }
+    const summary = await bound().race(result.summary(), abandon);
+    await bound().race(tx.commit(), abandon);
+    host.log(query, 'READ', started, rows, summary.notifications);
+  } catch (error) {
+    const failure = translateFailure(error, bound(), query.cypher);
+    host.log(query, 'READ', started, rows, [], failure);
+    throw failure;
+  } finally {
+    // A failure, or a consumer that left the loop early: nothing to keep, so roll back quietly.
+    if (tx?.isOpen())
+      await bound()
+        .race(tx.rollback(), abandon)
+        .catch(() => undefined);
+    await bound()
+      .race(session.close(), abandon)
+      .catch(() => undefined);
+  }
+}

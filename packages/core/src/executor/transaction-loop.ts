@@ -1,0 +1,116 @@
+import { AbortedError, CommitOutcomeUnknownError, DeadlineExceededError } from '../errors';
+import type { AccessMode } from '../graph/graph';
+import type { ActiveTransaction } from '../graph/transaction-context';
+import type { CallOptions, Deadline } from './deadline';
+import type { ExecutorHost } from './executor-host';
+import { failureKind } from './failure-kind';
+import { attempt, CommitSent } from './transaction-attempt';
+import { translateFailure } from './translate-failure';
+
+/** How {@link runTransaction} runs its work. */
+export interface TransactionPlan<T> {
+  readonly mode: AccessMode;
+  readonly database: string | undefined;
+  readonly deadline: Deadline;
+  readonly metadata?: Record<string, unknown>;
+  /**
+   * For a write that carries a key of its own: whether an attempt whose COMMIT outcome was lost did
+   * commit (read by that key), returning the work's result if so. Without it, a lost COMMIT reply
+   * raises CommitOutcomeUnknownError.
+   */
+  readonly applied?: (bounds: CallOptions) => Promise<{ readonly result: T } | undefined>;
+  /**
+   * The work leaves the same state however often it runs (MERGE by key), so an attempt whose COMMIT
+   * outcome was lost is simply run again.
+   */
+  readonly idempotent?: boolean;
+  /** The work is a user callback whose model operations join the transaction. */
+  readonly callback?: boolean;
+}
+
+const FIRST_DELAY_MS = 200;
+const MAX_DELAY_MS = 5_000;
+
+/**
+ * Cartograph's managed transaction: runs `work` in an explicit transaction and commits it, retrying
+ * the whole attempt only when nothing can have been applied (a transient error, or a connection
+ * that failed before COMMIT was sent). When the connection fails after COMMIT was sent, the outcome
+ * is unknown: `plan.applied` settles it, or the caller gets CommitOutcomeUnknownError; the work is
+ * never re-run blindly. Reads are re-run freely, as running them twice changes nothing.
+ */
+export async function runTransaction<T>(
+  host: ExecutorHost,
+  plan: TransactionPlan<T>,
+  work: (active: ActiveTransaction) => Promise<T>,
+): Promise<T> {
+  const { deadline } = plan;
+  const retryUntil = performance.now() + host.maxRetryTimeMs;
+  let backoff = FIRST_DELAY_MS;
+  let outcomeUnknown: unknown;
+  for (;;) {
+    try {
+      if (outcomeUnknown !== undefined && plan.applied) {
+        const applied = await plan.applied(remainingBounds(deadline));
+        if (applied) return applied.result;
+      }
+      return await attempt(host, plan, work);
+    } catch (error) {
+      const commitSent = error instanceof CommitSent;
+      const cause = commitSent ? error.failure : error;
+      if (commitSent && plan.mode === 'WRITE' && isGivenUp(cause)) {
+        // The deadline left no time to find out whether the COMMIT that was on its way applied.
+        throw new CommitOutcomeUnknownError({ cause });
+      }
+      const kind = failureKind(cause, commitSent);
+      if (kind === 'unknown' && plan.mode === 'WRITE' && !plan.idempotent) {
+        if (!plan.applied) throw new CommitOutcomeUnknownError({ cause: translateFailure(cause, deadline) });
+        outcomeUnknown = cause;
+      } else if (kind === 'fail') {
+        if (outcomeUnknown === undefined) throw translateFailure(cause, deadline);
+        // e.g. the retried create met its own first attempt's unique key: look once more.
+        const applied = await plan.applied?.(remainingBounds(deadline)).catch(() => undefined);
+        if (applied) return applied.result;
+        throw new CommitOutcomeUnknownError({ cause: translateFailure(outcomeUnknown, deadline) });
+      }
+      // Jittered, so that clients failed by one fault do not all come back at the same instant.
+      const delay = backoff * (0.8 + Math.random() * 0.4);
+      backoff = Math.min(backoff * 2, MAX_DELAY_MS);
+      const outOfTime = performance.now() + delay > retryUntil || deadlineTooClose(deadline, delay);
+      const paused = outOfTime
+        ? false
+        : await pause(delay, deadline).then(
+            () => true,
+            () => false,
+          );
+      if (!paused) {
+        if (outcomeUnknown !== undefined) {
+          throw new CommitOutcomeUnknownError({ cause: translateFailure(outcomeUnknown, deadline) });
+        }
+        deadline.check();
+        throw translateFailure(cause, deadline);
+      }
+    }
+  }
+}
+
+/** What is left of `deadline`, for a call made on its behalf (checking whether a commit applied). */
+function remainingBounds(deadline: Deadline): CallOptions {
+  const remaining = deadline.remainingMs();
+  return {
+    timeoutMs: remaining === undefined ? 0 : Math.max(1, Math.floor(remaining)),
+    signal: deadline.signal,
+  };
+}
+
+function isGivenUp(error: unknown): boolean {
+  return error instanceof DeadlineExceededError || error instanceof AbortedError;
+}
+
+function deadlineTooClose(deadline: Deadline, delay: number): boolean {
+  const remaining = deadline.remainingMs();
+  return (remaining !== undefined && remaining <= delay) || deadline.signal?.aborted === true;
+}
+
+function pause(ms: number, deadline: Deadline): Promise<void> {
+  return deadline.race(new Promise<void>((resolve) => setTimeout(resolve, ms)), () => undefined);
+}
