@@ -15,12 +15,15 @@ import type { ConnectOptions, RunOptions } from './graph-options';
 import { GraphTransaction } from './graph-transaction';
 import { translateNeo4jError } from './neo4j-errors';
 import { type QueryLogger, redactParams } from './query-log';
+import { redactError } from './redact-error';
 import { type ActiveTransaction, transactionContext } from './transaction-context';
 
 /** A compiled query: Cypher text and its parameters. */
 export interface CompiledQuery {
   readonly cypher: string;
   readonly params: Record<string, unknown>;
+  /** Parameter names, or keys at any depth inside parameters, whose values are secret (see `redactParams`). */
+  readonly sensitive?: readonly string[];
 }
 
 export type AccessMode = 'READ' | 'WRITE';
@@ -194,6 +197,7 @@ export class Graph {
       this.logQuery(query, mode, started, rows.length, result.summary.notifications);
       return rows;
     } catch (error) {
+      redactError(error, query);
       this.logQuery(query, mode, started, 0, [], error);
       // Transient errors stay as they are so the driver's retry logic recognises them.
       throw isRetryableError(error) ? error : translateNeo4jError(error, query.cypher);
@@ -283,7 +287,7 @@ export class Graph {
     if (!logger) return;
     logger({
       cypher: query.cypher,
-      params: redactParams(query.params),
+      params: redactParams(query.params, query.sensitive),
       database: this.database,
       mode,
       durationMs: performance.now() - started,

@@ -5,6 +5,7 @@ import { hydrateRelationship } from '../model/relationship-entity';
 import { compileCount, compileExists, compileNodes } from './compile';
 import { compileRelationships, compileValues } from './compile-projections';
 import { InvalidFilterError, UnknownPropertyError } from './query-errors';
+import { redactFilter } from './redact-filter';
 import { annotationValue, nodeMapper, resultHydrator } from './results';
 import type { ResolvedField } from './scopes';
 import { stageScope } from './stage-scope';
@@ -42,10 +43,12 @@ export async function first<T>(state: NodeSetState, required: boolean): Promise<
 export async function get<T>(state: NodeSetState, filters: unknown, required: boolean): Promise<T | null> {
   const nodes = await all<T>(limited(state, 2));
   const model = lastStage(state).definition.name;
-  if (nodes.length > 1) throw new MultipleNodesReturnedError(model, filters ?? {});
+  // Messages reach logs: values of sensitive properties are masked.
+  const shown = () => redactFilter(stageScope(lastStage(state)), filters ?? {});
+  if (nodes.length > 1) throw new MultipleNodesReturnedError(model, shown());
   const [node] = nodes;
   if (node !== undefined) return node;
-  if (required) throw new DoesNotExistError(model, filters ?? {});
+  if (required) throw new DoesNotExistError(model, shown());
   return null;
 }
 

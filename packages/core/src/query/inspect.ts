@@ -1,6 +1,7 @@
 import type { ProfiledPlan, ResultSummary } from 'neo4j-driver';
 import { type CompiledQuery, Graph } from '../graph/graph';
 import { translateNeo4jError } from '../graph/neo4j-errors';
+import { redactError } from '../graph/redact-error';
 import { toPlain } from '../graph/to-plain';
 
 /** One operator of an execution plan. */
@@ -46,7 +47,7 @@ export async function explainQuery(
 ): Promise<PlanSummary> {
   const session = graph.session('READ');
   const started = performance.now();
-  const logged = { cypher: `${mode} ${query.cypher}`, params: query.params };
+  const logged = { cypher: `${mode} ${query.cypher}`, params: query.params, sensitive: query.sensitive };
   try {
     // EXPLAIN / PROFILE are fixed keywords prefixed to text the renderer produced; no user input is added.
     const summary = await session.executeRead(
@@ -55,6 +56,7 @@ export async function explainQuery(
     graph.logQuery(logged, 'READ', started, 0, summary.notifications);
     return summarize(summary, mode, query.cypher);
   } catch (error) {
+    redactError(error, query);
     graph.logQuery(logged, 'READ', started, 0, [], error);
     throw translateNeo4jError(error, query.cypher);
   } finally {

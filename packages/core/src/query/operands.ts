@@ -9,6 +9,8 @@ export interface FieldRef {
   /** Name the user wrote (for messages). */
   readonly name: string;
   readonly type: PropertyType;
+  /** Values compared with this field are secrets, masked in logs. */
+  readonly sensitive?: boolean;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Transaction } from 'neo4j-driver';
 import { Graph } from '../graph/graph';
 import { translateNeo4jError } from '../graph/neo4j-errors';
+import { redactError } from '../graph/redact-error';
 import { compileNodes } from './compile';
 import { nodeMapper } from './results';
 import { lastStage, type NodeSetState } from './state';
@@ -45,6 +46,7 @@ export async function* streamNodes<T>(
     committed = true;
     graph.logQuery(compiled, 'READ', started, rows, summary.notifications);
   } catch (error) {
+    redactError(error, compiled);
     graph.logQuery(compiled, 'READ', started, rows, [], error);
     throw translateNeo4jError(error, compiled.cypher);
   } finally {
