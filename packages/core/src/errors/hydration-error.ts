@@ -1,3 +1,4 @@
+import type { CardinalityViolationError } from './cardinality-errors';
 import { CartographError } from './cartograph-error';
 
 /** Where a stored value was read from: the node (or relationship) and the property. */
@@ -46,3 +47,9 @@ export class HydrationError extends CartographError {
     this.property = location.property;
   }
 }
+
+/** What a lenient read skips and reports: a row with invalid stored data or a broken cardinality. */
+export type HydrationProblem = HydrationError | CardinalityViolationError;
+
+/** Receives each problem a lenient read skipped (see `NodeSet#lenient`). */
+export type ProblemHandler = (problem: HydrationProblem) => void;

@@ -1,7 +1,12 @@
 export { AttemptedCardinalityViolationError, CardinalityViolationError } from './cardinality-errors';
 export { CartographError } from './cartograph-error';
 export { ModelDefinitionError, UnknownModelError } from './definition-errors';
-export { HydrationError, type StoredDataLocation } from './hydration-error';
+export {
+  HydrationError,
+  type HydrationProblem,
+  type ProblemHandler,
+  type StoredDataLocation,
+} from './hydration-error';
 export { ForbiddenPropertyNameError } from './input-errors';
 export {
   DoesNotExistError,

@@ -4,6 +4,7 @@ import { Graph } from '../graph/graph';
 import { hydrateRelationship } from '../model/relationship-entity';
 import { compileCount, compileExists, compileNodes } from './compile';
 import { compileRelationships, compileValues } from './compile-projections';
+import { tolerant, withoutSkipped } from './lenient-rows';
 import { InvalidFilterError, UnknownPropertyError } from './query-errors';
 import { redactFilter } from './redact-filter';
 import { annotationValue, nodeMapper, resultHydrator } from './results';
@@ -14,7 +15,8 @@ import { lastStage, type NodeSetState, withLastStage } from './state';
 /** Runs the node query of `state`, joining the active transaction when there is one. */
 export async function all<T>(state: NodeSetState): Promise<T[]> {
   const { compiled, layout } = compileNodes(state);
-  return Graph.current().run(compiled, 'READ', nodeMapper<T>(lastStage(state).definition, layout));
+  const map = tolerant(nodeMapper<T>(lastStage(state).definition, layout), state.lenient);
+  return withoutSkipped(await Graph.current().run(compiled, 'READ', map));
 }
 
 /** The relationships of the final hop, as instances of the hop's relationship model. */

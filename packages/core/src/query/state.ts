@@ -1,3 +1,4 @@
+import type { ProblemHandler } from '../errors';
 import type { NodeDefinition, RelationshipDefinition } from '../registry/definitions';
 import type { AnnotationPlan } from './annotation-plan';
 import type { FetchPlan } from './fetch-plan';
@@ -28,6 +29,8 @@ export interface NodeSetState {
   readonly stages: readonly Stage[];
   /** Relations to eager-load on the final stage's nodes. */
   readonly fetch: FetchPlan | undefined;
+  /** Set by `lenient()`: rows with invalid stored data are skipped and reported here. */
+  readonly lenient?: ProblemHandler;
 }
 
 export function initialStage(definition: NodeDefinition, via?: RelationshipDefinition): Stage {
@@ -65,7 +68,7 @@ export function withLastStage(state: NodeSetState, update: (stage: Stage) => Par
     distinct: change.distinct ?? last.distinct,
     annotations: change.annotations ?? last.annotations,
   });
-  return Object.freeze({ stages: Object.freeze(stages), fetch: state.fetch });
+  return Object.freeze({ stages: Object.freeze(stages), fetch: state.fetch, lenient: state.lenient });
 }
 
 /** Whether a stage that is not the last must be closed with a WITH before the traversal goes on. */

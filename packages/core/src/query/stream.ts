@@ -3,6 +3,7 @@ import { Graph } from '../graph/graph';
 import { translateNeo4jError } from '../graph/neo4j-errors';
 import { redactError } from '../graph/redact-error';
 import { compileNodes } from './compile';
+import { SKIPPED, tolerant } from './lenient-rows';
 import { nodeMapper } from './results';
 import { lastStage, type NodeSetState } from './state';
 
@@ -27,7 +28,7 @@ export async function* streamNodes<T>(
   options: StreamOptions = {},
 ): AsyncGenerator<T, void, undefined> {
   const { compiled, layout } = compileNodes(state);
-  const map = nodeMapper<T>(lastStage(state).definition, layout, false);
+  const map = tolerant(nodeMapper<T>(lastStage(state).definition, layout, false), state.lenient);
   const graph = options.graph ?? Graph.current();
   const session = graph.session('READ');
   const started = performance.now();
@@ -39,7 +40,8 @@ export async function* streamNodes<T>(
     const result = tx.run(compiled.cypher, compiled.params);
     for await (const record of result) {
       rows += 1;
-      yield map(record);
+      const item = map(record);
+      if (item !== SKIPPED) yield item;
     }
     const summary = await result.summary();
     await tx.commit();
