@@ -6,10 +6,12 @@ import {
   FloatProperty,
   HydrationError,
   type HydrationProblem,
+  JsonProperty,
   Node,
   NodeEntity,
   type NodeSet,
   One,
+  RegexProperty,
   type RelationshipManager,
   RelationshipTo,
   StringProperty,
@@ -40,6 +42,8 @@ class Patient extends NodeEntity {
   @EmailProperty() email?: string;
   @FloatProperty() weightKg?: number;
   @StringProperty({ choices: ['admitted', 'discharged'] }) status?: string;
+  @RegexProperty(/^\d{4}$/, { sensitive: true }) pin?: string;
+  @JsonProperty({ maxDepth: 10 }) chart?: unknown;
   @RelationshipTo(() => Ward, 'ADMITTED_TO', { cardinality: ZeroOrOne }) ward!: RelationshipManager<Ward>;
   @RelationshipTo(() => Doctor, 'TREATED_BY', { cardinality: One }) doctor!: RelationshipManager<Doctor>;
 }
@@ -110,6 +114,22 @@ describe('strict reads (the default)', () => {
       storedType: 'INTEGER',
       expectedType: 'float (FLOAT)',
     });
+  });
+
+  it('refuse JSON nested deeper than the property allows', async () => {
+    const deep = `${'['.repeat(11)}${']'.repeat(11)}`;
+    await write(`CREATE (p:Patient {uid: randomUUID(), name: 'Ada', chart: '${deep}'})`);
+
+    await expect(Patient.nodes.all()).rejects.toMatchObject({ property: 'chart', storedType: 'STRING' });
+  });
+
+  it('do not quote the stored value of a sensitive property', async () => {
+    await write(`CREATE (p:Patient {uid: randomUUID(), name: 'Ada', pin: 'hunter2-leaked'})`);
+
+    const error = await Patient.nodes.all().catch((e: unknown) => e);
+
+    expect(error).toMatchObject({ code: 'INVALID_STORED_DATA', property: 'pin' });
+    expect((error as Error).message).not.toContain('hunter2');
   });
 
   it('refuse bad data through get(), stream() and refresh()', async () => {
