@@ -14,42 +14,73 @@ import type { PropertyDefinition } from '../registry/definitions';
 /** Where the values being read come from, minus the property (filled per field). */
 export type StoredSource = Omit<StoredDataLocation, 'property' | 'model'>;
 
+/** Reads one stored value of one property; see {@link storedValueReader}. */
+export type StoredValueReader = (value: unknown, source: StoredSource) => unknown;
+
+const readers = new WeakMap<PropertyDefinition, Map<string, StoredValueReader>>();
+
 /**
- * Reads one stored value as the model declares it, refusing what the model forbids: the type's
- * inflate (wrong Neo4j type, lossy numbers), then the same checks a write makes (format, choices),
- * so an instance never holds a value `save()` would refuse. A missing required value is refused too.
- * Returns undefined for an absent optional value.
+ * Reads stored values of `property` as the model declares it, refusing what the model forbids: the
+ * type's inflate (wrong Neo4j type, lossy numbers), then the checks a write makes (format via
+ * `validate` unless the type's inflate already covers it, choices), so an instance never holds a
+ * value `save()` would refuse. A missing required value is refused too; an absent optional value
+ * reads as undefined. The reader is built once per property (reads run it per value).
  * @throws HydrationError naming the node, property, stored type and expected type
  */
+export function storedValueReader(model: string, property: PropertyDefinition): StoredValueReader {
+  let byModel = readers.get(property);
+  if (!byModel) {
+    byModel = new Map();
+    readers.set(property, byModel);
+  }
+  let reader = byModel.get(model);
+  if (!reader) {
+    reader = buildReader(model, property);
+    byModel.set(model, reader);
+  }
+  return reader;
+}
+
+/** One stored value, read with {@link storedValueReader}. */
 export function readStoredValue(
   model: string,
   property: PropertyDefinition,
   value: unknown,
   source: StoredSource,
 ): unknown {
-  if (value === null || value === undefined) {
-    if (property.required)
-      throw refused(model, property, value, source, 'the property is required but missing');
-    return undefined;
-  }
-  let inflated: unknown;
-  try {
-    inflated = property.type.inflate(value, { model, field: property.name });
-  } catch (error) {
-    if (!(error instanceof PropertyConversionError)) throw error;
-    throw refused(model, property, value, source, reasonOf(error, property), error);
-  }
-  const problems = property.type.validate(inflated);
-  if (problems.length > 0) {
-    const reason = property.sensitive
-      ? 'the value is not valid (not shown: the property is sensitive)'
-      : problems.join('; ');
-    throw refused(model, property, value, source, reason);
-  }
-  if (property.choices && !property.choices.includes(inflated)) {
-    throw refused(model, property, value, source, 'the value is not one of the declared choices');
-  }
-  return inflated;
+  return storedValueReader(model, property)(value, source);
+}
+
+function buildReader(model: string, property: PropertyDefinition): StoredValueReader {
+  const { type, required, choices } = property;
+  const context = { model, field: property.name };
+  const validate = type.inflateValidates ? undefined : type.validate.bind(type);
+  return (value, source) => {
+    if (value === null || value === undefined) {
+      if (required) throw refused(model, property, value, source, 'the property is required but missing');
+      return undefined;
+    }
+    let inflated: unknown;
+    try {
+      inflated = type.inflate(value, context);
+    } catch (error) {
+      if (!(error instanceof PropertyConversionError)) throw error;
+      throw refused(model, property, value, source, reasonOf(error, property), error);
+    }
+    if (validate) {
+      const problems = validate(inflated);
+      if (problems.length > 0) {
+        const reason = property.sensitive
+          ? 'the value is not valid (not shown: the property is sensitive)'
+          : problems.join('; ');
+        throw refused(model, property, value, source, reason);
+      }
+    }
+    if (choices && !choices.includes(inflated)) {
+      throw refused(model, property, value, source, 'the value is not one of the declared choices');
+    }
+    return inflated;
+  };
 }
 
 function refused(

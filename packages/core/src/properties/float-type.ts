@@ -19,12 +19,17 @@ export function floatType(): PropertyType<number> {
     cypherType: 'FLOAT',
     tsType: 'number',
     validate: validateFloat,
+    inflateValidates: true,
     deflate(value, context) {
       assertValid(validateFloat(value), context);
       return value;
     },
     inflate(value, context) {
-      if (typeof value === 'number') return value;
+      if (typeof value === 'number') {
+        if (!Number.isFinite(value))
+          throw inflateError(context, `stored FLOAT ${value} is not a finite number`);
+        return value;
+      }
       // Data written by other clients may hold INTEGERs here: read exactly, or refused when a JS
       // number cannot hold them (above 2^53 they would be silently rounded).
       if (isInt(value)) {

@@ -111,6 +111,8 @@ export function jsonType<T = unknown>(options: JsonTypeOptions = {}): PropertyTy
     cypherType: 'STRING',
     tsType: 'unknown',
     validate: validateJson,
+    // Parsed JSON is always representable; inflate itself checks the depth.
+    inflateValidates: true,
     deflate(value, context) {
       assertValid(validateJson(value), context);
       return JSON.stringify(value);

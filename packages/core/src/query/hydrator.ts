@@ -1,19 +1,18 @@
 import type { Node as Neo4jNode } from 'neo4j-driver';
 import { setState } from '../model/entity-state';
 import { instantiate } from '../model/hydrate';
-import { readStoredValue } from '../model/stored-value';
-import type { NodeDefinition, PropertyDefinition } from '../registry/definitions';
+import { type StoredValueReader, storedValueReader } from '../model/stored-value';
+import type { NodeDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
 
 interface FieldPlan {
   readonly name: string;
   readonly dbName: string;
-  readonly property: PropertyDefinition;
+  readonly read: StoredValueReader;
 }
 
 /** What hydrating a node of one concrete model takes, computed once per model. */
 interface ModelPlan {
-  readonly model: string;
   readonly create: () => object;
   readonly fields: readonly FieldPlan[];
   /** Instances come with own fields (class-field initialisers), which absent values must clear. */
@@ -27,13 +26,16 @@ function planOf(definition: NodeDefinition): ModelPlan {
   if (!plan) {
     const target = definition.target;
     const fields = [...definition.properties.values()].map(
-      (property): FieldPlan => ({ name: property.name, dbName: property.dbName, property }),
+      (property): FieldPlan => ({
+        name: property.name,
+        dbName: property.dbName,
+        read: storedValueReader(definition.name, property),
+      }),
     );
     // A class without own instance fields needs none of instantiate()'s clean-up per instance.
     const clearsAbsent = Object.keys(new (target as new () => object)()).length > 0;
     const construct = target as new () => object;
     plan = {
-      model: definition.name,
       create: clearsAbsent ? () => instantiate(target) : () => new construct(),
       fields,
       clearsAbsent,
@@ -64,7 +66,7 @@ export class NodeHydrator {
     for (let i = 0; i < fields.length; i++) {
       const field = fields[i] as FieldPlan;
       // Checked as a write would check it: stored data that breaks the model raises HydrationError.
-      const value = readStoredValue(plan.model, field.property, stored[field.dbName], node);
+      const value = field.read(stored[field.dbName], node);
       if (value !== undefined) instance[field.name] = value;
       else if (plan.clearsAbsent) delete instance[field.name];
     }

@@ -123,6 +123,18 @@ describe('error messages', () => {
     expect((error as ValidationError).message).not.toContain(SECRET);
   });
 
+  it('an invalid filter value for a sensitive property is refused without quoting it', () => {
+    let error: unknown;
+    try {
+      Account.nodes.filter({ backupEmail: SECRET });
+    } catch (caught) {
+      error = caught;
+    }
+
+    expect(error).toMatchObject({ code: 'INVALID_FILTER' });
+    expect(inspect(error, { depth: 12 })).not.toContain(SECRET);
+  });
+
   it('get() reports a missing node without the sensitive filter value', async () => {
     const error = await Account.nodes.get({ login: 'ada', password: SECRET }).catch((e: unknown) => e);
 
