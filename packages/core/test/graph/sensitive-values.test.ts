@@ -6,6 +6,7 @@ import {
   Node,
   NodeEntity,
   type NodeSet,
+  redactParams,
   StringProperty,
   UniquePropertyError,
   ValidationError,
@@ -68,6 +69,13 @@ describe('query log events', () => {
     expect(loggedText()).not.toContain(SECRET);
     expect(loggedText()).not.toContain('other-code');
     expect(loggedText()).toContain('ada');
+  });
+
+  it('toCypher() names the sensitive parameters, so redactParams can mask them', () => {
+    const query = Account.nodes.filter({ login: 'ada', password: SECRET }).toCypher();
+
+    expect(query.sensitive).toEqual(['v1']);
+    expect(redactParams(query.params, query.sensitive)).toEqual({ v0: 'ada', v1: '***' });
   });
 
   it('keep a property declared not sensitive', async () => {
