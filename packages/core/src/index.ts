@@ -28,6 +28,7 @@ export type { LifecycleHooks } from './model/lifecycle-hooks';
 export type { ModelClass, ModelProps, PropertyKeys } from './model/model-types';
 export { type CreateProps, NodeEntity } from './model/node-entity';
 export { RelationshipEntity } from './model/relationship-entity';
+export type { UnknownPropertiesPolicy, WriteOptions } from './model/write-input';
 export * from './properties';
 export type { ConversionContext, PropertyType } from './properties/property-type';
 export * from './query';

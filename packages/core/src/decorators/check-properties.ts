@@ -1,4 +1,5 @@
 import { ModelDefinitionError } from '../errors';
+import { isForbiddenKey } from '../model/write-input';
 import type { PropertyDefinition } from '../registry/definitions';
 
 /** Rejects property sets the database could not store unambiguously. */
@@ -14,6 +15,12 @@ export function checkProperties(model: string, properties: ReadonlyMap<string, P
       );
     }
     byDbName.set(property.dbName, property.name);
+    if (isForbiddenKey(property.name) || isForbiddenKey(property.dbName)) {
+      throw new ModelDefinitionError(
+        model,
+        `"${property.name}" cannot be a property name: __proto__, constructor and prototype are refused in input. Rename the field (dbProperty cannot be one of them either).`,
+      );
+    }
     if (property.dbName.trim() === '') {
       throw new ModelDefinitionError(model, `"${property.name}" has an empty dbProperty.`);
     }

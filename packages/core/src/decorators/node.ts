@@ -1,4 +1,5 @@
 import { ModelDefinitionError } from '../errors';
+import type { UnknownPropertiesPolicy } from '../model/write-input';
 import type {
   AnyClass,
   NodeDefinition,
@@ -18,6 +19,12 @@ export interface NodeOptions {
   labels?: string[];
   /** Enterprise only: field names forming a node key constraint (existence plus uniqueness). */
   nodeKey?: string[];
+  /**
+   * What `create`, `createMany`, `getOrCreate`, `createOrUpdate` and `merge` do with input keys the
+   * model does not declare: `'reject'` (default) throws UnknownPropertyError; `'allow'` keeps them
+   * as unsaved fields on the instance. A call's own `unknownProperties` option wins.
+   */
+  unknownProperties?: UnknownPropertiesPolicy;
 }
 
 /**
@@ -61,6 +68,7 @@ export function Node(options: NodeOptions = {}): (target: AnyClass) => void {
       identity: [...properties.values()].find((property) => property.isIdentity),
       aliases: new Map([...(parent?.aliases ?? []), ...fields.aliases]),
       nodeKey: options.nodeKey,
+      unknownProperties: options.unknownProperties ?? parent?.unknownProperties,
     };
     for (const field of options.nodeKey ?? []) {
       if (!properties.has(field)) {

@@ -1,6 +1,7 @@
 import type { PropertyType } from '../properties/property-type';
 import type { IndexKind, PropertyDefinition, PropertyOptions } from '../registry/definitions';
 import { pendingFieldsOf } from '../registry/pending-metadata';
+import { looksSensitive } from '../registry/sensitive-names';
 
 /** A legacy property decorator. */
 export type PropertyDecorator = (target: object, field: string) => void;
@@ -30,6 +31,7 @@ export function propertyDecorator<T>(
       isIdentity: extra.isIdentity ?? false,
       exists: options.exists,
       typeConstraint: options.typeConstraint,
+      sensitive: options.sensitive ?? (looksSensitive(field) || looksSensitive(options.dbProperty ?? field)),
     };
     pendingFieldsOf(target).properties.push(definition);
   };

@@ -150,11 +150,21 @@ export function ArrayProperty<T>(
 }
 
 /** Options of {@link JsonProperty}. */
-export type JsonPropertyOptions<T = unknown> = PropertyOptions<T>;
+export interface JsonPropertyOptions<T = unknown> extends PropertyOptions<T> {
+  /** Deepest nesting of arrays/objects accepted on write and read; default 100, at most 1000. */
+  maxDepth?: number;
+}
 
-/** Any JSON-serialisable value, stored as a string of JSON text; bigints, functions and cycles are refused. */
+const defaultJsonType = jsonType();
+
+/**
+ * Any JSON-serialisable value, stored as a string of JSON text; bigints, functions, cycles and
+ * values nested deeper than `maxDepth` (default 100) are refused.
+ */
 export function JsonProperty<T = unknown>(options: JsonPropertyOptions<T> = {}): PropertyDecorator {
-  return propertyDecorator(jsonType<T>(), options);
+  const { maxDepth, ...rest } = options;
+  const type = maxDepth === undefined ? defaultJsonType : jsonType({ maxDepth });
+  return propertyDecorator(type as PropertyType<T>, rest);
 }
 
 /** Options of {@link EmailProperty}. */

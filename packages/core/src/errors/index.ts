@@ -5,6 +5,13 @@ export { ConnectionLostError } from './connection-errors';
 export { AbortedError, DeadlineExceededError } from './deadline-errors';
 export { ModelDefinitionError, UnknownModelError } from './definition-errors';
 export {
+  HydrationError,
+  type HydrationProblem,
+  type ProblemHandler,
+  type StoredDataLocation,
+} from './hydration-error';
+export { ForbiddenPropertyNameError } from './input-errors';
+export {
   DoesNotExistError,
   MultipleNodesReturnedError,
   NotConnectedError,

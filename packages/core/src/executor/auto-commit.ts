@@ -2,8 +2,8 @@ import type { Record as Neo4jRecord, ResultSummary } from 'neo4j-driver';
 import type { AccessMode, CompiledQuery } from '../graph/graph';
 import { type CallOptions, Deadline } from './deadline';
 import type { ExecutorHost } from './executor-host';
+import { queryFailure } from './query-failure';
 import { severSession } from './sever-session';
-import { translateFailure } from './translate-failure';
 
 /**
  * Runs one statement in an auto-commit transaction (what schema commands and
@@ -40,7 +40,7 @@ export async function runAutoCommit(
     host.log(query, mode, started, rows, summary.notifications);
     return summary;
   } catch (error) {
-    const failure = translateFailure(error, deadline, query.cypher);
+    const failure = queryFailure(error, deadline, query);
     host.log(query, mode, started, rows, [], failure);
     throw failure;
   } finally {

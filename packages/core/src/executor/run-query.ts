@@ -2,7 +2,7 @@ import type { Record as Neo4jRecord, ResultSummary, Transaction } from 'neo4j-dr
 import type { AccessMode, CompiledQuery } from '../graph/graph';
 import type { Deadline } from './deadline';
 import type { ExecutorHost } from './executor-host';
-import { translateFailure } from './translate-failure';
+import { queryFailure } from './query-failure';
 
 /** The mapped rows of a query and the server's summary of it. */
 export interface QueryOutcome<T> {
@@ -37,7 +37,7 @@ export async function runQuery<T>(
     host.log(query, mode, started, rows.length, result.summary.notifications);
     return { rows, summary: result.summary };
   } catch (error) {
-    const failure = translateFailure(error, deadline, query.cypher);
+    const failure = queryFailure(error, deadline, query);
     host.log(query, mode, started, 0, [], failure);
     throw failure;
   }

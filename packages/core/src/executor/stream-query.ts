@@ -2,8 +2,8 @@ import type { Record as Neo4jRecord, Transaction } from 'neo4j-driver';
 import type { CompiledQuery } from '../graph/graph';
 import { type CallOptions, Deadline } from './deadline';
 import type { ExecutorHost } from './executor-host';
+import { queryFailure } from './query-failure';
 import { severSession } from './sever-session';
-import { translateFailure } from './translate-failure';
 
 /**
  * Streams a read query's records in a read transaction on a session of its own, logging it once
@@ -37,7 +37,7 @@ export async function* streamQuery<T>(
     await bound().race(tx.commit(), abandon);
     host.log(query, 'READ', started, rows, summary.notifications);
   } catch (error) {
-    const failure = translateFailure(error, bound(), query.cypher);
+    const failure = queryFailure(error, bound(), query);
     host.log(query, 'READ', started, rows, [], failure);
     throw failure;
   } finally {

@@ -27,6 +27,8 @@ import { type ActiveTransaction, transactionContext } from './transaction-contex
 export interface CompiledQuery {
   readonly cypher: string;
   readonly params: Record<string, unknown>;
+  /** Parameter names, or keys at any depth inside parameters, whose values are secret (see `redactParams`). */
+  readonly sensitive?: readonly string[];
 }
 
 export type AccessMode = 'READ' | 'WRITE';
@@ -342,7 +344,7 @@ export class Graph {
     if (!logger) return;
     logger({
       cypher: query.cypher,
-      params: redactParams(query.params),
+      params: redactParams(query.params, query.sensitive),
       database: this.database,
       mode,
       durationMs: performance.now() - started,

@@ -9,10 +9,12 @@ import { setState } from './entity-state';
 import { hydrateNode, instantiate } from './hydrate';
 import { runHook } from './lifecycle-hooks';
 import type { ModelClass, PropertyKeys } from './model-types';
+import { sensitiveDbNames } from './sensitive-keys';
 import { validateEntity } from './validate-entity';
+import { assignInput, type WriteOptions } from './write-input';
 
 /** Options of the batch operations. */
-export interface BatchOptions {
+export interface BatchOptions extends WriteOptions {
   /** Rows sent per round trip; default 10 000. All batches share one transaction. */
   batchSize?: number;
 }
@@ -44,23 +46,26 @@ async function prepare<T extends object>(
   definition: NodeDefinition,
   rows: readonly object[],
   keyed: true,
+  options: WriteOptions,
 ): Promise<KeyedRow<T>[]>;
 async function prepare<T extends object>(
   definition: NodeDefinition,
   rows: readonly object[],
   keyed: false,
+  options: WriteOptions,
 ): Promise<PreparedRow<T>[]>;
 async function prepare<T extends object>(
   definition: NodeDefinition,
   rows: readonly object[],
   keyed: boolean,
+  options: WriteOptions,
 ): Promise<PreparedRow<T>[]> {
   const errors: FieldError[] = [];
   const prepared: PreparedRow<T>[] = [];
   const hasPreSave = typeof (definition.target.prototype as { preSave?: unknown }).preSave === 'function';
   for (let index = 0; index < rows.length; index++) {
     const entity = instantiate(definition.target) as T;
-    Object.assign(entity, rows[index]);
+    assignInput(definition, entity, rows[index], options);
     const givenFields = keyed ? givenDbNames(definition, entity) : undefined;
     applyDefaults(definition.properties, entity);
     if (hasPreSave) await runHook(entity, 'preSave');
@@ -118,8 +123,8 @@ export async function createMany<T extends object>(
   const definition = registry.node(model);
   const batchSize = checkedBatchSize(options.batchSize);
   const graph = Graph.current();
-  const write = batchWriter<T>(graph, createManyText(definition));
-  const prepared = await prepare<T>(definition, rows, false);
+  const write = batchWriter<T>(graph, createManyText(definition), sensitiveDbNames(definition.properties));
+  const prepared = await prepare<T>(definition, rows, false, options);
   await graph.joinOrBeginWrite(async () => {
     for (let offset = 0; offset < prepared.length; offset += batchSize) {
       await write(prepared.slice(offset, offset + batchSize));
@@ -131,10 +136,18 @@ export async function createMany<T extends object>(
 }
 
 /** Sends one batch of prepared rows and gives each instance its new element id. */
-function batchWriter<T extends object>(graph: Graph, cypher: string) {
+function batchWriter<T extends object>(
+  graph: Graph,
+  cypher: string,
+  sensitive: readonly string[] | undefined,
+) {
   return async (batch: readonly PreparedRow<T>[]): Promise<void> => {
     const params = { rows: batch.map((row) => row.create) };
-    const [ids] = await graph.run({ cypher, params }, 'WRITE', (record) => record.get('ids') as string[]);
+    const [ids] = await graph.run(
+      { cypher, params, sensitive },
+      'WRITE',
+      (record) => record.get('ids') as string[],
+    );
     if (!ids || ids.length !== batch.length) {
       throw new CartographError(
         'BATCH_MISMATCH',
@@ -194,7 +207,7 @@ async function mergeRows<T extends object>(
   keysOf: (definition: NodeDefinition, prepared: readonly KeyedRow<T>[]) => string[][],
 ): Promise<T[]> {
   const definition = registry.node(model);
-  const prepared = await prepare<T>(definition, rows, true);
+  const prepared = await prepare<T>(definition, rows, true, options);
   const results: T[] = new Array(prepared.length);
   const keySets = keysOf(definition, prepared);
   const groups = new Map<string, number[]>();
@@ -203,6 +216,7 @@ async function mergeRows<T extends object>(
     groups.set(id, [...(groups.get(id) ?? []), position]);
   });
   const graph = Graph.current();
+  const sensitive = sensitiveDbNames(definition.properties);
   await graph.joinOrBeginWrite(
     async () => {
       for (const positions of groups.values()) {
@@ -215,7 +229,7 @@ async function mergeRows<T extends object>(
               return { key: pick(row.given, keys), create: row.create, update: row.given };
             }),
           };
-          await graph.run({ cypher, params }, 'WRITE', (record) => {
+          await graph.run({ cypher, params, sensitive }, 'WRITE', (record) => {
             results[batch[Number(record.get('i'))]!] = hydrateNode<T>(
               definition,
               record.get('n') as Neo4jNode,

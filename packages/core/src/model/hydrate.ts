@@ -2,6 +2,7 @@ import type { Node as Neo4jNode } from 'neo4j-driver';
 import type { AnyClass, NodeDefinition, PropertyDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
 import { setState } from './entity-state';
+import { readStoredValue, type StoredSource } from './stored-value';
 
 /**
  * Turns a driver node into an instance of the most specific model its labels match (falling back
@@ -11,26 +12,35 @@ export function hydrateNode<T extends object>(definition: NodeDefinition, node: 
   const resolved = registry.resolveByLabels(node.labels);
   const actual = resolved && isSubclass(resolved.target, definition.target) ? resolved : definition;
   const instance = instantiate(actual.target) as T;
-  assignProperties(actual.name, actual.properties, instance, node.properties);
+  assignProperties(actual.name, actual.properties, instance, node.properties, {
+    labels: node.labels,
+    elementId: node.elementId,
+  });
   setState(instance, { elementId: node.elementId, snapshot: node.properties });
   return instance;
 }
 
-/** Writes inflated stored values onto an instance; absent properties stay unset. */
+/**
+ * Writes inflated stored values onto an instance; absent properties stay unset. Every value is
+ * checked as a write would check it (see `readStoredValue`), and all are read before any is
+ * assigned, so a refused node leaves `instance` unchanged (`refresh()` keeps the old values).
+ * @throws HydrationError when the stored data breaks the model
+ */
 export function assignProperties(
   model: string,
   properties: ReadonlyMap<string, PropertyDefinition>,
   instance: object,
   stored: Record<string, unknown>,
+  source: StoredSource,
 ): void {
-  const target = instance as Record<string, unknown>;
+  const read: Array<[string, unknown]> = [];
   for (const property of properties.values()) {
-    const value = stored[property.dbName];
-    if (value === null || value === undefined) {
-      delete target[property.name];
-      continue;
-    }
-    target[property.name] = property.type.inflate(value, { model, field: property.name });
+    read.push([property.name, readStoredValue(model, property, stored[property.dbName], source)]);
+  }
+  const target = instance as Record<string, unknown>;
+  for (const [name, value] of read) {
+    if (value === undefined) delete target[name];
+    else target[name] = value;
   }
 }
 

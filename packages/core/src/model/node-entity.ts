@@ -22,6 +22,7 @@ import type { ModelClass, ModelProps } from './model-types';
 import { nodeQueries } from './node-queries';
 import { sameStoredValue } from './stored-value-key';
 import { validateEntity } from './validate-entity';
+import { assignInput, type WriteOptions } from './write-input';
 
 /** Field values accepted when creating a model. */
 export type CreateProps<T> = ModelProps<Omit<T, keyof NodeEntity>>;
@@ -52,10 +53,18 @@ export abstract class NodeEntity {
     return NodeSet.of(this);
   }
 
-  /** Creates, validates and saves one node. */
-  static async create<T extends NodeEntity>(this: ModelClass<T>, props: CreateProps<T>): Promise<T> {
+  /**
+   * Creates, validates and saves one node. Input is copied by its own keys only.
+   * @throws ForbiddenPropertyNameError for `__proto__` / `constructor` / `prototype` keys;
+   * UnknownPropertyError for undeclared keys (unless `unknownProperties: 'allow'`); ValidationError.
+   */
+  static async create<T extends NodeEntity>(
+    this: ModelClass<T>,
+    props: CreateProps<T>,
+    options?: WriteOptions,
+  ): Promise<T> {
     const entity = instantiate(this) as T;
-    Object.assign(entity, props);
+    assignInput(registry.node(this), entity, props, options);
     return entity.save();
   }
 
@@ -170,7 +179,10 @@ export abstract class NodeEntity {
       (r) => r.get('n') as Neo4jNode,
     );
     if (!node) throw new DoesNotExistError(definition.name, { elementId: state.elementId });
-    assignProperties(definition.name, definition.properties, this, node.properties);
+    assignProperties(definition.name, definition.properties, this, node.properties, {
+      labels: node.labels,
+      elementId: node.elementId,
+    });
     state.snapshot = node.properties;
     return this;
   }

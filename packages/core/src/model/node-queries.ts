@@ -16,6 +16,7 @@ import {
 } from '@cartograph/cypher';
 import type { CompiledQuery } from '../graph/graph';
 import type { NodeDefinition } from '../registry/definitions';
+import { sensitiveDbNames } from './sensitive-keys';
 
 /**
  * The single-node queries of a model. Their shape depends only on the model, so each is rendered
@@ -58,9 +59,10 @@ export function nodeQueries(definition: NodeDefinition): NodeQueries {
       returnClause([{ expr: fn('count', [n]), alias: 'deleted' }]),
     ),
   ).cypher;
+  const sensitive = sensitiveDbNames(definition.properties);
   queries = {
-    create: (props) => ({ cypher: createText, params: { props } }),
-    update: (id, changes) => ({ cypher: updateText, params: { id, changes } }),
+    create: (props) => ({ cypher: createText, params: { props }, sensitive }),
+    update: (id, changes) => ({ cypher: updateText, params: { id, changes }, sensitive }),
     load: (id) => ({ cypher: loadText, params: { id } }),
     delete: (id) => ({ cypher: deleteText, params: { id } }),
   };

@@ -7,7 +7,9 @@ import { applyDefaults, deflateEntity } from './deflate-entity';
 import { setState, stateOf } from './entity-state';
 import { assignProperties } from './hydrate';
 import { relationshipQueries } from './relationship-queries';
+import { sensitiveDbNames } from './sensitive-keys';
 import { validateEntity } from './validate-entity';
+import { assignInput } from './write-input';
 
 const noProperties: ReadonlyMap<string, PropertyDefinition> = new Map();
 
@@ -51,7 +53,11 @@ export class RelationshipEntity {
     const stored = deflateEntity(name, properties, this);
     const changes: Record<string, unknown> = {};
     for (const { dbName } of properties.values()) changes[dbName] = stored[dbName] ?? null;
-    await Graph.current().run(relationshipQueries.update(state.elementId, changes), 'WRITE', () => undefined);
+    await Graph.current().run(
+      relationshipQueries.update(state.elementId, changes, sensitiveDbNames(properties)),
+      'WRITE',
+      () => undefined,
+    );
     state.snapshot = stored;
     return this;
   }
@@ -67,7 +73,10 @@ export class RelationshipEntity {
       (r) => r.get('r') as Neo4jRelationship,
     );
     if (relationship) {
-      assignProperties(name, properties, this, relationship.properties);
+      assignProperties(name, properties, this, relationship.properties, {
+        labels: [relationship.type],
+        elementId: relationship.elementId,
+      });
       state.snapshot = relationship.properties;
     }
     return this;
@@ -100,7 +109,10 @@ export function hydrateRelationship<R extends RelationshipEntity>(
   const target = model ?? RelationshipEntity;
   const { name, properties } = relationshipModelOf(target);
   const instance = new (target as new () => R)();
-  assignProperties(name, properties, instance, relationship.properties);
+  assignProperties(name, properties, instance, relationship.properties, {
+    labels: [relationship.type],
+    elementId: relationship.elementId,
+  });
   setState(instance, { elementId: relationship.elementId, snapshot: relationship.properties });
   ends.set(instance, {
     type: relationship.type,
@@ -120,7 +132,8 @@ export function prepareRelationshipProperties(
 ): Record<string, unknown> {
   const target = model ?? RelationshipEntity;
   const { name, properties } = relationshipModelOf(target);
-  const draft = Object.assign(new (target as new () => object)(), values);
+  const draft = new (target as new () => object)();
+  assignInput({ name, properties }, draft, values);
   applyDefaults(properties, draft);
   const errors = validateEntity(target, properties, draft);
   if (errors.length > 0) throw new ValidationError(name, errors);

@@ -26,9 +26,10 @@ const loadText = render(query(match(anyRelationship, { where: byElementId }), re
 
 /** Queries on one relationship by element id; rendered once. */
 export const relationshipQueries = {
-  update: (id: string, changes: Record<string, unknown>): CompiledQuery => ({
+  update: (id: string, changes: Record<string, unknown>, sensitive?: readonly string[]): CompiledQuery => ({
     cypher: updateText,
     params: { id, changes },
+    sensitive,
   }),
   load: (id: string): CompiledQuery => ({ cypher: loadText, params: { id } }),
 };

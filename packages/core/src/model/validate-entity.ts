@@ -1,5 +1,6 @@
 import { getMetadataStorage, validateSync } from 'class-validator';
 import type { FieldError } from '../errors';
+import { REDACTED } from '../graph/query-log';
 import type { AnyClass, PropertyDefinition } from '../registry/definitions';
 
 const usesClassValidator = new Map<AnyClass, boolean>();
@@ -39,7 +40,30 @@ export function validateEntity(
       }
     }
   }
-  return errors;
+  return maskSensitive(properties, values, errors);
+}
+
+/**
+ * Messages may quote the value (`"hunter2" is not a valid email address`, a class-validator
+ * `$value`); for sensitive properties the value is replaced by `***`, since ValidationError
+ * messages end up in logs.
+ */
+function maskSensitive(
+  properties: ReadonlyMap<string, PropertyDefinition>,
+  values: Record<string, unknown>,
+  errors: FieldError[],
+): FieldError[] {
+  return errors.map((error) => {
+    const value = values[error.field];
+    if (!properties.get(error.field)?.sensitive || value === null || value === undefined) return error;
+    const text = String(value);
+    // Messages shorten long values to their first 60 characters (see `quote`), which must go too.
+    const shown = [text, text.slice(0, 60)].filter((t) => t !== '' && error.message.includes(t));
+    if (shown.length === 0) return error;
+    let message = error.message;
+    for (const t of shown) message = message.split(t).join(REDACTED);
+    return { ...error, message };
+  });
 }
 
 function hasClassValidatorRules(target: AnyClass): boolean {

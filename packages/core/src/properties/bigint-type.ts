@@ -25,6 +25,7 @@ export function bigIntType(): PropertyType<bigint> {
     cypherType: 'INTEGER',
     tsType: 'bigint',
     validate: validateBigInt,
+    inflateValidates: true,
     deflate(value, context) {
       assertValid(validateBigInt(value), context);
       return neo4j.int(value);

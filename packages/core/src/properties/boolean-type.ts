@@ -13,6 +13,7 @@ export function booleanType(): PropertyType<boolean> {
     cypherType: 'BOOLEAN',
     tsType: 'boolean',
     validate: validateBoolean,
+    inflateValidates: true,
     deflate(value, context) {
       assertValid(validateBoolean(value), context);
       return value;

@@ -17,6 +17,7 @@ export function dateType(): PropertyType<Date> {
     cypherType: 'DATE',
     tsType: 'Date',
     validate: validateJsDate,
+    inflateValidates: true,
     deflate(value, context) {
       assertValid(validateJsDate(value), context);
       return Neo4jDate.fromStandardDateUTC(value);

@@ -15,6 +15,7 @@ export function dateTimeType(): PropertyType<Date> {
     cypherType: 'ZONED DATETIME',
     tsType: 'Date',
     validate: validateJsDate,
+    inflateValidates: true,
     deflate(value, context) {
       assertValid(validateJsDate(value), context);
       return new DateTime(

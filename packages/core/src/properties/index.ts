@@ -7,7 +7,7 @@ export { type DurationPropertyType, durationType, type Neo4jDuration } from './d
 export { emailType } from './email-type';
 export { floatType } from './float-type';
 export { integerType } from './integer-type';
-export { jsonType } from './json-type';
+export { DEFAULT_JSON_MAX_DEPTH, type JsonTypeOptions, jsonType } from './json-type';
 export {
   type CartesianPoint,
   type GeoPoint,

@@ -25,6 +25,7 @@ export function integerType(): PropertyType<number> {
     cypherType: 'INTEGER',
     tsType: 'number',
     validate: validateInteger,
+    inflateValidates: true,
     deflate(value, context) {
       assertValid(validateInteger(value), context);
       return neo4j.int(value);

@@ -21,6 +21,12 @@ export interface PropertyType<T = unknown> {
   validate(value: unknown): string[];
   deflate(value: T, context: ConversionContext): unknown;
   inflate(value: unknown, context: ConversionContext): T;
+  /**
+   * True when `inflate` already refuses every stored value whose result `validate` would refuse
+   * (a BOOLEAN is a valid boolean), so that reads skip `validate`. Unset, reads run both: an email
+   * type's inflate takes any STRING, and only `validate` sees that it is not an address.
+   */
+  readonly inflateValidates?: boolean;
   /** Value equality used for dirty tracking; defaults to `Object.is` on deflated values. */
   equals?(a: T, b: T): boolean;
 }

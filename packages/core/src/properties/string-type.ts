@@ -22,7 +22,10 @@ export function stringType(options: StringTypeOptions = {}): PropertyType<string
     }
     return [];
   };
-  return validatedString('string', validate);
+  // Without a length limit any STRING is valid, so reads need no check beyond inflate's.
+  return maxLength === undefined
+    ? { ...validatedString('string', validate), inflateValidates: true }
+    : validatedString('string', validate);
 }
 
 /**

@@ -14,8 +14,11 @@ import {
   unwind,
   variable,
 } from '@cartograph/cypher';
-import { type FieldError, ValidationError } from '../errors';
+import { type FieldError, ForbiddenPropertyNameError, ValidationError } from '../errors';
+import type { CompiledQuery } from '../graph/graph';
 import { Graph } from '../graph/graph';
+import { sensitiveDbNames } from '../model/sensitive-keys';
+import { isForbiddenKey } from '../model/write-input';
 import type { NodeDefinition } from '../registry/definitions';
 import { compileIds } from './compile-projections';
 import { UnknownPropertyError } from './query-errors';
@@ -67,6 +70,7 @@ export function prepareChanges(
   const changes: Record<string, unknown> = {};
   const errors: FieldError[] = [];
   for (const [name, value] of Object.entries(values)) {
+    if (isForbiddenKey(name)) throw new ForbiddenPropertyNameError(definition.name, name);
     const property = definition.properties.get(definition.aliases.get(name) ?? name);
     if (!property)
       throw new UnknownPropertyError(definition.name, name, [...definition.properties.keys()], 'property');
@@ -106,7 +110,8 @@ export async function bulkUpdate(
   const changes = prepareChanges(definition, values);
   if (Object.keys(changes).length === 0) return 0;
   const cypher = bulkQueries(definition).update;
-  return inBatches(state, options, (ids) => ({ cypher, params: { ids, changes } }));
+  const sensitive = sensitiveDbNames(definition.properties);
+  return inBatches(state, options, (ids) => ({ cypher, params: { ids, changes }, sensitive }));
 }
 
 /** Deletes every node of the set and its relationships, in batches. Lifecycle hooks are not run. */
@@ -118,7 +123,7 @@ export async function bulkDelete(state: NodeSetState, options: BulkOptions = {})
 async function inBatches(
   state: NodeSetState,
   options: BulkOptions,
-  batch: (ids: string[]) => { cypher: string; params: Record<string, unknown> },
+  batch: (ids: string[]) => CompiledQuery,
 ): Promise<number> {
   const size = options.batchSize ?? DEFAULT_BATCH;
   if (!Number.isSafeInteger(size) || size < 1)

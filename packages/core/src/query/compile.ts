@@ -72,8 +72,9 @@ export function compileNodes(state: NodeSetState, options: NodeQueryOptions = {}
     return { compiled: cached(state, 'N', (slots) => nodeClauses(state, slots, options)), layout };
   }
   const slots = new ParamSlots();
-  const compiled = render(query(...nodeClauses(state, slots, options)));
-  return { compiled, layout };
+  const { cypher, params } = render(query(...nodeClauses(state, slots, options)));
+  const sensitive = slots.sensitiveNames();
+  return { compiled: sensitive.length === 0 ? { cypher, params } : { cypher, params, sensitive }, layout };
 }
 
 function nodeClauses(state: NodeSetState, slots: ParamSlots, options: NodeQueryOptions): Clause[] {

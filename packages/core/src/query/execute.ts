@@ -4,7 +4,9 @@ import { Graph } from '../graph/graph';
 import { hydrateRelationship } from '../model/relationship-entity';
 import { compileCount, compileExists, compileNodes } from './compile';
 import { compileRelationships, compileValues } from './compile-projections';
+import { tolerant, withoutSkipped } from './lenient-rows';
 import { InvalidFilterError, UnknownPropertyError } from './query-errors';
+import { redactFilter } from './redact-filter';
 import { annotationValue, nodeMapper, resultHydrator } from './results';
 import type { ResolvedField } from './scopes';
 import { stageScope } from './stage-scope';
@@ -13,12 +15,8 @@ import { lastStage, type NodeSetState, withLastStage } from './state';
 /** Runs the node query of `state`, joining the active transaction when there is one. */
 export async function all<T>(state: NodeSetState): Promise<T[]> {
   const { compiled, layout } = compileNodes(state);
-  return Graph.current().run(
-    compiled,
-    'READ',
-    nodeMapper<T>(lastStage(state).definition, layout),
-    state.call,
-  );
+  const map = tolerant(nodeMapper<T>(lastStage(state).definition, layout), state.lenient);
+  return withoutSkipped(await Graph.current().run(compiled, 'READ', map, state.call));
 }
 
 /** The relationships of the final hop, as instances of the hop's relationship model. */
@@ -48,10 +46,12 @@ export async function first<T>(state: NodeSetState, required: boolean): Promise<
 export async function get<T>(state: NodeSetState, filters: unknown, required: boolean): Promise<T | null> {
   const nodes = await all<T>(limited(state, 2));
   const model = lastStage(state).definition.name;
-  if (nodes.length > 1) throw new MultipleNodesReturnedError(model, filters ?? {});
+  // Messages reach logs: values of sensitive properties are masked.
+  const shown = () => redactFilter(stageScope(lastStage(state)), filters ?? {});
+  if (nodes.length > 1) throw new MultipleNodesReturnedError(model, shown());
   const [node] = nodes;
   if (node !== undefined) return node;
-  if (required) throw new DoesNotExistError(model, filters ?? {});
+  if (required) throw new DoesNotExistError(model, shown());
   return null;
 }
 

@@ -12,7 +12,9 @@ import {
   variable,
 } from '@cartograph/cypher';
 import type { Node as Neo4jNode } from 'neo4j-driver';
-import type { NodeDefinition } from '../registry/definitions';
+import { stateOf } from '../model/entity-state';
+import type { NodeDefinition, RelationshipDefinition } from '../registry/definitions';
+import { assertReadCardinality } from '../relationships/cardinality-check';
 import type { Names } from './names';
 import { hopOf } from './paths';
 import type { Hop, Predicate } from './plan';
@@ -36,6 +38,9 @@ export interface FetchNode {
   readonly field: string;
   readonly hop: Hop;
   readonly target: NodeDefinition;
+  /** The model declaring the relation, and its declaration (for the cardinality check). */
+  readonly owner: NodeDefinition;
+  readonly relationship: RelationshipDefinition;
   readonly children: readonly FetchNode[];
 }
 
@@ -43,7 +48,11 @@ export interface FetchNode {
 export interface FetchPlan {
   readonly paths: readonly { readonly path: string; readonly optional: boolean }[];
   readonly roots: readonly FetchNode[];
-  /** For paths that are not optional: the node must have the whole path. */
+  /**
+   * For paths that are not optional: the node must have the whole path. Paths starting with a
+   * relation whose cardinality requires one (One, OneOrMore) are not filtered: a node lacking it
+   * breaks the model and is reported (CardinalityViolationError), never silently left out.
+   */
   readonly required: readonly Predicate[];
 }
 
@@ -72,21 +81,23 @@ export function buildFetchPlan(
     let level = roots;
     let model = definition;
     const hops: Hop[] = [];
+    let mandatoryFirst = false;
     for (const field of path.split('.')) {
       const relationship = model.relationships.get(field);
       if (!relationship)
         throw new UnknownPropertyError(model.name, field, [...model.relationships.keys()], 'relationship');
       const { hop, target } = hopOf(relationship);
+      if (hops.length === 0) mandatoryFirst = relationship.cardinality.min > 0;
       let entry = level.find((candidate) => candidate.field === field);
       if (!entry) {
-        entry = { field, hop, target, children: [] };
+        entry = { field, hop, target, owner: model, relationship, children: [] };
         level.push(entry);
       }
       hops.push(hop);
       level = entry.children;
       model = target;
     }
-    if (!isOptional) required.push(existsChain(hops));
+    if (!isOptional && !mandatoryFirst) required.push(existsChain(hops));
   }
   return Object.freeze({ paths: Object.freeze(paths), roots, required: Object.freeze(required) });
 }
@@ -122,9 +133,19 @@ export function compileFetch(fetch: FetchNode, from: Variable, names: Names): Ex
 /** Builds model instances from driver nodes, reusing one instance per node within a result. */
 export type Hydrator = (definition: NodeDefinition, node: Neo4jNode) => object;
 
-/** Stores the loaded relations of `instance` where `RelationshipManager#cached` finds them. */
+/**
+ * Stores the loaded relations of `instance` where `RelationshipManager#cached` finds them, after
+ * checking their number against the declared cardinality, as `RelationshipManager#all` does.
+ * @throws CardinalityViolationError (two targets of a ZeroOrOne, none of a One...)
+ */
 export function storeFetched(instance: object, fetch: FetchNode, loaded: unknown, hydrate: Hydrator): void {
-  setCachedRelation(instance, fetch.field, hydrateLoaded(fetch, loaded as readonly unknown[], hydrate));
+  const items = loaded as readonly unknown[];
+  const { owner, relationship } = fetch;
+  if (items.length < relationship.cardinality.min || items.length > relationship.cardinality.max) {
+    const node = `${owner.name} ${stateOf(instance).elementId}`;
+    assertReadCardinality({ model: owner.name, definition: relationship, node }, items.length);
+  }
+  setCachedRelation(instance, fetch.field, hydrateLoaded(fetch, items, hydrate));
 }
 
 function hydrateLoaded(fetch: FetchNode, loaded: readonly unknown[], hydrate: Hydrator): object[] {

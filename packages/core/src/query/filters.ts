@@ -1,4 +1,6 @@
+import { ForbiddenPropertyNameError } from '../errors';
 import { stateOf } from '../model/entity-state';
+import { isForbiddenKey } from '../model/write-input';
 import { describeValue } from '../properties/describe-value';
 import type { RelationshipDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
@@ -30,6 +32,7 @@ export function normalizeFilter(scope: FieldScope, input: unknown): Predicate | 
   }
   const parts: Predicate[] = [];
   for (const key of Object.keys(input)) {
+    if (isForbiddenKey(key)) throw new ForbiddenPropertyNameError(scope.model, key);
     const value = input[key];
     if (value === undefined) {
       throw new InvalidFilterError(
@@ -62,7 +65,9 @@ export function fieldFilter(
   value: unknown,
 ): Predicate {
   if (value === null) return { k: 'op', on, key, op: 'isNull', value: true };
-  if (!isPlainObject(value)) return { k: 'op', on, key, op: 'eq', value: convertOperand(field, 'eq', value) };
+  const sensitive = field.sensitive === true;
+  if (!isPlainObject(value))
+    return { k: 'op', on, key, op: 'eq', value: convertOperand(field, 'eq', value), sensitive };
   const kind = kindOf(field.type);
   const parts: Predicate[] = [];
   for (const operator of Object.keys(value)) {
@@ -76,7 +81,14 @@ export function fieldFilter(
     if (operand === undefined) {
       throw new InvalidFilterError(`${field.model}.${field.name} (${operator}) has an undefined operand.`);
     }
-    parts.push({ k: 'op', on, key, op: operator, value: convertOperand(field, operator, operand) });
+    parts.push({
+      k: 'op',
+      on,
+      key,
+      op: operator,
+      value: convertOperand(field, operator, operand),
+      sensitive,
+    });
   }
   return allOf(parts) ?? TRUE;
 }

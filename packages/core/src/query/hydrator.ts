@@ -1,13 +1,14 @@
 import type { Node as Neo4jNode } from 'neo4j-driver';
 import { setState } from '../model/entity-state';
 import { instantiate } from '../model/hydrate';
+import { type StoredValueReader, storedValueReader } from '../model/stored-value';
 import type { NodeDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
 
 interface FieldPlan {
   readonly name: string;
   readonly dbName: string;
-  readonly inflate: (value: unknown) => unknown;
+  readonly read: StoredValueReader;
 }
 
 /** What hydrating a node of one concrete model takes, computed once per model. */
@@ -24,20 +25,21 @@ function planOf(definition: NodeDefinition): ModelPlan {
   let plan = plans.get(definition);
   if (!plan) {
     const target = definition.target;
-    const fields = [...definition.properties.values()].map((property): FieldPlan => {
-      // One conversion context per field instead of one per value read.
-      const context = { model: definition.name, field: property.name };
-      const type = property.type;
-      return {
+    const fields = [...definition.properties.values()].map(
+      (property): FieldPlan => ({
         name: property.name,
         dbName: property.dbName,
-        inflate: (value) => type.inflate(value, context),
-      };
-    });
+        read: storedValueReader(definition.name, property),
+      }),
+    );
     // A class without own instance fields needs none of instantiate()'s clean-up per instance.
     const clearsAbsent = Object.keys(new (target as new () => object)()).length > 0;
     const construct = target as new () => object;
-    plan = { create: clearsAbsent ? () => instantiate(target) : () => new construct(), fields, clearsAbsent };
+    plan = {
+      create: clearsAbsent ? () => instantiate(target) : () => new construct(),
+      fields,
+      clearsAbsent,
+    };
     plans.set(definition, plan);
   }
   return plan;
@@ -49,7 +51,7 @@ function isSubclass(candidate: NodeDefinition, base: NodeDefinition): boolean {
 
 /**
  * Builds model instances from driver nodes exactly as `hydrateNode` does (most specific model by
- * labels, properties inflated, state recorded for dirty tracking), with the per-model work done
+ * labels, properties inflated and checked, state recorded for dirty tracking), with the per-model work done
  * once: query results hydrate thousands of nodes of few models. Label resolution is remembered per
  * result, so models registered later are still seen by the next query.
  */
@@ -63,8 +65,9 @@ export class NodeHydrator {
     const fields = plan.fields;
     for (let i = 0; i < fields.length; i++) {
       const field = fields[i] as FieldPlan;
-      const value = stored[field.dbName];
-      if (value !== null && value !== undefined) instance[field.name] = field.inflate(value);
+      // Checked as a write would check it: stored data that breaks the model raises HydrationError.
+      const value = field.read(stored[field.dbName], node);
+      if (value !== undefined) instance[field.name] = value;
       else if (plan.clearsAbsent) delete instance[field.name];
     }
     setState(instance, { elementId: node.elementId, snapshot: stored });

@@ -46,7 +46,7 @@ export async function explainQuery(
   options: RunOptions = {},
 ): Promise<PlanSummary> {
   // EXPLAIN / PROFILE are fixed keywords prefixed to text the renderer produced; no user input is added.
-  const summary = await graph.summarize({ cypher: `${mode} ${query.cypher}`, params: query.params }, options);
+  const summary = await graph.summarize({ ...query, cypher: `${mode} ${query.cypher}` }, options);
   return summarize(summary, mode, query.cypher);
 }
 

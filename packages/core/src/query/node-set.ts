@@ -1,3 +1,4 @@
+import type { ProblemHandler } from '../errors';
 import type { CallOptions } from '../executor/deadline';
 import type { ModelClass } from '../model/model-types';
 import type { NodeDefinition, RelationshipDefinition } from '../registry/definitions';
@@ -106,12 +107,9 @@ export class NodeSet<T, R = unknown> extends NodeSetResults<T, R> {
         'relationship',
       );
     const next = initialStage(registry.node(relationship.target()), relationship);
+    const stages = Object.freeze([...this.state.stages, next]);
     return new NodeSet(
-      Object.freeze({
-        stages: Object.freeze([...this.state.stages, next]),
-        fetch: undefined,
-        call: this.state.call,
-      }),
+      Object.freeze({ stages, fetch: undefined, call: this.state.call, lenient: this.state.lenient }),
     );
   }
 
@@ -144,7 +142,20 @@ export class NodeSet<T, R = unknown> extends NodeSetResults<T, R> {
    */
   fetchRelations(...paths: Array<RelationPath<T> | OptionalPath<RelationPath<T>>>): NodeSet<T, R> {
     const fetch = buildFetchPlan(this.definition, this.state.fetch, paths);
-    return new NodeSet(Object.freeze({ stages: this.state.stages, fetch, call: this.state.call }));
+    return new NodeSet(
+      Object.freeze({ stages: this.state.stages, fetch, call: this.state.call, lenient: this.state.lenient }),
+    );
+  }
+
+  /**
+   * Reads tolerantly: a row whose stored data breaks the model (a HydrationError: missing required
+   * property, wrong type, invalid format) or whose eager-loaded relations break their cardinality
+   * (CardinalityViolationError) is skipped instead of failing the whole read, and passed to
+   * `onProblem`. Applies to `all`, `first`, `get`, `paginate` and `stream`; the default is strict.
+   * `Person.nodes.lenient((problem) => problems.push(problem)).all()`
+   */
+  lenient(onProblem: ProblemHandler = () => {}): NodeSet<T, R> {
+    return new NodeSet(Object.freeze({ ...this.state, lenient: onProblem }));
   }
 
   /** Adds per-node aggregates over relationships: `annotate({ friendCount: count('friends') })`. */

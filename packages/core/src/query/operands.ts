@@ -9,6 +9,8 @@ export interface FieldRef {
   /** Name the user wrote (for messages). */
   readonly name: string;
   readonly type: PropertyType;
+  /** Values compared with this field are secrets, masked in logs. */
+  readonly sensitive?: boolean;
 }
 
 /**
@@ -52,6 +54,12 @@ function deflate(field: FieldRef, value: unknown, where: string): unknown {
   try {
     return field.type.deflate(value, { model: field.model, field: field.name });
   } catch (error) {
+    // The type's message may quote the value; a secret must not reach the message (or its cause).
+    if (field.sensitive) {
+      throw new InvalidFilterError(
+        `Invalid value for ${where}: it does not fit the property's ${field.type.name} type (not shown: the property is sensitive).`,
+      );
+    }
     const reason = error instanceof Error ? error.message : String(error);
     throw new InvalidFilterError(`Invalid value for ${where}: ${reason}`, { cause: error });
   }

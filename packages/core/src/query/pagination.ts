@@ -4,6 +4,7 @@ import { compileNodes } from './compile';
 import type { Body } from './compile-body';
 import { annotationScope } from './compile-body';
 import { afterCursor, decodeCursor, encodeCursor } from './cursor';
+import { SKIPPED, tolerant, withoutSkipped } from './lenient-rows';
 import { InvalidFilterError } from './query-errors';
 import { nodeMapper } from './results';
 import { type SortKey, sortExpression } from './sort-keys';
@@ -64,15 +65,16 @@ export async function paginate<T>(state: NodeSetState, options: PageOptions): Pr
       }
     : undefined;
   const { compiled, layout } = compileNodes(paged, { late, sortColumns: true });
-  const map = nodeMapper<T>(stage.definition, layout);
-  const read = (record: Neo4jRecord) => {
+  const map = tolerant(nodeMapper<T>(stage.definition, layout), state.lenient);
+  const read = (record: Neo4jRecord): { item: T | typeof SKIPPED; cursor: string } => {
     const values = keys.map((_, i) => record.get(record.length - keys.length + i));
     return { item: map(record), cursor: encodeCursor(keys, values) };
   };
   const rows = await Graph.current().run(compiled, 'READ', read, state.call);
   const page = rows.slice(0, first);
   return {
-    items: page.map((row) => row.item),
+    // A lenient read may skip rows, so a page can hold fewer than `first` items.
+    items: withoutSkipped(page.map((row) => row.item)),
     pageInfo: { hasNextPage: rows.length > first, endCursor: page.at(-1)?.cursor ?? null },
   };
 }

@@ -23,6 +23,8 @@ export interface OperatorPredicate {
   readonly key: string;
   readonly op: OperatorName;
   readonly value: unknown;
+  /** The value is bound to a sensitive property: its parameter is masked in logs. */
+  readonly sensitive?: boolean;
 }
 
 /**

@@ -112,7 +112,7 @@ function compileOperator(left: Expr, predicate: OperatorPredicate, scope: Predic
   const { op, value } = predicate;
   const { names, slots } = scope;
   // Every value is a parameter named by its slot; only isNull's flag shapes the text.
-  const param = () => slots.param(predicate, value);
+  const param = () => slots.param(predicate, value, predicate.sensitive);
   switch (op) {
     case 'eq':
     case 'exact':

@@ -1,16 +1,20 @@
 import { CartographError } from '../errors/cartograph-error';
 
-/** A filter, ordering, projection or update named a property the model does not declare. */
+/**
+ * A filter, ordering, projection or write (create, update, relationship properties) named a property
+ * the model does not declare.
+ */
 export class UnknownPropertyError extends CartographError {
   constructor(
     readonly model: string,
     readonly property: string,
     known: readonly string[],
     what = 'property',
+    hint = '',
   ) {
     super(
       'UNKNOWN_PROPERTY',
-      `${model} has no ${what} ${JSON.stringify(property)}. Known: ${known.length === 0 ? '(none)' : known.join(', ')}.`,
+      `${model} has no ${what} ${JSON.stringify(property)}. Known: ${known.length === 0 ? '(none)' : known.join(', ')}.${hint}`,
     );
   }
 }

@@ -92,5 +92,6 @@ function buildRelationshipScope(relationship: RelationshipDefinition): FieldScop
 }
 
 function propertyField(model: string, property: PropertyDefinition, on: Subject): ResolvedField {
-  return { ref: { model, name: property.name, type: property.type }, on, key: property.dbName };
+  const ref = { model, name: property.name, type: property.type, sensitive: property.sensitive === true };
+  return { ref, on, key: property.dbName };
 }

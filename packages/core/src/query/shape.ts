@@ -11,9 +11,13 @@ export class ParamSlots {
   readonly values: unknown[] = [];
   readonly #owners = new Map<object, number>();
   readonly #limits = new Map<object, number>();
+  /** Slots whose value is bound to a sensitive property (masked in logs). */
+  readonly #sensitive: number[] = [];
 
-  register(owner: object, value: unknown): void {
-    this.#owners.set(owner, this.values.push(value) - 1);
+  register(owner: object, value: unknown, sensitive = false): void {
+    const index = this.values.push(value) - 1;
+    this.#owners.set(owner, index);
+    if (sensitive) this.#sensitive.push(index);
   }
 
   registerLimit(owner: object, value: unknown): void {
@@ -21,11 +25,12 @@ export class ParamSlots {
   }
 
   /** The parameter of `owner`'s value (registered by the shape walk, or now). */
-  param(owner: object, value: unknown): Param {
+  param(owner: object, value: unknown, sensitive = false): Param {
     let index = this.#owners.get(owner);
     if (index === undefined) {
       index = this.values.push(value) - 1;
       this.#owners.set(owner, index);
+      if (sensitive) this.#sensitive.push(index);
     }
     return param(value, NAMES[index] ?? `v${index}`);
   }
@@ -38,6 +43,11 @@ export class ParamSlots {
       this.#limits.set(owner, index);
     }
     return param(value, NAMES[index] ?? `v${index}`);
+  }
+
+  /** Names of the parameters bound to sensitive properties, for the query log's redaction. */
+  sensitiveNames(): string[] {
+    return this.#sensitive.map((i) => NAMES[i] ?? `v${i}`);
   }
 
   /** `{ v0: ..., v1: ... }` */
@@ -76,7 +86,7 @@ function predicateShape(predicate: Predicate, slots: ParamSlots): string {
       // isNull's flag decides the text (IS NULL / IS NOT NULL); every other value is a parameter.
       if (predicate.op === 'isNull')
         return `(${predicate.on}${word(predicate.key)}isNull${predicate.value === true})`;
-      slots.register(predicate, predicate.value);
+      slots.register(predicate, predicate.value, predicate.sensitive);
       return `(${predicate.on}${word(predicate.key)}${predicate.op})`;
     case 'and':
     case 'or': {

@@ -1,3 +1,4 @@
+import type { ProblemHandler } from '../errors';
 import type { CallOptions } from '../executor/deadline';
 import type { NodeDefinition, RelationshipDefinition } from '../registry/definitions';
 import type { AnnotationPlan } from './annotation-plan';
@@ -31,6 +32,8 @@ export interface NodeSetState {
   readonly fetch: FetchPlan | undefined;
   /** Deadline and signal of the terminal call (`withOptions`); not part of the query. */
   readonly call?: CallOptions;
+  /** Set by `lenient()`: rows with invalid stored data are skipped and reported here. */
+  readonly lenient?: ProblemHandler;
 }
 
 export function initialStage(definition: NodeDefinition, via?: RelationshipDefinition): Stage {
@@ -68,7 +71,12 @@ export function withLastStage(state: NodeSetState, update: (stage: Stage) => Par
     distinct: change.distinct ?? last.distinct,
     annotations: change.annotations ?? last.annotations,
   });
-  return Object.freeze({ stages: Object.freeze(stages), fetch: state.fetch, call: state.call });
+  return Object.freeze({
+    stages: Object.freeze(stages),
+    fetch: state.fetch,
+    call: state.call,
+    lenient: state.lenient,
+  });
 }
 
 /** Whether a stage that is not the last must be closed with a WITH before the traversal goes on. */

@@ -1,6 +1,7 @@
 import { Graph } from '../graph/graph';
 import type { RunOptions } from '../graph/graph-options';
 import { compileNodes } from './compile';
+import { SKIPPED, tolerant } from './lenient-rows';
 import { nodeMapper } from './results';
 import { lastStage, type NodeSetState } from './state';
 
@@ -21,12 +22,15 @@ export interface StreamOptions extends Pick<RunOptions, 'timeoutMs' | 'signal'> 
  * (`break`, `return`, an exception) rolls the transaction back and closes the session. Each wait
  * for the server is bounded by `timeoutMs` (else the graph's default); `signal` cancels it.
  */
-export function streamNodes<T>(
+export async function* streamNodes<T>(
   state: NodeSetState,
   options: StreamOptions = {},
 ): AsyncGenerator<T, void, undefined> {
   const { compiled, layout } = compileNodes(state);
-  const map = nodeMapper<T>(lastStage(state).definition, layout, false);
+  const map = tolerant(nodeMapper<T>(lastStage(state).definition, layout, false), state.lenient);
   const graph = options.graph ?? Graph.current();
-  return graph.stream(compiled, map, { ...state.call, ...options });
+  const items = graph.stream(compiled, map, { ...state.call, ...options });
+  for await (const item of items) {
+    if (item !== SKIPPED) yield item;
+  }
 }

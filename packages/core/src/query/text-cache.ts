@@ -24,7 +24,10 @@ export function cached(
     if (textCache.size >= CACHE_LIMIT) textCache.delete(textCache.keys().next().value as string);
     textCache.set(key, cypher);
   }
-  return { cypher, params: slots.params() };
+  const sensitive = slots.sensitiveNames();
+  return sensitive.length === 0
+    ? { cypher, params: slots.params() }
+    : { cypher, params: slots.params(), sensitive };
 }
 
 /** Forgets cached query texts (tests and benchmarks measuring the uncached path). */

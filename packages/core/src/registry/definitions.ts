@@ -28,6 +28,12 @@ export interface PropertyOptions<T = unknown> {
   exists?: boolean;
   /** Enterprise only: a property type constraint (`IS :: <type>`, from the property's type) backs it. */
   typeConstraint?: boolean;
+  /**
+   * The value is a secret: it is masked (`'***'`) in query log events, in filter parameters bound to
+   * it and in error messages. Default: true for names like password, secret, token, apiKey,
+   * credential; set `false` to log such a property anyway.
+   */
+  sensitive?: boolean;
 }
 
 /** One property of a node or relationship model, as the registry keeps it. */
@@ -51,6 +57,8 @@ export interface PropertyDefinition {
   readonly exists?: boolean;
   /** Enterprise only: plan a property type constraint from `type.cypherType`. */
   readonly typeConstraint?: boolean;
+  /** Masked in logs and error messages (see {@link PropertyOptions.sensitive}). */
+  readonly sensitive?: boolean;
 }
 
 /** `out` = `(self)-[:TYPE]->(other)`, `in` = `(self)<-[:TYPE]-(other)`, `both` = either way. */
@@ -87,6 +95,8 @@ export interface NodeDefinition {
   readonly aliases: ReadonlyMap<string, string>;
   /** Enterprise only: field names of a node key constraint declared by this class (not inherited). */
   readonly nodeKey?: readonly string[];
+  /** What writes do with undeclared input keys (`@Node({ unknownProperties })`); default reject. */
+  readonly unknownProperties?: 'reject' | 'allow';
 }
 
 /** A `@Rel` class: a relationship type with its own properties. */

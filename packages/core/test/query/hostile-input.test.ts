@@ -198,7 +198,7 @@ describe('hostile strings as names', () => {
             }
             expect(failure).toBeInstanceOf(CartographError);
             expect((failure as CartographError).code).toMatch(
-              /^(UNKNOWN_PROPERTY|UNKNOWN_OPERATOR|INVALID_FILTER)$/,
+              /^(UNKNOWN_PROPERTY|UNKNOWN_OPERATOR|INVALID_FILTER|FORBIDDEN_PROPERTY_NAME)$/,
             );
           }
         },
@@ -225,6 +225,47 @@ describe('hostile strings as names', () => {
       ),
       { numRuns: 50 },
     );
+  });
+});
+
+describe('hostile keys in written rows', () => {
+  const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype'];
+  const hostileKey = fc.oneof(
+    fc.constantFrom(...PROTOTYPE_KEYS),
+    hostile.filter((key) => !KNOWN_NAMES.has(key)),
+  );
+  // As a JSON body arrives: JSON.parse makes `__proto__` an own key instead of a prototype swap.
+  const row = (key: string) =>
+    JSON.parse(`{${JSON.stringify(key)}: {"age": -5}, "email": "mallory@example.com", "age": 1}`);
+
+  it('are refused with a typed error by every write entry point, writing nothing', async () => {
+    const before = await graphSize();
+    queries.clear();
+    await fc.assert(
+      fc.asyncProperty(hostileKey, async (key) => {
+        const attempts: Array<() => Promise<unknown>> = [
+          () => Person.create(row(key)),
+          () => Person.createMany([row(key)]),
+          () => Person.getOrCreate([row(key)]),
+          () => Person.createOrUpdate([row(key)]),
+          () => Person.merge([row(key)]),
+          () => Person.nodes.filter({ name: 'Nobody' }).update(row(key)),
+        ];
+        for (const attempt of attempts) {
+          const failure = await attempt().then(
+            () => undefined,
+            (error: unknown) => error,
+          );
+          expect(failure).toBeInstanceOf(CartographError);
+          expect((failure as CartographError).code).toBe(
+            PROTOTYPE_KEYS.includes(key) ? 'FORBIDDEN_PROPERTY_NAME' : 'UNKNOWN_PROPERTY',
+          );
+        }
+      }),
+      { numRuns: 100 },
+    );
+    expect(queries.events.filter((event) => event.mode === 'WRITE')).toHaveLength(0);
+    expect(await graphSize()).toEqual(before);
   });
 });
 
