@@ -8,7 +8,7 @@
 export { Node, type NodeOptions } from './decorators/node';
 export { propertyDecorator } from './decorators/property-decorator';
 export * from './decorators/property-decorators';
-export { Rel } from './decorators/rel';
+export { Rel, type RelOptions } from './decorators/rel';
 export {
   Relationship,
   RelationshipFrom,

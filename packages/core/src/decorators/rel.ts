@@ -1,14 +1,25 @@
 import { ModelDefinitionError } from '../errors';
+import type { UnknownPropertiesPolicy } from '../model/write-input';
 import type { AnyClass } from '../registry/definitions';
 import { pendingFieldsOf } from '../registry/pending-metadata';
 import { registry } from '../registry/schema-registry';
 import { checkProperties } from './check-properties';
 
+/** Options of {@link Rel}. */
+export interface RelOptions {
+  /**
+   * What `connect` and `replace` do with property keys the model does not declare: `'reject'`
+   * (default) throws UnknownPropertyError; `'allow'` ignores them (they are never stored). A call's
+   * own `unknownProperties` option wins.
+   */
+  unknownProperties?: UnknownPropertiesPolicy;
+}
+
 /**
  * Marks a class (extending `RelationshipEntity`) as the model of relationship `type`, holding the
  * relationship's own properties. Use it with `@RelationshipTo(..., { model })`.
  */
-export function Rel(type: string): (target: AnyClass) => void {
+export function Rel(type: string, options: RelOptions = {}): (target: AnyClass) => void {
   return (target) => {
     if (type.trim() === '') throw new ModelDefinitionError(target.name, '@Rel needs a relationship type.');
     const fields = pendingFieldsOf(target.prototype);
@@ -20,6 +31,12 @@ export function Rel(type: string): (target: AnyClass) => void {
     }
     const properties = new Map(fields.properties.map((property) => [property.name, property]));
     checkProperties(target.name, properties);
-    registry.registerRelationshipModel({ name: target.name, target, type, properties });
+    registry.registerRelationshipModel({
+      name: target.name,
+      target,
+      type,
+      properties,
+      unknownProperties: options.unknownProperties,
+    });
   };
 }

@@ -9,7 +9,7 @@ import { assignProperties } from './hydrate';
 import { relationshipQueries } from './relationship-queries';
 import { sensitiveDbNames } from './sensitive-keys';
 import { validateEntity } from './validate-entity';
-import { assignInput } from './write-input';
+import { assignInput, type UnknownPropertiesPolicy, type WriteOptions } from './write-input';
 
 const noProperties: ReadonlyMap<string, PropertyDefinition> = new Map();
 
@@ -96,6 +96,7 @@ export class RelationshipEntity {
 export function relationshipModelOf(target: AnyClass): {
   name: string;
   properties: ReadonlyMap<string, PropertyDefinition>;
+  unknownProperties?: UnknownPropertiesPolicy;
 } {
   if (target === RelationshipEntity) return { name: 'RelationshipEntity', properties: noProperties };
   return registry.relationshipModel(target);
@@ -124,16 +125,19 @@ export function hydrateRelationship<R extends RelationshipEntity>(
 
 /**
  * Stored properties for a new relationship of `model` from user-given values: defaults applied,
- * validated (throws ValidationError before anything is written).
+ * validated (throws ValidationError before anything is written). Undeclared keys are refused
+ * unless `options.unknownProperties` (else the model's `@Rel({ unknownProperties })`) allows them.
  */
 export function prepareRelationshipProperties(
   model: AnyClass | undefined,
   values: object | undefined,
+  options: WriteOptions = {},
 ): Record<string, unknown> {
   const target = model ?? RelationshipEntity;
-  const { name, properties } = relationshipModelOf(target);
+  const definition = relationshipModelOf(target);
+  const { name, properties } = definition;
   const draft = new (target as new () => object)();
-  assignInput({ name, properties }, draft, values);
+  assignInput(definition, draft, values, options);
   applyDefaults(properties, draft);
   const errors = validateEntity(target, properties, draft);
   if (errors.length > 0) throw new ValidationError(name, errors);

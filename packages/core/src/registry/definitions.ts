@@ -105,4 +105,6 @@ export interface RelationshipModelDefinition {
   readonly target: AnyClass;
   readonly type: string;
   readonly properties: ReadonlyMap<string, PropertyDefinition>;
+  /** What `connect` / `replace` do with undeclared property keys (`@Rel(type, { unknownProperties })`); default reject. */
+  readonly unknownProperties?: 'reject' | 'allow';
 }

@@ -57,7 +57,8 @@ export interface PairQueries {
   targetIds(a: string): CompiledQuery;
   /** For each of `ids`: the pair count with the owner and that node's reverse-side count. */
   endCounts(a: string, ids: readonly string[]): CompiledQuery;
-  create(a: string, b: string, props: Record<string, unknown>): CompiledQuery;
+  /** `sensitive`: stored names of the relationship model's sensitive properties (masked in logs and errors). */
+  create(a: string, b: string, props: Record<string, unknown>, sensitive?: readonly string[]): CompiledQuery;
   deletePair(a: string, b: string): CompiledQuery;
   deleteAll(a: string): CompiledQuery;
   list(a: string): CompiledQuery;
@@ -179,7 +180,11 @@ export function buildPairQueries(
     lockNodes: (ids) => ({ cypher: lockNodes, params: { ids } }),
     targetIds: (ia) => ({ cypher: targetIds, params: { a: ia } }),
     endCounts: (ia, ids) => ({ cypher: endCounts, params: { a: ia, ids } }),
-    create: (ia, ib, props) => ({ cypher: createText, params: { a: ia, b: ib, props } }),
+    create: (ia, ib, props, sensitive) => ({
+      cypher: createText,
+      params: { a: ia, b: ib, props },
+      sensitive,
+    }),
     deletePair: (ia, ib) => ({ cypher: deletePair, params: { a: ia, b: ib } }),
     deleteAll: (ia) => ({ cypher: deleteAll, params: { a: ia } }),
     list: (ia) => ({ cypher: list, params: { a: ia } }),

@@ -8,7 +8,10 @@ import {
   hydrateRelationship,
   prepareRelationshipProperties,
   RelationshipEntity,
+  relationshipModelOf,
 } from '../model/relationship-entity';
+import { sensitiveDbNames } from '../model/sensitive-keys';
+import type { WriteOptions } from '../model/write-input';
 import { NodeSet } from '../query/node-set';
 import { getCachedRelation } from '../query/relation-cache';
 import type { FilterInput, RelFilter } from '../query/types';
@@ -29,7 +32,7 @@ import { findReverseSide } from './reverse-side';
 export type RelationshipProps<R> = ModelProps<Omit<R, keyof RelationshipEntity>>;
 
 /** Options of {@link RelationshipManager.connect}. */
-export interface ConnectOptions {
+export interface ConnectOptions extends WriteOptions {
   /** Create another relationship even when the pair is already connected (needs `allowParallel`-style intent). */
   parallel?: boolean;
 }
@@ -63,7 +66,7 @@ export class RelationshipManager<
    * @throws AttemptedCardinalityViolationError when either end would exceed its maximum.
    */
   async connect(node: T, properties?: RelationshipProps<R>, options: ConnectOptions = {}): Promise<R> {
-    const props = prepareRelationshipProperties(this.definition.model, properties);
+    const props = prepareRelationshipProperties(this.definition.model, properties, options);
     const [a, b] = [this.#ownerId('connect'), idOf(node, 'connect to')];
     const graph = Graph.current();
     return graph.joinOrBeginWrite(async () => {
@@ -75,7 +78,7 @@ export class RelationshipManager<
       assertCanAdd(this.#ownerEnd(), counts.owner);
       const reverse = this.#resolve().reverse;
       if (reverse) assertCanAdd(this.#targetEnd(node, reverse.definition), counts.target);
-      const [created] = await graph.run(this.#resolve().queries.create(a, b, props), 'WRITE', (record) =>
+      const [created] = await graph.run(this.#create(a, b, props), 'WRITE', (record) =>
         hydrateRelationship<R>(this.definition.model, record.get('r') as Neo4jRelationship),
       );
       return created!;
@@ -156,8 +159,12 @@ export class RelationshipManager<
         assertCanAdd(this.#targetEnd(newNode, reverse.definition), after.target);
       }
       await graph.run(queries.deletePair(a, oldId), 'WRITE', () => undefined);
-      const props = prepareRelationshipProperties(this.definition.model, existing);
-      const [created] = await graph.run(queries.create(a, newId, props), 'WRITE', (record) =>
+      // The properties come from the stored relationship: instance fields that are not properties
+      // (a class field with an initialiser) are not input to refuse.
+      const props = prepareRelationshipProperties(this.definition.model, existing, {
+        unknownProperties: 'allow',
+      });
+      const [created] = await graph.run(this.#create(a, newId, props), 'WRITE', (record) =>
         hydrateRelationship<R>(this.definition.model, record.get('r') as Neo4jRelationship),
       );
       return created!;
@@ -169,7 +176,11 @@ export class RelationshipManager<
    * @throws AttemptedCardinalityViolationError when the owner would not end with an allowed number,
    * or a target (new or dropped) would break the cardinality of the reverse side.
    */
-  async replace(nodes: T | T[], properties?: RelationshipProps<R>): Promise<void> {
+  async replace(
+    nodes: T | T[],
+    properties?: RelationshipProps<R>,
+    options: WriteOptions = {},
+  ): Promise<void> {
     const list = Array.isArray(nodes) ? nodes : [nodes];
     const { min, max } = this.definition.cardinality;
     if (list.length < min || list.length > max) {
@@ -198,9 +209,9 @@ export class RelationshipManager<
         }
       }
       await graph.run(queries.deleteAll(a), 'WRITE', () => undefined);
-      const props = prepareRelationshipProperties(this.definition.model, properties);
+      const props = prepareRelationshipProperties(this.definition.model, properties, options);
       for (const b of wanted) {
-        await graph.run(queries.create(a, b, props), 'WRITE', () => undefined);
+        await graph.run(this.#create(a, b, props), 'WRITE', () => undefined);
       }
     });
   }
@@ -277,6 +288,17 @@ export class RelationshipManager<
 
   #ownerCount(ends: Map<string, PairCounts>): number {
     return ends.values().next().value?.owner ?? 0;
+  }
+
+  /** The CREATE of one relationship, naming the model's sensitive properties so logs and errors mask them. */
+  #create(a: string, b: string, props: Record<string, unknown>) {
+    const model = this.definition.model ?? RelationshipEntity;
+    return this.#resolve().queries.create(
+      a,
+      b,
+      props,
+      sensitiveDbNames(relationshipModelOf(model).properties),
+    );
   }
 
   #relationshipsWith(graph: Graph, b: string): Promise<R[]> {
