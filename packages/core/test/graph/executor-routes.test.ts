@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { Neo4jError } from 'neo4j-driver';
 import { CartographError, type QueryEvent, QueryFailedError } from '../../src';
 import { explainQuery } from '../../src/query/inspect';
@@ -111,4 +112,72 @@ it('model writes: a unique violation raises UniquePropertyError and is logged on
 
   expectTyped(error, 'UNIQUE_PROPERTY');
   expect(queries.events.filter((event) => event.error !== undefined)).toHaveLength(1);
+});
+
+// Redaction happens inside the executor, so every route masks the secret values a server message
+// quotes (here: the text datetime() cannot parse), in the thrown error and in the logged event.
+describe('secret values in server errors, on every route', () => {
+  const SECRET = 'hunter2-Zq9';
+  const QUOTES_VALUE = 'RETURN datetime($code) AS d';
+  /** `code` is not a secret-looking name: only the query's `sensitive` list marks it. */
+  const query = { cypher: QUOTES_VALUE, params: { code: SECRET }, sensitive: ['code'] };
+
+  function expectMasked(error: unknown): void {
+    expectTyped(error);
+    const thrown = inspect(error, { depth: 12 });
+    expect(thrown).toContain('***');
+    expect(thrown).not.toContain(SECRET);
+    const logged = loggedFailure(QUOTES_VALUE);
+    expect(inspect(logged, { depth: 12 })).not.toContain(SECRET);
+    expect(logged.params).toEqual({ code: '***' });
+  }
+
+  it('run (managed transaction)', async () => {
+    expectMasked(
+      await graph()
+        .run(query, 'READ', (record) => record.get('d'))
+        .catch((caught: unknown) => caught),
+    );
+  });
+
+  it('stream', async () => {
+    const error = await (async () => {
+      for await (const row of graph().stream(query, (record) => record.get('d'))) expect(row).toBeDefined();
+    })().catch((caught: unknown) => caught);
+
+    expectMasked(error);
+  });
+
+  it('auto-commit', async () => {
+    expectMasked(
+      await graph()
+        .autoCommit(query, 'READ', () => undefined)
+        .catch((caught: unknown) => caught),
+    );
+  });
+
+  it('PROFILE (summarize)', async () => {
+    const error = await explainQuery(query, 'PROFILE', graph()).catch((caught: unknown) => caught);
+
+    expectTyped(error);
+    expect(inspect(error, { depth: 12 })).not.toContain(SECRET);
+    const logged = queries.events.filter((event) => event.cypher === `PROFILE ${QUOTES_VALUE}`);
+    expect(logged).toHaveLength(1);
+    expect(inspect(logged[0], { depth: 12 })).not.toContain(SECRET);
+    expect(logged[0]!.params).toEqual({ code: '***' });
+  });
+
+  it('explicit transaction (raw Cypher: a secret-looking parameter name is masked)', async () => {
+    const tx = await graph().beginTransaction('READ');
+    const error = await tx
+      .run('RETURN datetime($password) AS d', { password: SECRET })
+      .catch((caught: unknown) => caught);
+    await tx.rollback();
+
+    expectTyped(error);
+    expect(inspect(error, { depth: 12 })).not.toContain(SECRET);
+    const logged = queries.events.filter((event) => event.cypher.includes('datetime($password)'));
+    expect(logged).toHaveLength(1);
+    expect(inspect(logged[0], { depth: 12 })).not.toContain(SECRET);
+  });
 });
