@@ -3,22 +3,10 @@
 // cardinality, and a loser must be refused with a typed error rather than silently winning too.
 
 import { useTestGraph } from '../support/test-graph';
-import {
-  describeRound,
-  isLegitimateRefusal,
-  loadMoves,
-  type Move,
-  type Outcome,
-  operations,
-  outcomeOf,
-  type RacedField,
-  type Round,
-  racedFields,
-  roundsFor,
-  runMove,
-  setUpRound,
-  violationsAfter,
-} from './races/race-plan';
+import { violationsAfter } from './races/invariants';
+import { isLegitimateRefusal, loadMoves, type Outcome, outcomeOf, runMove } from './races/moves';
+import { operations, type RacedField, racedFields } from './races/raced-fields';
+import { describeRound, type Move, type Round, roundsFor, setUpRound } from './races/rounds';
 import { RaceWorker } from './races/worker-process';
 
 const { graph } = useTestGraph();
