@@ -24,14 +24,12 @@ export async function violationsAfter(
       Number(record.get('n')),
     ];
     const startedWith = round.edges.filter(([o, t]) => (side === 'owner' ? o : t) === name).length;
-    if (side === 'owner') {
-      if (n > field.ownerBounds.max)
-        violations.push(`${name} has ${n} ${field.type} (max ${field.ownerBounds.max})`);
-      if (n < field.ownerBounds.min && startedWith >= field.ownerBounds.min)
-        violations.push(`${name} has ${n} ${field.type} (min ${field.ownerBounds.min})`);
-    } else if (n > field.targetMax) {
-      violations.push(`${name} has ${n} incoming ${field.type} (max ${field.targetMax})`);
-    }
+    const bounds = side === 'owner' ? field.ownerBounds : field.targetBounds;
+    const what = side === 'owner' ? field.type : `incoming ${field.type}`;
+    if (n > bounds.max) violations.push(`${name} has ${n} ${what} (max ${bounds.max})`);
+    // A node that started below its minimum (an empty start) may stay there; none may fall below it.
+    if (n < bounds.min && startedWith >= bounds.min)
+      violations.push(`${name} has ${n} ${what} (min ${bounds.min})`);
   }
   return violations;
 }

@@ -22,9 +22,10 @@ export interface Round {
 /**
  * The starting graphs of a round. Same source: both moves act on owner o1 (with targets tA / tB).
  * Same target: o1 and o2 both move towards T. Variants cover connected and unconnected starts, and
- * a target already taken by someone else (so the reverse side's maximum is what refuses).
+ * a target already taken by someone else (so the reverse side's maximum is what refuses), and,
+ * where the reverse side allows several, a target both owners leave (so its minimum refuses).
  */
-export function roundsFor(first: Operation, second: Operation): Round[] {
+export function roundsFor(field: RacedField, first: Operation, second: Operation): Round[] {
   const sameSource = (edges: [string, string][]): Round => ({
     sharing: 'same source',
     owners: ['o1', 'o2'],
@@ -64,7 +65,13 @@ export function roundsFor(first: Operation, second: Operation): Round[] {
       ['o2', 't2'],
     ]),
     sameTarget([]),
-  ];
+    // Only where a target may have several owners: both leave T, which must keep its minimum.
+    field.targetBounds.max > 1 &&
+      sameTarget([
+        ['o1', 'T'],
+        ['o2', 'T'],
+      ]),
+  ].filter((round): round is Round => round !== false);
 }
 
 /** Empties the graph and creates the round's starting nodes and relationships (direct Cypher). */
