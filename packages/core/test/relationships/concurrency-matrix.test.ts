@@ -41,6 +41,8 @@ async function race(
 }
 
 const rounds = everyRound();
+// Every pair on every field, with half of the starting graphs: a round across processes costs more.
+const crossProcessRounds = rounds.filter((_, i) => i % 2 === 0);
 
 function everyRound(): [RacedField, Round][] {
   return racedFields.flatMap((field) =>
@@ -84,7 +86,7 @@ describe('relationship mutations racing each other', () => {
 
     it('keep both ends within their cardinality', async () => {
       const tally: Tally = { rounds: 0, succeeded: 0, refused: 0, problems: [] };
-      for (const [field, round] of rounds) {
+      for (const [field, round] of crossProcessRounds) {
         await race(
           field,
           round,
@@ -100,7 +102,7 @@ describe('relationship mutations racing each other', () => {
       }
 
       expect(tally.problems).toEqual([]);
-      expect(tally.rounds).toBe(rounds.length);
+      expect(tally.rounds).toBe(crossProcessRounds.length);
       expect(tally.succeeded).toBeGreaterThan(0);
       expect(tally.refused).toBeGreaterThan(0);
     });
