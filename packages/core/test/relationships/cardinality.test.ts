@@ -57,6 +57,14 @@ describe('cardinality on the other side', () => {
     expect(await relationshipCount('LEADS')).toBe(1);
   });
 
+  it('refuses a replace that would leave the company it drops without a ceo', async () => {
+    await alice.leads.connect(acme);
+
+    await expect(alice.leads.replace([globex])).rejects.toThrow(/Company\.ceo is One/);
+    expect((await acme.ceo.single())?.name).toBe('Alice');
+    expect(await relationshipCount('LEADS')).toBe(1);
+  });
+
   it('lets a company change ceo with reconnect from the company side', async () => {
     await alice.leads.connect(acme);
     await acme.ceo.reconnect(alice, bob);

@@ -1,4 +1,4 @@
-// Two small domains where both ends of a relationship declare a tight cardinality, used to race
+// Small domains where both ends of a relationship declare a tight cardinality, used to race
 // relationship mutations against each other.
 import 'reflect-metadata';
 import {
@@ -6,6 +6,7 @@ import {
   NodeEntity,
   type NodeSet,
   One,
+  OneOrMore,
   RelationshipFrom,
   type RelationshipManager,
   RelationshipTo,
@@ -42,4 +43,20 @@ export class Driver extends NodeEntity {
   declare static readonly nodes: NodeSet<Driver>;
   @StringProperty({ unique: true }) name!: string;
   @RelationshipFrom(() => Car, 'OWNED_BY', { cardinality: ZeroOrOne }) car!: RelationshipManager<Car>;
+}
+
+/** A club: a member belongs to at most one team, and a team never runs out of members. */
+@Node()
+export class Member extends NodeEntity {
+  declare static readonly nodes: NodeSet<Member>;
+  @StringProperty({ unique: true }) name!: string;
+  @RelationshipTo(() => Team, 'PLAYS_FOR', { cardinality: ZeroOrOne }) team!: RelationshipManager<Team>;
+}
+
+@Node()
+export class Team extends NodeEntity {
+  declare static readonly nodes: NodeSet<Team>;
+  @StringProperty({ unique: true }) name!: string;
+  @RelationshipFrom(() => Member, 'PLAYS_FOR', { cardinality: OneOrMore })
+  members!: RelationshipManager<Member>;
 }

@@ -1,4 +1,5 @@
-import type { Graph } from '@cartograph/core';
+import { type CompiledQuery, type Graph, toPlain } from '@cartograph/core';
+import type { Record as Neo4jRecord } from 'neo4j-driver';
 import { MigrationError } from '../errors';
 import {
   beginStepQuery,
@@ -59,14 +60,10 @@ export class StepProgressTracker {
       direction: this.scope.direction,
       step: ++this.#steps,
     };
-    const [state] = await this.scope.graph.run(
-      beginStepQuery(key, step.label, step.batchSize),
-      'WRITE',
-      (r) => ({
-        rows: Number(r.get('rows')),
-        done: r.get('done') === true,
-      }),
-    );
+    const [state] = (await this.#commit(beginStepQuery(key, step.label, step.batchSize))).map((r) => ({
+      rows: Number(toPlain(r.get('rows'))),
+      done: r.get('done') === true,
+    }));
     const rowsBefore = state?.rows ?? 0;
     const where = `[${this.scope.id}] batched step ${key.step} (${step.label})`;
     if (state?.done) {
@@ -78,8 +75,23 @@ export class StepProgressTracker {
       this.scope.log(`${where}: resuming after ${rowsBefore} rows committed by an earlier run.`);
     }
     const done = await work({ params: { [PROGRESS_PARAM]: progressKey(key) }, rowsBefore });
-    await this.scope.graph.run(finishStepQuery(key), 'WRITE', () => undefined);
+    await this.#commit(finishStepQuery(key));
     return done;
+  }
+
+  /**
+   * Runs bookkeeping in a transaction of its own, committed before the step's statement starts
+   * (which must see the progress node), even when the migration's code runs this step inside a
+   * transaction of `ctx.graph` that model operations would otherwise join.
+   */
+  async #commit(query: CompiledQuery): Promise<Neo4jRecord[]> {
+    const session = this.scope.graph.session('WRITE');
+    try {
+      const result = await session.executeWrite((tx) => tx.run(query.cypher, query.params));
+      return result.records;
+    } finally {
+      await session.close();
+    }
   }
 
   #refusal(key: StepKey, step: StepDescription, rows: number): MigrationError {

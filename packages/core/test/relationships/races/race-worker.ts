@@ -2,7 +2,9 @@
 // its own driver, prepares a move when asked (loading the entities), runs it on "go" and reports
 // how it ended. Started by concurrency-matrix.test.ts through tsx, talks over the IPC channel.
 import { Graph } from '../../../src';
-import { loadMoves, type Move, type MoveEntities, outcomeOf, racedFields, runMove } from './race-plan';
+import { loadMoves, type MoveEntities, outcomeOf, runMove } from './moves';
+import { racedFields } from './raced-fields';
+import type { Move } from './rounds';
 
 export type WorkerRequest =
   | { kind: 'prepare'; field: string; move: Move }
