@@ -95,7 +95,11 @@ export class Graph {
       logger: options.logger,
       impersonatedUser: options.impersonatedUser,
       defaultTimeoutMs: options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS,
-      maxRetryTimeMs: options.maxTransactionRetryTimeMs ?? DEFAULT_MAX_RETRY_TIME_MS,
+      // The driver's own setting keeps meaning what it meant when the driver ran the retries.
+      maxRetryTimeMs:
+        options.maxTransactionRetryTimeMs ??
+        options.driverConfig?.maxTransactionRetryTime ??
+        DEFAULT_MAX_RETRY_TIME_MS,
       closed: false,
     };
     const graph = new Graph(shared, options.database);
