@@ -7,9 +7,10 @@ import neo4j, {
 } from 'neo4j-driver';
 import { NotConnectedError, WriteInReadTransactionError } from '../errors';
 import { runAutoCommit } from '../executor/auto-commit';
-import { type CallOptions, Deadline } from '../executor/deadline';
+import { Deadline } from '../executor/deadline';
 import type { ExecutorHost } from '../executor/executor-host';
 import { beginExplicit } from '../executor/explicit-calls';
+import type { LostCommitRecovery } from '../executor/lost-commit-recovery';
 import { type QueryOutcome, runQuery } from '../executor/run-query';
 import { severSession } from '../executor/sever-session';
 import { streamQuery } from '../executor/stream-query';
@@ -187,15 +188,15 @@ export class Graph {
   /**
    * @internal Runs a compiled query and maps each record inside the transaction (results never
    * escape it as live driver objects). Joins the active transaction of this graph when there is
-   * one; otherwise runs in a transaction of its own. `applied` lets a keyed write find out whether
-   * an attempt whose COMMIT answer was lost did apply (see `runTransaction`).
+   * one; otherwise runs in a transaction of its own. `recovery` says how a write settles a lost
+   * COMMIT reply (see {@link LostCommitRecovery}); without it, that raises CommitOutcomeUnknownError.
    */
   async run<T>(
     query: CompiledQuery,
     mode: AccessMode,
     map: (record: Neo4jRecord) => T,
     options: RunOptions = {},
-    applied?: (bounds: CallOptions) => Promise<{ readonly result: T[] } | undefined>,
+    recovery?: LostCommitRecovery<T[]>,
   ): Promise<T[]> {
     const active = this.#joinable(options.database ?? this.database);
     if (active) {
@@ -208,7 +209,8 @@ export class Graph {
       database: options.database ?? this.database,
       deadline,
       metadata: options.metadata,
-      applied,
+      applied: recovery && 'applied' in recovery ? recovery.applied : undefined,
+      idempotent: recovery !== undefined && 'idempotent' in recovery,
     };
     return runTransaction(this.#host, plan, async (tx) => {
       const outcome = await runQuery(this.#host, tx.tx, query, mode, map, deadline, tx.abandon);
