@@ -209,8 +209,7 @@ export class Graph {
       database: options.database ?? this.database,
       deadline,
       metadata: options.metadata,
-      applied: recovery && 'applied' in recovery ? recovery.applied : undefined,
-      idempotent: recovery !== undefined && 'idempotent' in recovery,
+      ...recoveryPlan(recovery),
     };
     return runTransaction(this.#host, plan, async (tx) => {
       const outcome = await runQuery(this.#host, tx.tx, query, mode, map, deadline, tx.abandon);
@@ -276,16 +275,16 @@ export class Graph {
 
   /**
    * @internal Runs `work` inside the active write transaction of this graph, or in a new one, so
-   * that multi-query operations (check then write) are atomic either way. `idempotent` work (MERGE
-   * by key) is re-run after a lost COMMIT reply instead of raising CommitOutcomeUnknownError.
+   * that multi-query operations (check then write) are atomic either way. `recovery` settles a lost
+   * COMMIT reply (see {@link LostCommitRecovery}) instead of raising CommitOutcomeUnknownError.
    */
-  joinOrBeginWrite<T>(work: () => Promise<T>, options: { readonly idempotent?: boolean } = {}): Promise<T> {
+  joinOrBeginWrite<T>(work: () => Promise<T>, recovery?: LostCommitRecovery<T>): Promise<T> {
     const active = this.#joinable(this.database);
     if (active) {
       if (active.mode === 'READ') throw new WriteInReadTransactionError();
       return work();
     }
-    return this.#transaction('WRITE', () => work(), {}, options.idempotent);
+    return this.#transaction('WRITE', () => work(), {}, recovery);
   }
 
   /** The active transaction, when it belongs to this connection and `database`. */
@@ -299,7 +298,7 @@ export class Graph {
     mode: AccessMode,
     work: (tx: GraphTransaction) => Promise<T>,
     options: RunOptions,
-    idempotent = false,
+    recovery?: LostCommitRecovery<T>,
   ): Promise<T> {
     const graph = options.database ? this.withDatabase(options.database) : this;
     const deadline = Deadline.start(options, this.#shared.defaultTimeoutMs);
@@ -308,7 +307,7 @@ export class Graph {
       database: graph.database,
       deadline,
       metadata: options.metadata,
-      idempotent,
+      ...recoveryPlan(recovery),
       callback: true,
     };
     return runTransaction(graph.#host, plan, (active) => work(new GraphTransaction(active)));
@@ -411,4 +410,12 @@ function connectionSettings(options: ConnectOptions): Config {
     config.connectionAcquisitionTimeout = options.connectionAcquisitionTimeoutMs;
   }
   return config;
+}
+
+/** The transaction plan's fields for a {@link LostCommitRecovery}. */
+function recoveryPlan<T>(recovery: LostCommitRecovery<T> | undefined) {
+  return {
+    applied: recovery && 'applied' in recovery ? recovery.applied : undefined,
+    idempotent: recovery !== undefined && 'idempotent' in recovery,
+  };
 }
