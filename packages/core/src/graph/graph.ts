@@ -5,11 +5,12 @@ import neo4j, {
   type Record as Neo4jRecord,
   type ResultSummary,
 } from 'neo4j-driver';
-import { NotConnectedError, WriteInReadTransactionError } from '../errors';
+import { NotConnectedError } from '../errors';
 import { runAutoCommit } from '../executor/auto-commit';
 import { Deadline } from '../executor/deadline';
 import type { ExecutorHost } from '../executor/executor-host';
 import { beginExplicit } from '../executor/explicit-calls';
+import { checkJoin } from '../executor/join-check';
 import type { LostCommitRecovery } from '../executor/lost-commit-recovery';
 import { type QueryOutcome, runQuery } from '../executor/run-query';
 import { severSession } from '../executor/sever-session';
@@ -199,10 +200,7 @@ export class Graph {
     recovery?: LostCommitRecovery<T[]>,
   ): Promise<T[]> {
     const active = this.#joinable(options.database ?? this.database);
-    if (active) {
-      if (active.mode === 'READ' && mode === 'WRITE') throw new WriteInReadTransactionError();
-      return this.runIn(active, query, mode, map);
-    }
+    if (active) return this.runIn(checkJoin(active, mode), query, mode, map);
     const deadline = Deadline.start(options, this.#shared.defaultTimeoutMs);
     const plan = {
       mode,
@@ -281,7 +279,7 @@ export class Graph {
   joinOrBeginWrite<T>(work: () => Promise<T>, recovery?: LostCommitRecovery<T>): Promise<T> {
     const active = this.#joinable(this.database);
     if (active) {
-      if (active.mode === 'READ') throw new WriteInReadTransactionError();
+      checkJoin(active, 'WRITE');
       return work();
     }
     return this.#transaction('WRITE', () => work(), {}, recovery);
