@@ -38,11 +38,15 @@ export async function syncSchema(graph: Graph, options: SyncSchemaOptions = {}):
   const diff = diffSchema(planned, await readDatabaseSchema(graph));
   const statements = schemaStatements(diff, { drop: options.drop === true });
   if (options.dryRun) return { diff, statements, applied: false };
-  for (const cypher of statements) await graph.run({ cypher, params: {} }, 'WRITE', () => undefined);
+  // Every statement is `IF [NOT] EXISTS`, so one whose COMMIT reply was lost is simply run again.
+  for (const cypher of statements) {
+    await graph.run({ cypher, params: {} }, 'WRITE', () => undefined, {}, { idempotent: true });
+  }
   if (statements.length > 0) {
     const wait = callProcedure('db.awaitIndexes', [literal(options.awaitIndexesSeconds ?? 300)]);
-    // On a cluster the leader, which just created the indexes, is the member worth waiting on.
-    await graph.run(render(query(wait)), 'WRITE', () => undefined);
+    // On a cluster the leader, which just created the indexes, is the member worth waiting on. The
+    // procedure bounds its own wait, which may exceed the graph's default deadline.
+    await graph.run(render(query(wait)), 'WRITE', () => undefined, { timeoutMs: 0 }, { idempotent: true });
   }
   return { diff, statements, applied: true };
 }

@@ -33,7 +33,10 @@ export interface ConnectOptions {
    * `connectionLivenessCheckTimeout`); default 30 000 ms. TCP keep-alive is always on in the driver.
    */
   connectionLivenessCheckTimeoutMs?: number;
-  /** How long a transaction that failed before COMMIT keeps being retried (default 30 000 ms). */
+  /**
+   * How long a transaction that failed before COMMIT keeps being retried (default
+   * `driverConfig.maxTransactionRetryTime`, else 30 000 ms).
+   */
   maxTransactionRetryTimeMs?: number;
   /** Passed to the driver as is (pool size, TLS, logging); wins over the options above. */
   driverConfig?: Config;

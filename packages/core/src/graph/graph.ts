@@ -5,11 +5,13 @@ import neo4j, {
   type Record as Neo4jRecord,
   type ResultSummary,
 } from 'neo4j-driver';
-import { NotConnectedError, WriteInReadTransactionError } from '../errors';
+import { NotConnectedError } from '../errors';
 import { runAutoCommit } from '../executor/auto-commit';
-import { type CallOptions, Deadline } from '../executor/deadline';
+import { Deadline } from '../executor/deadline';
 import type { ExecutorHost } from '../executor/executor-host';
 import { beginExplicit } from '../executor/explicit-calls';
+import { checkJoin } from '../executor/join-check';
+import type { LostCommitRecovery } from '../executor/lost-commit-recovery';
 import { type QueryOutcome, runQuery } from '../executor/run-query';
 import { severSession } from '../executor/sever-session';
 import { streamQuery } from '../executor/stream-query';
@@ -97,7 +99,11 @@ export class Graph {
       logger: options.logger,
       impersonatedUser: options.impersonatedUser,
       defaultTimeoutMs: options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS,
-      maxRetryTimeMs: options.maxTransactionRetryTimeMs ?? DEFAULT_MAX_RETRY_TIME_MS,
+      // The driver's own setting keeps meaning what it meant when the driver ran the retries.
+      maxRetryTimeMs:
+        options.maxTransactionRetryTimeMs ??
+        options.driverConfig?.maxTransactionRetryTime ??
+        DEFAULT_MAX_RETRY_TIME_MS,
       closed: false,
     };
     const graph = new Graph(shared, options.database);
@@ -185,28 +191,25 @@ export class Graph {
   /**
    * @internal Runs a compiled query and maps each record inside the transaction (results never
    * escape it as live driver objects). Joins the active transaction of this graph when there is
-   * one; otherwise runs in a transaction of its own. `applied` lets a keyed write find out whether
-   * an attempt whose COMMIT answer was lost did apply (see `runTransaction`).
+   * one; otherwise runs in a transaction of its own. `recovery` says how a write settles a lost
+   * COMMIT reply (see {@link LostCommitRecovery}); without it, that raises CommitOutcomeUnknownError.
    */
   async run<T>(
     query: CompiledQuery,
     mode: AccessMode,
     map: (record: Neo4jRecord) => T,
     options: RunOptions = {},
-    applied?: (bounds: CallOptions) => Promise<{ readonly result: T[] } | undefined>,
+    recovery?: LostCommitRecovery<T[]>,
   ): Promise<T[]> {
     const active = this.#joinable(options.database ?? this.database);
-    if (active) {
-      if (active.mode === 'READ' && mode === 'WRITE') throw new WriteInReadTransactionError();
-      return this.runIn(active, query, mode, map);
-    }
+    if (active) return this.runIn(checkJoin(active, mode), query, mode, map);
     const deadline = Deadline.start(options, this.#shared.defaultTimeoutMs);
     const plan = {
       mode,
       database: options.database ?? this.database,
       deadline,
       metadata: options.metadata,
-      applied,
+      ...recoveryPlan(recovery),
     };
     return runTransaction(this.#host, plan, async (tx) => {
       const outcome = await runQuery(this.#host, tx.tx, query, mode, map, deadline, tx.abandon);
@@ -272,16 +275,16 @@ export class Graph {
 
   /**
    * @internal Runs `work` inside the active write transaction of this graph, or in a new one, so
-   * that multi-query operations (check then write) are atomic either way. `idempotent` work (MERGE
-   * by key) is re-run after a lost COMMIT reply instead of raising CommitOutcomeUnknownError.
+   * that multi-query operations (check then write) are atomic either way. `recovery` settles a lost
+   * COMMIT reply (see {@link LostCommitRecovery}) instead of raising CommitOutcomeUnknownError.
    */
-  joinOrBeginWrite<T>(work: () => Promise<T>, options: { readonly idempotent?: boolean } = {}): Promise<T> {
+  joinOrBeginWrite<T>(work: () => Promise<T>, recovery?: LostCommitRecovery<T>): Promise<T> {
     const active = this.#joinable(this.database);
     if (active) {
-      if (active.mode === 'READ') throw new WriteInReadTransactionError();
+      checkJoin(active, 'WRITE');
       return work();
     }
-    return this.#transaction('WRITE', () => work(), {}, options.idempotent);
+    return this.#transaction('WRITE', () => work(), {}, recovery);
   }
 
   /** The active transaction, when it belongs to this connection and `database`. */
@@ -295,7 +298,7 @@ export class Graph {
     mode: AccessMode,
     work: (tx: GraphTransaction) => Promise<T>,
     options: RunOptions,
-    idempotent = false,
+    recovery?: LostCommitRecovery<T>,
   ): Promise<T> {
     const graph = options.database ? this.withDatabase(options.database) : this;
     const deadline = Deadline.start(options, this.#shared.defaultTimeoutMs);
@@ -304,7 +307,7 @@ export class Graph {
       database: graph.database,
       deadline,
       metadata: options.metadata,
-      idempotent,
+      ...recoveryPlan(recovery),
       callback: true,
     };
     return runTransaction(graph.#host, plan, (active) => work(new GraphTransaction(active)));
@@ -407,4 +410,12 @@ function connectionSettings(options: ConnectOptions): Config {
     config.connectionAcquisitionTimeout = options.connectionAcquisitionTimeoutMs;
   }
   return config;
+}
+
+/** The transaction plan's fields for a {@link LostCommitRecovery}. */
+function recoveryPlan<T>(recovery: LostCommitRecovery<T> | undefined) {
+  return {
+    applied: recovery && 'applied' in recovery ? recovery.applied : undefined,
+    idempotent: recovery !== undefined && 'idempotent' in recovery,
+  };
 }

@@ -4,6 +4,7 @@ import { Graph } from '../graph/graph';
 import type { NodeDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
 import { createManyText, mergeManyText } from './batch-queries';
+import { createdBatchCheck } from './created-batch-check';
 import { applyDefaults, deflateEntity } from './deflate-entity';
 import { setState } from './entity-state';
 import { hydrateNode, instantiate } from './hydrate';
@@ -125,11 +126,15 @@ export async function createMany<T extends object>(
   const graph = Graph.current();
   const write = batchWriter<T>(graph, createManyText(definition), sensitiveDbNames(definition.properties));
   const prepared = await prepare<T>(definition, rows, false, options);
-  await graph.joinOrBeginWrite(async () => {
-    for (let offset = 0; offset < prepared.length; offset += batchSize) {
-      await write(prepared.slice(offset, offset + batchSize));
-    }
-  });
+  // With generated ids, a lost COMMIT reply is settled by reading them back (exactly once).
+  await graph.joinOrBeginWrite(
+    async () => {
+      for (let offset = 0; offset < prepared.length; offset += batchSize) {
+        await write(prepared.slice(offset, offset + batchSize));
+      }
+    },
+    createdBatchCheck(graph, definition, prepared),
+  );
   const entities = prepared.map((row) => row.entity);
   await afterWrite(definition, entities, true);
   return entities;

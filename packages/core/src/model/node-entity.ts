@@ -132,13 +132,15 @@ export abstract class NodeEntity {
       const readId = (record: Neo4jRecord) => record.get('id') as string;
       // With a key of its own, a create whose COMMIT answer was lost checks whether it applied
       // instead of writing twice; without one, the caller gets CommitOutcomeUnknownError.
-      const applied = key
-        ? async (bounds: CallOptions) => {
-            const found = await graph.run(findByKey(definition, key), 'READ', readId, bounds);
-            return found.length > 0 ? { result: found } : undefined;
+      const recovery = key
+        ? {
+            applied: async (bounds: CallOptions) => {
+              const found = await graph.run(findByKey(definition, key), 'READ', readId, bounds);
+              return found.length > 0 ? { result: found } : undefined;
+            },
           }
         : undefined;
-      const [id] = await graph.run(queries.create(stored), 'WRITE', readId, {}, applied);
+      const [id] = await graph.run(queries.create(stored), 'WRITE', readId, {}, recovery);
       state.elementId = id;
     } else {
       const changes = changedValues(definition, state.snapshot, stored);

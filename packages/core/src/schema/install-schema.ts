@@ -83,7 +83,8 @@ export async function installSchema(graph: Graph): Promise<InstallSchemaResult> 
       result.existing.push(item.name);
       continue;
     }
-    await graph.run(render(createCommandFor(item)), 'WRITE', () => undefined);
+    // `IF NOT EXISTS`: running it again after a lost COMMIT reply changes nothing.
+    await graph.run(render(createCommandFor(item)), 'WRITE', () => undefined, {}, { idempotent: true });
     result.created.push(item.name);
   }
   return result;

@@ -1,6 +1,6 @@
 import { CommitOutcomeUnknownError } from '../../src';
 import { useFaultRig } from './fault-graph';
-import { AuditNote, LedgerEntry } from './ledger-models';
+import { AuditNote, LedgerEntry, Payment } from './ledger-models';
 
 // A write is applied exactly once, or the caller is told its outcome is unknown: never twice.
 const rig = useFaultRig();
@@ -99,5 +99,37 @@ describe('MERGE-by-key batch writes', () => {
     expect(rig.proxy().commitFaultPending).toBe(false);
     expect(entries.map((entry) => entry.ref)).toEqual([10, 11]);
     expect(await rig.count('LedgerEntry')).toBe(2);
+  });
+});
+
+describe('createMany of a model with generated ids', () => {
+  const payments = (n: number) => Array.from({ length: n }, (_, i) => ({ amountCents: 100 + i }));
+
+  it('settles a lost COMMIT reply by reading the ids back: every row exists once', async () => {
+    rig.proxy().failNextCommit('drop-commit-reply');
+
+    const created = await Payment.createMany(payments(500), { batchSize: 100 });
+
+    expect(rig.proxy().commitFaultPending).toBe(false);
+    expect(await rig.count('Payment')).toBe(500);
+    const stored = await Payment.nodes.get({ uid: created[42]!.uid });
+    expect(stored.elementId).toBe(created[42]!.elementId);
+  });
+
+  it('runs the import again when the COMMIT never reached the server: every row exists once', async () => {
+    rig.proxy().failNextCommit('cut-before-commit');
+
+    await Payment.createMany(payments(500), { batchSize: 100 });
+
+    expect(await rig.count('Payment')).toBe(500);
+  });
+
+  it('raises CommitOutcomeUnknownError for createMany of a model without a key', async () => {
+    rig.proxy().failNextCommit('drop-commit-reply');
+
+    await expect(AuditNote.createMany([{ text: 'a' }, { text: 'b' }])).rejects.toMatchObject({
+      code: 'COMMIT_OUTCOME_UNKNOWN',
+    });
+    expect(await rig.count('AuditNote')).toBe(2);
   });
 });

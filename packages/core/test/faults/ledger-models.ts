@@ -1,6 +1,7 @@
-// A small ledger: entries carry a unique reference (a key of their own), notes carry none.
+// A small ledger: entries carry a unique reference and payments a generated id (keys of their
+// own); notes carry none.
 import 'reflect-metadata';
-import { IntegerProperty, Node, NodeEntity, type NodeSet, StringProperty } from '../../src';
+import { IntegerProperty, Node, NodeEntity, type NodeSet, StringProperty, UniqueIdProperty } from '../../src';
 
 @Node()
 export class LedgerEntry extends NodeEntity {
@@ -13,4 +14,11 @@ export class LedgerEntry extends NodeEntity {
 export class AuditNote extends NodeEntity {
   declare static readonly nodes: NodeSet<AuditNote>;
   @StringProperty({ required: true }) text!: string;
+}
+
+@Node()
+export class Payment extends NodeEntity {
+  declare static readonly nodes: NodeSet<Payment>;
+  @UniqueIdProperty() uid!: string;
+  @IntegerProperty({ required: true }) amountCents!: number;
 }
