@@ -1,19 +1,12 @@
+import { CartographError } from './cartograph-error';
+
 /**
- * Base class of every error thrown by `@cartograph/cypher`.
+ * Base class of every error thrown by `@cartograph/cypher`; a {@link CartographError}.
  *
  * The `code` is stable and machine-readable so that higher layers can wrap or translate errors
  * without matching on message text.
  */
-export class CypherError extends Error {
-  /** Stable, machine-readable error code, e.g. `CYPHER_INVALID_IDENTIFIER`. */
-  readonly code: string;
-
-  constructor(code: string, message: string) {
-    super(message);
-    this.code = code;
-    this.name = new.target.name;
-  }
-}
+export class CypherError extends CartographError {}
 
 /**
  * A label, relationship type, property key, map key, alias, variable or schema name cannot be

@@ -15,6 +15,7 @@ export type * from './ast/patterns';
 export type * from './ast/query';
 export type * from './ast/schema-commands';
 export * from './builders';
+export { CartographError } from './cartograph-error';
 export { CypherError, InvalidIdentifierError, InvalidQueryError } from './errors';
 export { escapeIdentifier, isSafeIdentifier, isValidIdentifier } from './render/identifier';
 export { type CompiledQuery, type RenderOptions, render } from './render/renderer';

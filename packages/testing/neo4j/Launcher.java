@@ -10,7 +10,8 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 /**
  * Starts an embedded Neo4j with Bolt on 127.0.0.1 for Cartograph's tests, demos and benchmarks.
  *
- * Arguments: home directory, Bolt port, password for the user neo4j, page cache in MiB, and
+ * Arguments: home directory (fresh, or the data of an earlier run to restart on), Bolt port,
+ * password for the user neo4j (set on a fresh home only), page cache in MiB, and
  * "watch-stdin" (stop when the parent closes our stdin, so a crashed test run leaves no server
  * behind) or "detached" (run until SIGTERM).
  */
@@ -32,10 +33,17 @@ public class Launcher {
     Runtime.getRuntime().addShutdownHook(new Thread(service::shutdown));
 
     // The embedded API runs with full privileges, so it can set the password that a fresh
-    // server would otherwise force clients to change on first login.
-    service.database("system").executeTransactionally(
-        "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
-        java.util.Map.of("password", password));
+    // server would otherwise force clients to change on first login. A restart on existing data
+    // keeps the password already set (Neo4j refuses to set the same password again).
+    boolean fresh = service.database("system").executeTransactionally(
+        "SHOW USERS YIELD user, passwordChangeRequired WHERE user = 'neo4j' RETURN passwordChangeRequired",
+        java.util.Map.of(),
+        result -> !result.hasNext() || (Boolean) result.next().get("passwordChangeRequired"));
+    if (fresh) {
+      service.database("system").executeTransactionally(
+          "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+          java.util.Map.of("password", password));
+    }
 
     System.out.println("CARTOGRAPH_NEO4J_READY bolt://127.0.0.1:" + port);
     System.out.flush();

@@ -1,4 +1,6 @@
 export { Neo4jHarnessError } from './errors';
+export { BoltMessageReader, isCommit } from './faults/bolt-message-reader';
+export { type CommitFault, FaultProxy, type FaultProxyStats } from './faults/fault-proxy';
 export { findJava, type JavaRuntime, requiredJavaFor } from './java-runtime';
 export {
   DEFAULT_NEO4J_VERSION,

@@ -34,6 +34,32 @@ export interface MavenRunningNeo4j extends RunningNeo4j {
   readonly pid: number;
   readonly home: string;
   readonly logFile: string;
+  /**
+   * Kills the server's JVM with SIGKILL, as a crash or `kill -9` would, and keeps its data folder
+   * so that {@link MavenRunningNeo4j.restart} can bring it back. Resolves once the process is gone.
+   */
+  kill(): Promise<void>;
+  /**
+   * Starts the server again on its own data, port and password (after {@link MavenRunningNeo4j.kill}
+   * or a crash); Neo4j recovers committed transactions from its log. Returns the new process; its
+   * `stop()` removes the data folder as usual.
+   */
+  restart(): Promise<MavenRunningNeo4j>;
+}
+
+interface LaunchSettings {
+  readonly version: string;
+  readonly java: ReturnType<typeof findJava>;
+  readonly classpath: string;
+  readonly launcherDir: string;
+  readonly port: number;
+  readonly password: string;
+  readonly home: string;
+  readonly heap: string;
+  readonly pageCacheMiB: number;
+  readonly detached: boolean;
+  readonly startTimeoutMs: number;
+  readonly log: (line: string) => void;
 }
 
 /**
@@ -45,31 +71,43 @@ export async function startMavenNeo4j(options: MavenNeo4jOptions = {}): Promise<
   const version = options.version ?? process.env.NEO4J_VERSION ?? DEFAULT_NEO4J_VERSION;
   const java = findJava(requiredJavaFor(version));
   const classpath = resolveNeo4jClasspath(version, log);
-  const launcherDir = compileLauncher(version, classpath, java);
-  const port = await findFreePort();
-  const password = `cartograph-${randomBytes(8).toString('hex')}`;
-  const home = mkdtempSync(join(tmpdir(), 'cartograph-neo4j-'));
-  const logFile = join(home, 'server.log');
-  const heap = options.heap ?? process.env.CARTOGRAPH_NEO4J_HEAP ?? '2g';
-  const pageCache = options.pageCacheMiB ?? Number(process.env.CARTOGRAPH_NEO4J_PAGECACHE_MB ?? 1024);
-  const detached = options.detached ?? false;
+  return launch({
+    version,
+    java,
+    classpath,
+    launcherDir: compileLauncher(version, classpath, java),
+    port: await findFreePort(),
+    password: `cartograph-${randomBytes(8).toString('hex')}`,
+    home: mkdtempSync(join(tmpdir(), 'cartograph-neo4j-')),
+    heap: options.heap ?? process.env.CARTOGRAPH_NEO4J_HEAP ?? '2g',
+    pageCacheMiB: options.pageCacheMiB ?? Number(process.env.CARTOGRAPH_NEO4J_PAGECACHE_MB ?? 1024),
+    detached: options.detached ?? false,
+    startTimeoutMs: options.startTimeoutMs ?? 180_000,
+    log,
+  });
+}
 
+async function launch(settings: LaunchSettings): Promise<MavenRunningNeo4j> {
+  const { java, port, home, log, detached, version } = settings;
+  const logFile = join(home, 'server.log');
+  // A restart appends to the same log: only the lines written from now on tell about this start.
+  const logOffset = existsSync(logFile) ? readFileSync(logFile).length : 0;
   log(`Starting Neo4j ${version} (Maven Central jars, Java ${java.major}) on bolt://127.0.0.1:${port} ...`);
   const logFd = openSync(logFile, 'a');
   const child = spawn(
     java.executable,
     [
       '-Xms512m',
-      `-Xmx${heap}`,
+      `-Xmx${settings.heap}`,
       '-XX:+UseG1GC',
       '-XX:+ExitOnOutOfMemoryError',
       '-cp',
-      [launcherDir, classpath].join(delimiter),
+      [settings.launcherDir, settings.classpath].join(delimiter),
       'Launcher',
       home,
       String(port),
-      password,
-      String(pageCache),
+      settings.password,
+      String(settings.pageCacheMiB),
       detached ? 'detached' : 'watch-stdin',
     ],
     { stdio: [detached ? 'ignore' : 'pipe', logFd, logFd], detached },
@@ -78,31 +116,44 @@ export async function startMavenNeo4j(options: MavenNeo4jOptions = {}): Promise<
   if (detached) child.unref();
 
   const started = Date.now();
-  await waitForReady(child, logFile, options.startTimeoutMs ?? 180_000);
+  await waitForReady(child, logFile, logOffset, settings.startTimeoutMs);
   log(
     `Neo4j ${version} is up on bolt://127.0.0.1:${port} after ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
 
+  const pid = child.pid ?? -1;
   return {
     uri: `bolt://127.0.0.1:${port}`,
     username: 'neo4j',
-    password,
+    password: settings.password,
     source: 'maven',
-    pid: child.pid ?? -1,
+    pid,
     home,
     logFile,
-    stop: () => stopProcess(child.pid ?? -1, home, child),
+    stop: () => stopProcess(pid, home, child),
+    kill: async () => {
+      if (!isAlive(pid)) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      process.kill(pid, 'SIGKILL');
+      await exited;
+    },
+    restart: () => launch(settings),
   };
 }
 
-async function waitForReady(child: ChildProcess, logFile: string, timeoutMs: number): Promise<void> {
+async function waitForReady(
+  child: ChildProcess,
+  logFile: string,
+  logOffset: number,
+  timeoutMs: number,
+): Promise<void> {
   let exitCode: number | null = null;
   child.once('exit', (code) => {
     exitCode = code ?? -1;
   });
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const output = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '';
+    const output = existsSync(logFile) ? readFileSync(logFile).subarray(logOffset).toString('utf8') : '';
     if (output.includes(READY_MARKER)) return;
     if (exitCode !== null) {
       throw new Neo4jHarnessError(
