@@ -1,5 +1,4 @@
-import { type CompiledQuery, type Graph, toPlain } from '@cartograph/core';
-import type { Record as Neo4jRecord } from 'neo4j-driver';
+import type { CompiledQuery, Graph } from '@cartograph/core';
 import { MigrationError } from '../errors';
 import {
   beginStepQuery,
@@ -61,8 +60,8 @@ export class StepProgressTracker {
       step: ++this.#steps,
     };
     const [state] = (await this.#commit(beginStepQuery(key, step.label, step.batchSize))).map((r) => ({
-      rows: Number(toPlain(r.get('rows'))),
-      done: r.get('done') === true,
+      rows: Number(r.rows),
+      done: r.done === true,
     }));
     const rowsBefore = state?.rows ?? 0;
     const where = `[${this.scope.id}] batched step ${key.step} (${step.label})`;
@@ -84,13 +83,14 @@ export class StepProgressTracker {
    * (which must see the progress node), even when the migration's code runs this step inside a
    * transaction of `ctx.graph` that model operations would otherwise join.
    */
-  async #commit(query: CompiledQuery): Promise<Neo4jRecord[]> {
-    const session = this.scope.graph.session('WRITE');
+  async #commit(query: CompiledQuery): Promise<Record<string, unknown>[]> {
+    const tx = await this.scope.graph.beginTransaction('WRITE');
     try {
-      const result = await session.executeWrite((tx) => tx.run(query.cypher, query.params));
-      return result.records;
+      const { rows } = await tx.runWithSummary(query.cypher, query.params);
+      await tx.commit();
+      return rows;
     } finally {
-      await session.close();
+      if (tx.isOpen) await tx.rollback();
     }
   }
 
