@@ -21,7 +21,7 @@ export function packageBuild(entry: Record<string, string>, dtsEntry: string[] =
     target: 'node20',
     tsconfig: 'tsconfig.build.json',
     // Declarations for the public entries only, one file per format (.d.ts for require, .d.mts for import).
-    dts: { entry: dtsEntry },
+    dts: { entry: dtsEntry, compilerOptions: { composite: false, incremental: false } },
     // Source maps carry their sources (sourcesContent), so they do not point at unshipped files.
     sourcemap: true,
     splitting: false,
