@@ -1,3 +1,4 @@
 import { packageBuild } from '../../tsup.base';
 
-export default packageBuild({ index: 'src/index.ts' });
+// CommonJS plus an ES module wrapper (scripts/esm-wrapper.mjs): one copy per process.
+export default packageBuild({ index: 'src/index.ts' }, { esmWrapper: true });
