@@ -199,10 +199,29 @@ ${body('PackedTsPerson')}
   );
 
   it(
-    'runs the installed cartograph binary',
+    'runs the installed cartograph binary, also on an ES module project',
     async () => {
-      const stdout = await runOk(join(project.dir, 'node_modules', '.bin', 'cartograph'), ['--help']);
-      expect(stdout).toContain('Usage: cartograph');
+      const bin = join(project.dir, 'node_modules', '.bin', 'cartograph');
+      expect(await runOk(bin, ['--help'])).toContain('Usage: cartograph');
+
+      // An ES module project: config and models are ES modules the (CommonJS) CLI loads.
+      project.write('esm-cli/package.json', '{ "type": "module" }\n');
+      project.write(
+        'esm-cli/cartograph.config.js',
+        "import { defineConfig } from '@cartograph/cli';\nexport default defineConfig({ models: ['./models.js'] });\n",
+      );
+      project.write(
+        'esm-cli/models.js',
+        `import { Node, NodeEntity, StringProperty } from '@cartograph/core';
+export class PackedCliModel extends NodeEntity {}
+StringProperty({ unique: true })(PackedCliModel.prototype, 'name');
+Node()(PackedCliModel);
+`,
+      );
+      const diagram = JSON.parse(await runOk(bin, ['diagram', '--json'], 'esm-cli')) as {
+        entities: { name: string }[];
+      };
+      expect(diagram.entities.map((entity) => entity.name)).toEqual(['PackedCliModel']);
     },
     RUN_TIMEOUT,
   );
