@@ -4,7 +4,7 @@
 //
 // Repository tooling, not part of @cartograph/testing's public API (not exported from its index).
 // Used by `scripts/check-packages.ts` (publint + attw) and packages/testing/test/packed/.
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -119,6 +119,16 @@ async function mustRun(command: string, args: readonly string[], cwd: string, ti
   return result;
 }
 
+/** `pnpm`, or `npx --yes pnpm@9` when pnpm is not on the PATH (scripts/ensure-pnpm.sh's fallback). */
+function pnpmCommand(): [string, string[]] {
+  try {
+    execFileSync('pnpm', ['--version'], { stdio: 'ignore' });
+    return ['pnpm', []];
+  } catch {
+    return ['npx', ['--yes', 'pnpm@9']];
+  }
+}
+
 /** The publishable (non-private) packages under packages/, in folder order. */
 export function publishablePackages(): { name: string; version: string; dir: string }[] {
   const packagesDir = join(workspaceRoot(), 'packages');
@@ -143,13 +153,14 @@ export async function packWorkspace(outDir?: string): Promise<PackedPackage[]> {
   const destination = outDir ?? mkdtempSync(join(tmpdir(), 'cartograph-tarballs-'));
   mkdirSync(destination, { recursive: true });
   const packed: PackedPackage[] = [];
+  const [pnpm, pnpmArgs] = pnpmCommand();
   for (const pkg of publishablePackages()) {
     if (!existsSync(join(pkg.dir, 'dist', 'index.js'))) {
       throw new Error(
         `${pkg.name} is not built (${join(pkg.dir, 'dist')} is missing): run \`pnpm build\` first`,
       );
     }
-    await mustRun('pnpm', ['pack', '--pack-destination', destination], pkg.dir);
+    await mustRun(pnpm, [...pnpmArgs, 'pack', '--pack-destination', destination], pkg.dir);
     const tarball = join(destination, `${pkg.name.replace(/^@/, '').replace('/', '-')}-${pkg.version}.tgz`);
     if (!existsSync(tarball)) throw new Error(`pnpm pack did not write ${tarball}`);
     packed.push({ ...pkg, tarball });
