@@ -39,6 +39,8 @@ export function packageBuild(entry: Record<string, string>, options: PackageBuil
     },
     // Source maps carry their sources (sourcesContent), so they do not point at unshipped files.
     sourcemap: true,
+    // Class and function names survive bundling (error names, default labels, stack traces).
+    keepNames: true,
     splitting: false,
     shims: true,
     clean: true,
