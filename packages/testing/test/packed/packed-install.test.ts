@@ -149,12 +149,15 @@ ${body('PackedEsmPerson')}
     RUN_TIMEOUT,
   );
 
-  it(
-    'works from TypeScript compiled with module nodenext (decorators, declarations type-checked)',
-    async () => {
-      project.write('ts/package.json', '{ "type": "module" }\n');
+  it.each([
+    { packageType: 'module', folder: 'ts-esm', model: 'PackedTsEsmPerson' },
+    { packageType: 'commonjs', folder: 'ts-cjs', model: 'PackedTsCjsPerson' },
+  ])(
+    'works from TypeScript compiled with module nodenext, "type": "$packageType" (decorators, declarations type-checked)',
+    async ({ packageType, folder, model }) => {
+      project.write(`${folder}/package.json`, `{ "type": "${packageType}" }\n`);
       project.write(
-        'ts/tsconfig.json',
+        `${folder}/tsconfig.json`,
         `${JSON.stringify(
           {
             compilerOptions: {
@@ -176,23 +179,29 @@ ${body('PackedEsmPerson')}
         )}\n`,
       );
       project.write(
-        'ts/main.ts',
+        `${folder}/main.ts`,
         `import 'reflect-metadata';
 import { Graph, IntegerProperty, Node, NodeEntity, type NodeSet, StringProperty } from '@cartograph/core';
 import { planFromRegistry } from '@cartograph/schema';
 
 @Node()
-class PackedTsPerson extends NodeEntity {
-  declare static readonly nodes: NodeSet<PackedTsPerson>;
+class ${model} extends NodeEntity {
+  declare static readonly nodes: NodeSet<${model}>;
   @StringProperty({ unique: true, required: true }) name!: string;
   @IntegerProperty() born?: number;
 }
-${body('PackedTsPerson')}
+
+async function main(): Promise<void> {${body(model)}
+}
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
 `,
       );
-      await runOk('node', [join(project.dir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], 'ts');
-      const result = lastJson(await runOk('node', ['dist/main.js'], 'ts'));
-      expect(result).toEqual(expected('PackedTsPerson'));
+      await runOk('node', [join(project.dir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], folder);
+      const result = lastJson(await runOk('node', ['dist/main.js'], folder));
+      expect(result).toEqual(expected(model));
       expect((result as { planned: number }).planned).toBeGreaterThan(0);
     },
     RUN_TIMEOUT,
