@@ -44,7 +44,7 @@ describe('the server killed with SIGKILL during a batched migration', () => {
   beforeAll(async () => {
     server = await startMavenNeo4j({ heap: '512m', pageCacheMiB: 64, log: () => {} });
     folder = await migrationsFolder();
-  }, 180_000);
+  }, 300_000);
   afterAll(async () => {
     await graph?.close();
     await folder?.dispose();
@@ -93,5 +93,5 @@ describe('the server killed with SIGKILL during a batched migration', () => {
     await migrator.up();
 
     expect(await updatedTimes()).toEqual([{ updates: 1, n: PAYMENTS }]);
-  }, 240_000);
+  }, 480_000);
 });

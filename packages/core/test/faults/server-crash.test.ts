@@ -39,7 +39,7 @@ describe('the server killed with SIGKILL during createMany', () => {
 
   beforeAll(async () => {
     server = await startMavenNeo4j({ heap: '512m', pageCacheMiB: 64, log: () => {} });
-  }, 180_000);
+  }, 300_000);
   afterAll(async () => {
     await graph?.close();
     await server?.stop();
@@ -71,5 +71,5 @@ describe('the server killed with SIGKILL during createMany', () => {
       },
     );
     expect(distinct!.n).toBe(20_000);
-  }, 240_000);
+  }, 480_000);
 });

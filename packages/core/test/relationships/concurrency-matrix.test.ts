@@ -52,59 +52,71 @@ function everyRound(): [RacedField, Round][] {
   );
 }
 
+// Each pass is a bounded number of rounds (about 30 s on a quiet 2-core machine); the limit only
+// has to cover a loaded one, where a round waits longer for its locks.
+const MATRIX_TIMEOUT_MS = 300_000;
+
 describe('relationship mutations racing each other', () => {
-  it('keep both ends within their cardinality when two run concurrently in one process', async () => {
-    const tally: Tally = { rounds: 0, succeeded: 0, refused: 0, problems: [] };
-    for (const [field, round] of rounds) {
-      await race(
-        field,
-        round,
-        async (moves) => {
-          const entities = await loadMoves(field, moves);
-          const settled = await Promise.allSettled(moves.map((move, i) => runMove(move, entities[i]!)));
-          return settled.map(outcomeOf);
-        },
-        tally,
-      );
-    }
-
-    expect(tally.problems).toEqual([]);
-    expect(tally.rounds).toBe(rounds.length);
-    // Both kinds of ending happen, so the matrix really exercises winners and losers.
-    expect(tally.succeeded).toBeGreaterThan(0);
-    expect(tally.refused).toBeGreaterThan(0);
-  });
-
-  describe('in two separate processes', () => {
-    let workers: RaceWorker[] = [];
-    beforeAll(async () => {
-      workers = await Promise.all([RaceWorker.start(), RaceWorker.start()]);
-    }, 30_000);
-    afterAll(async () => {
-      await Promise.all(workers.map((worker) => worker.stop()));
-    });
-
-    it('keep both ends within their cardinality', async () => {
+  it(
+    'keep both ends within their cardinality when two run concurrently in one process',
+    async () => {
       const tally: Tally = { rounds: 0, succeeded: 0, refused: 0, problems: [] };
-      for (const [field, round] of crossProcessRounds) {
+      for (const [field, round] of rounds) {
         await race(
           field,
           round,
           async (moves) => {
-            await Promise.all(
-              moves.map((move, i) => workers[i]!.ask({ kind: 'prepare', field: field.key, move }, 'ready')),
-            );
-            const replies = await Promise.all(workers.map((worker) => worker.ask({ kind: 'go' }, 'done')));
-            return replies.map((reply) => reply.outcome);
+            const entities = await loadMoves(field, moves);
+            const settled = await Promise.allSettled(moves.map((move, i) => runMove(move, entities[i]!)));
+            return settled.map(outcomeOf);
           },
           tally,
         );
       }
 
       expect(tally.problems).toEqual([]);
-      expect(tally.rounds).toBe(crossProcessRounds.length);
+      expect(tally.rounds).toBe(rounds.length);
+      // Both kinds of ending happen, so the matrix really exercises winners and losers.
       expect(tally.succeeded).toBeGreaterThan(0);
       expect(tally.refused).toBeGreaterThan(0);
+    },
+    MATRIX_TIMEOUT_MS,
+  );
+
+  describe('in two separate processes', () => {
+    let workers: RaceWorker[] = [];
+    beforeAll(async () => {
+      workers = await Promise.all([RaceWorker.start(), RaceWorker.start()]);
+    }, 60_000);
+    afterAll(async () => {
+      await Promise.all(workers.map((worker) => worker.stop()));
     });
+
+    it(
+      'keep both ends within their cardinality',
+      async () => {
+        const tally: Tally = { rounds: 0, succeeded: 0, refused: 0, problems: [] };
+        for (const [field, round] of crossProcessRounds) {
+          await race(
+            field,
+            round,
+            async (moves) => {
+              await Promise.all(
+                moves.map((move, i) => workers[i]!.ask({ kind: 'prepare', field: field.key, move }, 'ready')),
+              );
+              const replies = await Promise.all(workers.map((worker) => worker.ask({ kind: 'go' }, 'done')));
+              return replies.map((reply) => reply.outcome);
+            },
+            tally,
+          );
+        }
+
+        expect(tally.problems).toEqual([]);
+        expect(tally.rounds).toBe(crossProcessRounds.length);
+        expect(tally.succeeded).toBeGreaterThan(0);
+        expect(tally.refused).toBeGreaterThan(0);
+      },
+      MATRIX_TIMEOUT_MS,
+    );
   });
 });
