@@ -52,8 +52,17 @@ export function findConfigFile(cwd: string, explicit: string | undefined): strin
 /** Loads the config file (TypeScript without a build step) and applies defaults and env overrides. */
 export function loadConfig(cwd: string, env: NodeJS.ProcessEnv, explicit?: string): ResolvedConfig {
   const file = findConfigFile(cwd, explicit);
-  const raw = file === undefined ? {} : readConfigFile(file);
-  return resolveConfig(raw, env, file, file === undefined ? cwd : path.dirname(file));
+  if (file === undefined) throw new CliError(ExitCode.Usage, noConfigMessage(cwd));
+  return resolveConfig(readConfigFile(file), env, file, path.dirname(file));
+}
+
+/**
+ * Why a command that needs the models or the migrations folder refuses to run without a config:
+ * with silent defaults, `migrate status` would list applied migrations as missing and `schema
+ * sync --drop` would plan to drop every constraint.
+ */
+export function noConfigMessage(cwd: string): string {
+  return `No config file: looked for ${CONFIG_FILE_NAMES.join(', ')} in ${path.resolve(cwd)} and every folder above it. Run \`cartograph init\` to create one, or pass --config <path>.`;
 }
 
 /** Applies defaults and NEO4J_* environment overrides (env wins) to a config object. */
