@@ -62,6 +62,7 @@ function isDirectory(file: string): boolean {
 export function loadModels(config: Pick<ResolvedConfig, 'models' | 'rootDir'>): string[] {
   const files = resolveModelFiles(config);
   const owners = new Map<unknown, string>(); // class -> file that declared it
+  const isNode = (definition: object) => 'primaryLabel' in definition;
   const known = () => [...registry.nodes(), ...registry.relationshipModels()];
   for (const file of files) {
     const before = new Map(known().map((d) => [d.target, d]));
@@ -96,9 +97,7 @@ export function loadModels(config: Pick<ResolvedConfig, 'models' | 'rootDir'>): 
       const clash = [...before.values()].find((old) => {
         if (!owners.has(old.target)) return false;
         const oldLabel = 'primaryLabel' in old ? old.primaryLabel : old.type;
-        return (
-          old.name === definition.name || (oldLabel === label && ('primaryLabel' in old) === ('primaryLabel' in definition))
-        );
+        return old.name === definition.name || (oldLabel === label && isNode(old) === isNode(definition));
       });
       if (clash) {
         const what = clash.name === definition.name ? `the name ${definition.name}` : `the label "${label}"`;

@@ -102,7 +102,10 @@ function propertyLine(property: InferredProperty, imports: Set<string>, types: S
   const optionText = options.length > 0 ? `{ ${options.join(', ')} }` : '';
   const args = mapping.itemType ? [mapping.itemType, optionText].filter(Boolean).join(', ') : optionText;
   const mark = property.required ? '!' : '?';
-  return `  @${mapping.decorator}(${args}) ${property.field}${mark}: ${mapping.tsType};`;
+  const assumed = property.schemaOnly
+    ? `  // ${quote(property.key)}: no node has it yet (it has a constraint or index); its type is assumed.\n`
+    : '';
+  return `${assumed}  @${mapping.decorator}(${args}) ${property.field}${mark}: ${mapping.tsType};`;
 }
 
 function coreImport(values: Set<string>, types: Set<string>): string {
