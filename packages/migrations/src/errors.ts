@@ -11,6 +11,8 @@ export type MigrationErrorCode =
   | 'MIGRATION_CHECKSUM_MISMATCH'
   /** `down` was asked to revert a migration that has no `down()` / `.down.cypher`. */
   | 'MIGRATION_NO_DOWN'
+  /** `down` would run a `.down.cypher` with no statement (pass `allowEmptyDown` to accept that). */
+  | 'MIGRATION_EMPTY_DOWN'
   /** `down` was asked to revert a migration whose file is not in the folder. */
   | 'MIGRATION_MISSING_FILE'
   /** `down` would have to revert a migration that was baselined, never applied. */

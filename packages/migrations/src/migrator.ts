@@ -54,9 +54,14 @@ export class Migrator {
    * Reverts the last `steps` applied migrations (default 1), or all above version `to`, newest
    * first. With `dryRun`, returns what would run.
    * @throws MigrationError `MIGRATION_NO_DOWN`, `MIGRATION_MISSING_FILE`,
-   *   `MIGRATION_BELOW_BASELINE`, `MIGRATION_CHECKSUM_MISMATCH`, `MIGRATION_FAILED`, `MIGRATION_LOCKED`.
+   *   `MIGRATION_BELOW_BASELINE`, `MIGRATION_CHECKSUM_MISMATCH`, `MIGRATION_FAILED`, `MIGRATION_LOCKED`,
+   *   `MIGRATION_EMPTY_DOWN` (a `.down.cypher` without statements, unless `allowEmptyDown`),
+   *   `MIGRATION_INVALID_ARGUMENT` (`to` names no migration in the history). The newest record, when
+   *   it failed half-way, is reverted first.
    */
-  down(options: { steps?: number; to?: string; dryRun?: boolean } = {}): Promise<MigrationRunResult> {
+  down(
+    options: { steps?: number; to?: string; dryRun?: boolean; allowEmptyDown?: boolean } = {},
+  ): Promise<MigrationRunResult> {
     return runDown(this.#settings, options);
   }
 

@@ -16,4 +16,6 @@ export interface MigrationFile {
    * loaded module decides when `down` runs).
    */
   readonly hasDown: boolean;
+  /** `.cypher` only: the `.down.cypher` exists but has no statement (only comments or blanks). */
+  readonly emptyDown?: boolean;
 }

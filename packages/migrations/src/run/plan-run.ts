@@ -51,7 +51,7 @@ export interface DownStep {
 export function planDown(
   files: readonly MigrationFile[],
   records: readonly MigrationRecord[],
-  options: { steps?: number; to?: string } = {},
+  options: { steps?: number; to?: string; allowEmptyDown?: boolean } = {},
 ): DownStep[] {
   const to = checkedVersion(options.to, 'to');
   if (to !== undefined && options.steps !== undefined) {
@@ -64,7 +64,17 @@ export function planDown(
       `steps must be a whole number of migrations, got ${String(options.steps)}.`,
     );
   }
-  const done = records.filter((record) => record.state !== 'failed').reverse();
+  if (to !== undefined && !/^0+$/.test(to) && !records.some((record) => record.version === to)) {
+    throw new MigrationError(
+      'MIGRATION_INVALID_ARGUMENT',
+      `No migration ${to} in the history, so there is nothing to revert down to. Pick an applied version from \`migrate status\` (or 0 to revert everything).`,
+    );
+  }
+  // A migration that failed half-way is the newest thing that happened to the database: down
+  // reverts it first (its down undoes the steps that committed), never the one before it.
+  const newest = records.at(-1);
+  const failedLast = newest?.state === 'failed' ? [newest] : [];
+  const done = [...failedLast, ...records.filter((record) => record.state !== 'failed').reverse()];
   const selected =
     to === undefined
       ? done.slice(0, steps)
@@ -88,7 +98,7 @@ export function planDown(
         { migration },
       );
     }
-    if (file.checksum !== record.checksum) {
+    if (file.checksum !== record.checksum && record.state !== 'failed') {
       throw new MigrationError(
         'MIGRATION_CHECKSUM_MISMATCH',
         `${id} was changed after it was applied, so its down may not match what ran. Revert the edit, or run repair to accept it, then run down again.`,
@@ -99,6 +109,13 @@ export function planDown(
       throw new MigrationError(
         'MIGRATION_NO_DOWN',
         `${id} has no ${id}.down.cypher, so it cannot be reverted. Write one next to it (and run repair, since it changes the checksum).`,
+        { migration },
+      );
+    }
+    if (file.emptyDown && !options.allowEmptyDown) {
+      throw new MigrationError(
+        'MIGRATION_EMPTY_DOWN',
+        `${id}.down.cypher has no statement, so reverting ${id} would change nothing in the database while removing it from the history. Write the statements that undo it (then run repair), or pass allowEmptyDown (--allow-empty-down) if it really has nothing to undo.`,
         { migration },
       );
     }
