@@ -157,6 +157,26 @@ describe('planDown', () => {
     expect(planDown(files, records, { steps: 5 }).map((step) => step.file.version)).toEqual(['2', '1']);
     expect(planDown(files, records, { to: '1' }).map((step) => step.file.version)).toEqual(['2']);
     expect(planDown(files, records, { to: '0' }).map((step) => step.file.version)).toEqual(['2', '1']);
+    expect(() => planDown(files, records, { to: '123' })).toThrow(
+      expect.objectContaining({
+        code: 'MIGRATION_INVALID_ARGUMENT',
+        message: expect.stringMatching(/No migration 123/),
+      }),
+    );
+  });
+
+  it('reverts a migration that failed half-way first, not the one applied before it', () => {
+    const records = [record('1', 'a'), record('2', 'b', { state: 'failed' })];
+    expect(planDown(files, records).map((step) => step.file.version)).toEqual(['2']);
+    expect(planDown(files, records, { steps: 2 }).map((step) => step.file.version)).toEqual(['2', '1']);
+  });
+
+  it('refuses an empty .down.cypher unless allowEmptyDown', () => {
+    const empty = [file('1', 'a', { emptyDown: true })];
+    expect(() => planDown(empty, [record('1', 'a')])).toThrow(
+      expect.objectContaining({ code: 'MIGRATION_EMPTY_DOWN' }),
+    );
+    expect(planDown(empty, [record('1', 'a')], { allowEmptyDown: true })).toHaveLength(1);
   });
 
   it('checks every migration before anything runs', () => {

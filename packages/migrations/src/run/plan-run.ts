@@ -72,8 +72,10 @@ export function planDown(
   }
   // A migration that failed half-way is the newest thing that happened to the database: down
   // reverts it first (its down undoes the steps that committed), never the one before it.
+  // (Its file must be there: a failed record without one is left alone, as before.)
   const newest = records.at(-1);
-  const failedLast = newest?.state === 'failed' ? [newest] : [];
+  const failedLast =
+    newest?.state === 'failed' && files.some((file) => file.version === newest.version) ? [newest] : [];
   const done = [...failedLast, ...records.filter((record) => record.state !== 'failed').reverse()];
   const selected =
     to === undefined
