@@ -34,6 +34,10 @@ export type MigrationErrorCode =
    * the step is not marked resumable: running it again would apply those batches twice.
    */
   | 'MIGRATION_PARTIALLY_APPLIED'
+  /** A `// @precondition fail ...` of a migration does not hold; nothing of it ran. */
+  | 'MIGRATION_PRECONDITION_FAILED'
+  /** `resolve` was asked to mark a migration in a state it cannot be marked from. */
+  | 'MIGRATION_CANNOT_RESOLVE'
   /** A helper or option got a value it cannot work with. */
   | 'MIGRATION_INVALID_ARGUMENT';
 

@@ -5,7 +5,7 @@ import { createMigrationFile, generateMigrationFile } from './files/write-migrat
 import { deleteLock, readHeldLock } from './history/lock';
 import { readHistory } from './history/read-history';
 import { readProgress } from './history/read-progress';
-import { runBaseline, runRepair } from './run/maintenance';
+import { runBaseline, runRepair, runResolve } from './run/maintenance';
 import { runDown } from './run/run-down';
 import { runUp } from './run/run-up';
 import { type MigratorOptions, type RunSettings, resolveSettings } from './run/settings';
@@ -83,6 +83,15 @@ export class Migrator {
     const pending = statuses.filter((status) => status.state === 'pending').map((status) => status.version);
     const lock = await this.heldLock();
     return { ok: problems.length === 0, problems, pending, statuses, ...(lock ? { lock } : {}) };
+  }
+
+  /**
+   * Marks migration `version` as `applied` (its changes were made by hand) or `rolled-back`
+   * (undone by hand: its record is removed) without running anything.
+   * @throws MigrationError `MIGRATION_CANNOT_RESOLVE`.
+   */
+  resolve(version: string, as: 'applied' | 'rolled-back'): Promise<void> {
+    return runResolve(this.#settings, version, as);
   }
 
   /**

@@ -5,6 +5,7 @@ import { registerMigrateCreate } from './migrate-create';
 import { registerMigrateDown } from './migrate-down';
 import { registerMigrateGenerate } from './migrate-generate';
 import { registerMigrateRepair } from './migrate-repair';
+import { registerMigrateResolve } from './migrate-resolve';
 import { registerMigrateStatus } from './migrate-status';
 import { registerMigrateUnlock } from './migrate-unlock';
 import { registerMigrateUp } from './migrate-up';
@@ -22,6 +23,7 @@ export function registerMigrate(program: Command, runtime: CliRuntime): void {
   registerMigrateStatus(migrate, runtime);
   registerMigrateValidate(migrate, runtime);
   registerMigrateBaseline(migrate, runtime);
+  registerMigrateResolve(migrate, runtime);
   registerMigrateRepair(migrate, runtime);
   registerMigrateUnlock(migrate, runtime);
 }
