@@ -46,11 +46,10 @@ maybe('adopting the movies database with the CLI installed from packed tarballs'
   };
   const cypher = (text: string) => graph.cypher(text);
   const names = async (): Promise<string[]> =>
-    (
-      await cypher(
-        'SHOW CONSTRAINTS YIELD name RETURN name UNION SHOW INDEXES YIELD name, type WHERE type <> "LOOKUP" RETURN name',
-      )
-    )
+    [
+      ...(await cypher('SHOW CONSTRAINTS YIELD name RETURN name')),
+      ...(await cypher("SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name")),
+    ]
       .map((row) => String(row.name))
       .sort();
   const migrations = () =>

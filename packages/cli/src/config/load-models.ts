@@ -103,13 +103,29 @@ export function loadModels(config: Pick<ResolvedConfig, 'models' | 'rootDir'>): 
         const what = clash.name === definition.name ? `the name ${definition.name}` : `the label "${label}"`;
         throw new CliError(
           ExitCode.Usage,
-          `Two model classes share ${what}: ${clash.name} in ${owners.get(clash.target)} and ${definition.name} in ${file}. The config's models load both; remove one, or narrow the "models" globs.`,
+          `Two model classes share ${what}: ${clash.name} in ${owners.get(clash.target)} and ${definition.name} in ${definingFile(definition.target, file)}. The config's models load both; remove one, or narrow the "models" globs.`,
         );
       }
-      owners.set(definition.target, file);
+      owners.set(definition.target, definingFile(definition.target, file));
     }
   }
   return files;
+}
+
+/**
+ * The module that declares `target`: of the loaded modules exporting it, one that is not an
+ * `index` re-exporting it; `fallback` (the file the config named) when none is found.
+ */
+function definingFile(target: unknown, fallback: string): string {
+  const exporting = Object.values(require.cache).filter(
+    (module) =>
+      module !== undefined &&
+      typeof module.exports === 'object' &&
+      module.exports !== null &&
+      Object.values(module.exports as object).includes(target),
+  );
+  const own = exporting.find((module) => !/^index\.[cm]?[jt]s$/.test(path.basename(module!.filename)));
+  return (own ?? exporting[0])?.filename ?? fallback;
 }
 
 /**
