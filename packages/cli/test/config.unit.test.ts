@@ -138,7 +138,7 @@ export default defineConfig({ neo4j: { uri: 'bolt://from-file:7687' }, models: [
     expect(caught).toBeInstanceOf(CliError);
     expect((caught as CliError).exitCode).toBe(ExitCode.Usage);
     expect((caught as CliError).message).toMatch(
-      /No config file: looked for cartograph\.config\.ts, cartograph\.config\.js, cartograph\.config\.cjs in .* cartograph init/,
+      /No config file: looked for cartograph\.config\.ts, cartograph\.config\.js, cartograph\.config\.cjs in .* `cartograph init`/,
     );
   });
 });
