@@ -99,6 +99,24 @@ maybe('adopting the movies database with the CLI installed from packed tarballs'
     expect(readFileSync(file('src/models/inspected/movie.ts'), 'utf8')).toMatch(
       /@StringProperty\(\{ unique: true \}\) imdbId\?: string;/,
     );
+    // The generated code compiles under the tsconfig init wrote (CommonJS here) and under nodenext.
+    expect(JSON.parse(readFileSync(file('tsconfig.json'), 'utf8')).compilerOptions).toMatchObject({
+      module: 'commonjs',
+      types: ['node'],
+    });
+    const tsc = path.join(project.dir, 'node_modules', '.bin', 'tsc');
+    project.write(
+      'tsconfig.nodenext.json',
+      JSON.stringify({
+        extends: './tsconfig.json',
+        compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext' },
+        include: ['src/models/inspected/*.ts'],
+      }),
+    );
+    for (const config of ['tsconfig.json', 'tsconfig.nodenext.json']) {
+      const compiled = await project.run(tsc, ['--noEmit', '-p', config], { timeoutMs: 120_000 });
+      expect(`${config}: ${compiled.code} ${compiled.stdout}`).toBe(`${config}: 0 `);
+    }
   });
 
   it("refuses two Person classes (init's example and inspect's), naming both files", async () => {
