@@ -34,6 +34,8 @@ export type MigrationErrorCode =
    * the step is not marked resumable: running it again would apply those batches twice.
    */
   | 'MIGRATION_PARTIALLY_APPLIED'
+  /** `up` found pending files older than the newest applied migration (see `outOfOrder`). */
+  | 'MIGRATION_OUT_OF_ORDER'
   /** A `// @precondition fail ...` of a migration does not hold; nothing of it ran. */
   | 'MIGRATION_PRECONDITION_FAILED'
   /** `resolve` was asked to mark a migration in a state it cannot be marked from. */

@@ -46,7 +46,7 @@ export class Migrator {
    * @throws MigrationError `MIGRATION_FAILED` (earlier ones stay applied; see `completed`),
    *   `MIGRATION_CHECKSUM_MISMATCH`, `MIGRATION_LOCKED`, `MIGRATION_INVALID_FILE`.
    */
-  up(options: { to?: string; dryRun?: boolean } = {}): Promise<MigrationRunResult> {
+  up(options: { to?: string; dryRun?: boolean; outOfOrder?: boolean } = {}): Promise<MigrationRunResult> {
     return runUp(this.#settings, options);
   }
 

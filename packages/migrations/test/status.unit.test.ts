@@ -138,6 +138,18 @@ describe('planUp', () => {
     expect(planUp(files, records, { to: '3' }).map((f) => f.version)).toEqual(['2', '3']);
   });
 
+  it('refuses pending files older than the newest applied one unless outOfOrder', () => {
+    const files = [file('1', 'a'), file('2', 'b'), file('3', 'c')];
+    const records = [record('1', 'a'), record('3', 'c')];
+    expect(() => planUp(files, records)).toThrow(
+      expect.objectContaining({ code: 'MIGRATION_OUT_OF_ORDER', message: expect.stringContaining('2_b') }),
+    );
+    expect(planUp(files, records, { outOfOrder: true }).map((f) => f.version)).toEqual(['2']);
+    // A migration its precondition skipped may stay pending while later ones run.
+    const conditional = [file('1', 'a'), file('2', 'b', { conditional: true }), file('3', 'c')];
+    expect(planUp(conditional, records).map((f) => f.version)).toEqual(['2']);
+  });
+
   it('refuses to run over an edited applied migration', () => {
     expect(() => planUp([file('1', 'a')], [record('1', 'a', { checksum: 'x' })])).toThrow(
       expect.objectContaining({ code: 'MIGRATION_CHECKSUM_MISMATCH' }),

@@ -76,6 +76,9 @@ async function describe(
     checksum: migrationChecksum(upText, downText),
     hasDown: parsed.kind === 'ts' ? EXPORTS_DOWN.test(upText) : downPath !== undefined,
     ...(downText !== undefined && splitCypher(downText).length === 0 ? { emptyDown: true } : {}),
+    ...(parsed.kind === 'cypher' && /^\s*\/\/\s*@precondition\s+skip\b/m.test(upText)
+      ? { conditional: true }
+      : {}),
   };
 }
 

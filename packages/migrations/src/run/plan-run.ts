@@ -13,7 +13,7 @@ import { computeStatus } from '../status/compute-status';
 export function planUp(
   files: readonly MigrationFile[],
   records: readonly MigrationRecord[],
-  options: { to?: string } = {},
+  options: { to?: string; outOfOrder?: boolean } = {},
 ): MigrationFile[] {
   const to = checkedVersion(options.to, 'to');
   const statuses = computeStatus(files, records);
@@ -30,9 +30,31 @@ export function planUp(
       .filter((status) => status.state === 'pending' || status.state === 'failed')
       .map((status) => status.version),
   );
-  return files.filter(
+  const plan = files.filter(
     (file) => runnable.has(file.version) && (to === undefined || compareVersions(file.version, to) <= 0),
   );
+  // A pending file older than the newest applied migration (e.g. from a merged branch) runs after
+  // migrations that were written without it: refused unless asked for, like Flyway's outOfOrder.
+  const newest = records
+    .filter((record) => record.state !== 'failed')
+    .reduce<string | undefined>(
+      (max, record) => (max === undefined || compareVersions(record.version, max) > 0 ? record.version : max),
+      undefined,
+    );
+  const late = plan.filter(
+    (file) =>
+      newest !== undefined &&
+      !file.conditional &&
+      compareVersions(file.version, newest) < 0 &&
+      !records.some((record) => record.version === file.version),
+  );
+  if (late.length > 0 && !options.outOfOrder) {
+    throw new MigrationError(
+      'MIGRATION_OUT_OF_ORDER',
+      `Pending migrations are older than the newest applied one (${newest}): ${late.map((file) => `${file.version}_${file.name}`).join(', ')}. They would run after migrations written without them. Give them a newer version (rename the files), or pass outOfOrder (--out-of-order) to apply them anyway.`,
+    );
+  }
+  return plan;
 }
 
 /** One migration `down` reverts. */

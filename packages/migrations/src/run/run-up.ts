@@ -22,7 +22,7 @@ import { withLock } from './with-lock';
  */
 export async function runUp(
   settings: RunSettings,
-  options: { to?: string; dryRun?: boolean },
+  options: { to?: string; dryRun?: boolean; outOfOrder?: boolean },
 ): Promise<MigrationRunResult> {
   const files = await loadMigrations(settings.dir);
   if (options.dryRun) {
