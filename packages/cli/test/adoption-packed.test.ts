@@ -151,6 +151,13 @@ maybe('adopting the movies database with the CLI installed from packed tarballs'
     expectExit(await cli('schema', 'diff', '--check'), 1);
     expectExit(await cli('migrate', 'generate', 'movie tagline text'), 0);
     expect(migrations()).toHaveLength(2);
+    const version = migrations()
+      .find((f) => !f.includes('.down.'))!
+      .split('_')[0]!;
+    const shown = await cli('migrate', 'show', version);
+    expectExit(shown, 0);
+    expect(shown.stdout).toMatch(/up:\nCREATE TEXT INDEX movie_tagline_text/);
+    expectExit(await cli('migrate', 'show', '123'), 2);
     expectExit(await cli('migrate', 'up'), 0);
     expect(await names()).toContain('movie_tagline_text');
     expectExit(await cli('schema', 'diff', '--check', '--drop'), 0);
@@ -191,6 +198,14 @@ maybe('adopting the movies database with the CLI installed from packed tarballs'
     expectExit(await cli('migrate', 'resolve', '--rolled-back', '90000000000001'), 0);
     expectExit(await cli('migrate', 'resolve', '--applied', '1234'), 4);
     rmSync(file('migrations/90000000000001_enterprise_only.cypher'));
+
+    // A file older than the newest applied migration (from a merged branch, say) is refused.
+    project.write('migrations/2_from_a_branch.cypher', "CREATE (:Genre {name: 'Branch'});\n");
+    project.write('migrations/2_from_a_branch.down.cypher', "MATCH (g:Genre {name: 'Branch'}) DELETE g;\n");
+    const late = await cli('migrate', 'up');
+    expectExit(late, 4);
+    expect(late.stderr).toMatch(/older than the newest applied one.*--out-of-order/s);
+    expectExit(await cli('migrate', 'up', '--out-of-order'), 0);
   });
 
   it('tells the truth on recovery: failed statement position, committed steps, empty downs, unknown versions', async () => {

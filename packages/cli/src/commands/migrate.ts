@@ -6,6 +6,7 @@ import { registerMigrateDown } from './migrate-down';
 import { registerMigrateGenerate } from './migrate-generate';
 import { registerMigrateRepair } from './migrate-repair';
 import { registerMigrateResolve } from './migrate-resolve';
+import { registerMigrateShow } from './migrate-show';
 import { registerMigrateStatus } from './migrate-status';
 import { registerMigrateUnlock } from './migrate-unlock';
 import { registerMigrateUp } from './migrate-up';
@@ -23,6 +24,7 @@ export function registerMigrate(program: Command, runtime: CliRuntime): void {
   registerMigrateStatus(migrate, runtime);
   registerMigrateValidate(migrate, runtime);
   registerMigrateBaseline(migrate, runtime);
+  registerMigrateShow(migrate, runtime);
   registerMigrateResolve(migrate, runtime);
   registerMigrateRepair(migrate, runtime);
   registerMigrateUnlock(migrate, runtime);
