@@ -257,4 +257,12 @@ maybe('adopting the movies database with the CLI installed from packed tarballs'
     expect(result.stderr).toMatch(/Refusing to plan drops from an empty model set/);
     expect(await names()).toContain('movie_tagline_text');
   });
+
+  it('clean asks first: refused without a terminal unless --yes', async () => {
+    const refused = await cli('migrate', 'clean');
+    expectExit(refused, 2);
+    expect(refused.stderr).toMatch(/--yes/);
+    expectExit(await cli('migrate', 'clean', '--yes'), 0);
+    expect(await cypher('MATCH (m:__CartographMigration) RETURN m')).toEqual([]);
+  });
 });

@@ -5,7 +5,7 @@ import { createMigrationFile, generateMigrationFile } from './files/write-migrat
 import { deleteLock, readHeldLock } from './history/lock';
 import { readHistory } from './history/read-history';
 import { readProgress } from './history/read-progress';
-import { runBaseline, runRepair, runResolve } from './run/maintenance';
+import { runBaseline, runClean, runRepair, runResolve } from './run/maintenance';
 import { runDown } from './run/run-down';
 import { runUp } from './run/run-up';
 import { type MigratorOptions, type RunSettings, resolveSettings } from './run/settings';
@@ -92,6 +92,14 @@ export class Migrator {
    */
   resolve(version: string, as: 'applied' | 'rolled-back'): Promise<void> {
     return runResolve(this.#settings, version, as);
+  }
+
+  /**
+   * Forgets the whole migration history (records and batch progress), under the lock; the data
+   * and schema the migrations made stay. Returns how many records were deleted.
+   */
+  clean(): Promise<number> {
+    return runClean(this.#settings);
   }
 
   /**

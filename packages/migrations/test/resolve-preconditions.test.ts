@@ -51,4 +51,10 @@ describe('resolve and preconditions', () => {
     ]);
     expect(await states()).toEqual(['1:applied', '2:pending', '3:applied']);
   });
+
+  it('clean forgets the history but keeps the data', async () => {
+    expect(await migrator.clean()).toBe(2);
+    expect(await states()).toEqual(['1:pending', '2:pending', '3:pending']);
+    expect(await count(connection.graph(), 'MATCH (g:Genre) RETURN count(g) AS n')).toBe(2);
+  });
 });

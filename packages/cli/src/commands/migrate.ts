@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliRuntime } from '../runtime/action';
 import { registerMigrateBaseline } from './migrate-baseline';
+import { registerMigrateClean } from './migrate-clean';
 import { registerMigrateCreate } from './migrate-create';
 import { registerMigrateDown } from './migrate-down';
 import { registerMigrateGenerate } from './migrate-generate';
@@ -28,4 +29,5 @@ export function registerMigrate(program: Command, runtime: CliRuntime): void {
   registerMigrateResolve(migrate, runtime);
   registerMigrateRepair(migrate, runtime);
   registerMigrateUnlock(migrate, runtime);
+  registerMigrateClean(migrate, runtime);
 }

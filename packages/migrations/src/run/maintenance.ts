@@ -2,6 +2,7 @@ import type { GraphTransaction } from '@cartograph/core';
 import { MigrationError } from '../errors';
 import { loadMigrations } from '../files/load-migrations';
 import { compareVersions } from '../files/version';
+import { MIGRATION_LABEL, PROGRESS_LABEL } from '../history/labels';
 import type { MigrationRecord, RecordPayload } from '../history/migration-record';
 import { deleteAllProgressQuery } from '../history/progress-queries';
 import { readHistory } from '../history/read-history';
@@ -182,5 +183,27 @@ export async function runResolve(
       );
     });
     settings.log(`Marked ${version}_${file.name} as applied without running it.`);
+  });
+}
+
+/**
+ * Forgets the whole migration history (like neo4j-migrations' `clean`): deletes every migration
+ * record and all batch progress, under the lock. The data, constraints and indexes the migrations
+ * made stay; the next `up` runs every file again, so use it on development databases (or
+ * `baseline` afterwards). Returns how many records it deleted.
+ */
+export async function runClean(settings: RunSettings): Promise<number> {
+  return withLock(settings, async () => {
+    const rows = await settings.graph.writeTransaction((tx) =>
+      tx.run(
+        `OPTIONAL MATCH (m:${MIGRATION_LABEL}) WITH collect(m) AS records
+         OPTIONAL MATCH (p:${PROGRESS_LABEL}) WITH records, collect(p) AS progress
+         FOREACH (n IN records + progress | DETACH DELETE n)
+         RETURN size(records) AS deleted`,
+      ),
+    );
+    const deleted = Number(rows[0]?.deleted ?? 0);
+    settings.log(`Deleted ${deleted} migration record(s); the data and schema are unchanged.`);
+    return deleted;
   });
 }
