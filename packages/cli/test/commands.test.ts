@@ -68,6 +68,7 @@ describe('commands against Neo4j', () => {
     expect(diff.code).toBe(1);
     const body = diff.json();
     expect(Object.keys(body).sort()).toEqual([
+      'adopted',
       'conflicts',
       'inSync',
       'statements',

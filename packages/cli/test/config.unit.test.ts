@@ -128,10 +128,17 @@ export default defineConfig({ neo4j: { uri: 'bolt://from-file:7687' }, models: [
     expect(message).not.toContain('12345678');
   });
 
-  it('works without any config file', () => {
-    const config = loadConfig(dir(), { NEO4J_URI: 'bolt://env:1' });
-    expect(config.file).toBeUndefined();
-    expect(config.rootDir).toBe(dir());
-    expect(config.neo4j.uri).toBe('bolt://env:1');
+  it('refuses to run without any config file (usage error naming the files searched)', () => {
+    let caught: unknown;
+    try {
+      loadConfig(dir(), { NEO4J_URI: 'bolt://env:1' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(CliError);
+    expect((caught as CliError).exitCode).toBe(ExitCode.Usage);
+    expect((caught as CliError).message).toMatch(
+      /No config file: looked for cartograph\.config\.ts, cartograph\.config\.js, cartograph\.config\.cjs in .* `cartograph init`/,
+    );
   });
 });

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { render } from '@cartograph/cypher';
+import { tsconfigTemplate } from '../src/commands/init-templates';
 import { generateModels, quote } from '../src/inspect/generate-models';
 import { inferSchema } from '../src/inspect/infer-schema';
 import { camelCase, kebabCase, pascalCase } from '../src/inspect/naming';
@@ -165,7 +166,7 @@ describe('inferSchema + generateModels', () => {
       '@PointProperty({ required: true, index: true }) location!: GeoPoint;',
     );
     expect(files.get('node-node.ts')).toContain('@ArrayProperty(FloatType) scores?: number[];');
-    expect(files.get('index.ts')).toContain("export * from './knows';\nexport * from './actor';");
+    expect(files.get('index.ts')).toContain("export * from './knows.js';\nexport * from './actor.js';");
   });
 
   it('produces TypeScript that compiles', () => {
@@ -176,5 +177,16 @@ describe('inferSchema + generateModels', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('init tsconfig template', () => {
+  it('follows the project module setting', () => {
+    const esm = JSON.parse(tsconfigTemplate({ esm: true, nodeTypes: true })).compilerOptions;
+    expect(esm).toMatchObject({ module: 'nodenext', moduleResolution: 'nodenext', types: ['node'] });
+    const cjs = JSON.parse(tsconfigTemplate({ esm: false, nodeTypes: false })).compilerOptions;
+    expect(cjs.module).toBe('commonjs');
+    expect(cjs.types).toBeUndefined();
+    expect(cjs).toMatchObject({ experimentalDecorators: true, useDefineForClassFields: false });
   });
 });

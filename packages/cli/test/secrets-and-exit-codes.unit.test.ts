@@ -9,6 +9,8 @@ const dir = useTempDir();
 const PASSWORD = 'Sup3r-Secret-Pa55';
 // Nothing listens on port 1, so the connection fails fast without a server.
 const DEAD_URI = 'bolt://127.0.0.1:1';
+// Commands refuse to run without a config file; most tests here need one that loads no model.
+const withConfig = () => writeFileSync(path.join(dir(), 'cartograph.config.js'), 'module.exports = {};\n');
 
 describe('redact', () => {
   it('removes secrets and URL credentials', () => {
@@ -29,6 +31,7 @@ describe('the password is never printed', () => {
   it.each(commands.map((args) => [args.join(' '), args] as const))(
     '%s: connection error, password from the environment',
     async (_name, args) => {
+      withConfig();
       const out = captureIO({ cwd: dir(), env: { NEO4J_URI: DEAD_URI, NEO4J_PASSWORD: PASSWORD } });
       expect(await runCli([...args], out.io)).toBe(3);
       expect(out.stderr()).toContain('Cannot connect to Neo4j at bolt://127.0.0.1:1');
@@ -48,6 +51,7 @@ describe('the password is never printed', () => {
   });
 
   it('a malformed URI that contains the password', async () => {
+    withConfig();
     const out = captureIO({ cwd: dir(), env: { NEO4J_URI: `nope://${PASSWORD}`, NEO4J_PASSWORD: PASSWORD } });
     expect(await runCli(['migrate', 'status', '--json'], out.io)).toBe(3);
     expect(out.stdout() + out.stderr()).not.toContain(PASSWORD);
@@ -87,6 +91,19 @@ describe('exit codes', () => {
     );
   });
 
+  it('2 without a config file, naming the files searched (no silent defaults)', async () => {
+    for (const args of [
+      ['migrate', 'status'],
+      ['schema', 'sync', '--drop', '--dry-run'],
+      ['migrate', 'generate', 'x', '--drop'],
+    ]) {
+      const { code, out } = await run(args, { NEO4J_URI: DEAD_URI });
+      expect(code).toBe(2);
+      expect(out.stderr()).toContain('No config file: looked for cartograph.config.ts');
+    }
+    expect(readdirSync(dir())).toEqual([]);
+  });
+
   it('2 for configuration errors', async () => {
     expect((await run(['--config', 'missing.ts', 'schema', 'diff'])).code).toBe(2);
     writeFileSync(path.join(dir(), 'cartograph.config.ts'), 'export default { models: 42 };\n');
@@ -104,6 +121,7 @@ describe('exit codes', () => {
   });
 
   it('migrate create needs no server; a name without letters or digits is a usage error', async () => {
+    withConfig();
     const created = await run(['migrate', 'create', 'add status', '--cypher', '--json'], {
       NEO4J_URI: DEAD_URI,
     });
@@ -117,6 +135,7 @@ describe('exit codes', () => {
   });
 
   it('3 when Neo4j cannot be reached', async () => {
+    withConfig();
     expect((await run(['migrate', 'up'], { NEO4J_URI: DEAD_URI })).code).toBe(3);
   });
 });

@@ -11,6 +11,8 @@ export type MigrationErrorCode =
   | 'MIGRATION_CHECKSUM_MISMATCH'
   /** `down` was asked to revert a migration that has no `down()` / `.down.cypher`. */
   | 'MIGRATION_NO_DOWN'
+  /** `down` would run a `.down.cypher` with no statement (pass `allowEmptyDown` to accept that). */
+  | 'MIGRATION_EMPTY_DOWN'
   /** `down` was asked to revert a migration whose file is not in the folder. */
   | 'MIGRATION_MISSING_FILE'
   /** `down` would have to revert a migration that was baselined, never applied. */
@@ -32,6 +34,12 @@ export type MigrationErrorCode =
    * the step is not marked resumable: running it again would apply those batches twice.
    */
   | 'MIGRATION_PARTIALLY_APPLIED'
+  /** `up` found pending files older than the newest applied migration (see `outOfOrder`). */
+  | 'MIGRATION_OUT_OF_ORDER'
+  /** A `// @precondition fail ...` of a migration does not hold; nothing of it ran. */
+  | 'MIGRATION_PRECONDITION_FAILED'
+  /** `resolve` was asked to mark a migration in a state it cannot be marked from. */
+  | 'MIGRATION_CANNOT_RESOLVE'
   /** A helper or option got a value it cannot work with. */
   | 'MIGRATION_INVALID_ARGUMENT';
 

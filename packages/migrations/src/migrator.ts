@@ -5,7 +5,7 @@ import { createMigrationFile, generateMigrationFile } from './files/write-migrat
 import { deleteLock, readHeldLock } from './history/lock';
 import { readHistory } from './history/read-history';
 import { readProgress } from './history/read-progress';
-import { runBaseline, runRepair } from './run/maintenance';
+import { runBaseline, runClean, runRepair, runResolve } from './run/maintenance';
 import { runDown } from './run/run-down';
 import { runUp } from './run/run-up';
 import { type MigratorOptions, type RunSettings, resolveSettings } from './run/settings';
@@ -46,7 +46,7 @@ export class Migrator {
    * @throws MigrationError `MIGRATION_FAILED` (earlier ones stay applied; see `completed`),
    *   `MIGRATION_CHECKSUM_MISMATCH`, `MIGRATION_LOCKED`, `MIGRATION_INVALID_FILE`.
    */
-  up(options: { to?: string; dryRun?: boolean } = {}): Promise<MigrationRunResult> {
+  up(options: { to?: string; dryRun?: boolean; outOfOrder?: boolean } = {}): Promise<MigrationRunResult> {
     return runUp(this.#settings, options);
   }
 
@@ -54,9 +54,14 @@ export class Migrator {
    * Reverts the last `steps` applied migrations (default 1), or all above version `to`, newest
    * first. With `dryRun`, returns what would run.
    * @throws MigrationError `MIGRATION_NO_DOWN`, `MIGRATION_MISSING_FILE`,
-   *   `MIGRATION_BELOW_BASELINE`, `MIGRATION_CHECKSUM_MISMATCH`, `MIGRATION_FAILED`, `MIGRATION_LOCKED`.
+   *   `MIGRATION_BELOW_BASELINE`, `MIGRATION_CHECKSUM_MISMATCH`, `MIGRATION_FAILED`, `MIGRATION_LOCKED`,
+   *   `MIGRATION_EMPTY_DOWN` (a `.down.cypher` without statements, unless `allowEmptyDown`),
+   *   `MIGRATION_INVALID_ARGUMENT` (`to` names no migration in the history). The newest record, when
+   *   it failed half-way, is reverted first.
    */
-  down(options: { steps?: number; to?: string; dryRun?: boolean } = {}): Promise<MigrationRunResult> {
+  down(
+    options: { steps?: number; to?: string; dryRun?: boolean; allowEmptyDown?: boolean } = {},
+  ): Promise<MigrationRunResult> {
     return runDown(this.#settings, options);
   }
 
@@ -78,6 +83,23 @@ export class Migrator {
     const pending = statuses.filter((status) => status.state === 'pending').map((status) => status.version);
     const lock = await this.heldLock();
     return { ok: problems.length === 0, problems, pending, statuses, ...(lock ? { lock } : {}) };
+  }
+
+  /**
+   * Marks migration `version` as `applied` (its changes were made by hand) or `rolled-back`
+   * (undone by hand: its record is removed) without running anything.
+   * @throws MigrationError `MIGRATION_CANNOT_RESOLVE`.
+   */
+  resolve(version: string, as: 'applied' | 'rolled-back'): Promise<void> {
+    return runResolve(this.#settings, version, as);
+  }
+
+  /**
+   * Forgets the whole migration history (records and batch progress), under the lock; the data
+   * and schema the migrations made stay. Returns how many records were deleted.
+   */
+  clean(): Promise<number> {
+    return runClean(this.#settings);
   }
 
   /**

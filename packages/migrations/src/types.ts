@@ -78,6 +78,8 @@ export interface MigrationRunResult {
   readonly dryRun: boolean;
   /** In the order they ran (down: newest first). Empty when there was nothing to do. */
   readonly migrations: MigrationRunItem[];
+  /** `up`: migrations left pending because a `// @precondition skip ...` did not hold. */
+  readonly skipped?: { version: string; name: string; precondition: string }[];
 }
 
 /** What {@link Migrator.validate} found. */

@@ -34,7 +34,7 @@ describe('a failing migration', () => {
     expect(failure.migration).toEqual({ version: '2', name: 'velocity_alerts' });
     expect(failure.completed.map((item) => item.version)).toEqual(['1']);
     expect(failure.message).toMatch(
-      /^Migration 2_velocity_alerts failed: .*by zero.*None of its changes were committed\. It is recorded as failed; earlier migrations stay applied\. Fix it and run up again/s,
+      /^Migration 2_velocity_alerts failed at .*2_velocity_alerts\.cypher:\d+:\d+: .*by zero.*None of its changes were committed\. It is recorded as failed; earlier migrations stay applied\. Fix it and run up again/s,
     );
 
     expect(await states()).toEqual(['1:applied', '2:failed', '3:pending']);

@@ -138,6 +138,18 @@ describe('planUp', () => {
     expect(planUp(files, records, { to: '3' }).map((f) => f.version)).toEqual(['2', '3']);
   });
 
+  it('refuses pending files older than the newest applied one unless outOfOrder', () => {
+    const files = [file('1', 'a'), file('2', 'b'), file('3', 'c')];
+    const records = [record('1', 'a'), record('3', 'c')];
+    expect(() => planUp(files, records)).toThrow(
+      expect.objectContaining({ code: 'MIGRATION_OUT_OF_ORDER', message: expect.stringContaining('2_b') }),
+    );
+    expect(planUp(files, records, { outOfOrder: true }).map((f) => f.version)).toEqual(['2']);
+    // A migration its precondition skipped may stay pending while later ones run.
+    const conditional = [file('1', 'a'), file('2', 'b', { conditional: true }), file('3', 'c')];
+    expect(planUp(conditional, records).map((f) => f.version)).toEqual(['2']);
+  });
+
   it('refuses to run over an edited applied migration', () => {
     expect(() => planUp([file('1', 'a')], [record('1', 'a', { checksum: 'x' })])).toThrow(
       expect.objectContaining({ code: 'MIGRATION_CHECKSUM_MISMATCH' }),
@@ -157,6 +169,26 @@ describe('planDown', () => {
     expect(planDown(files, records, { steps: 5 }).map((step) => step.file.version)).toEqual(['2', '1']);
     expect(planDown(files, records, { to: '1' }).map((step) => step.file.version)).toEqual(['2']);
     expect(planDown(files, records, { to: '0' }).map((step) => step.file.version)).toEqual(['2', '1']);
+    expect(() => planDown(files, records, { to: '123' })).toThrow(
+      expect.objectContaining({
+        code: 'MIGRATION_INVALID_ARGUMENT',
+        message: expect.stringMatching(/No migration 123/),
+      }),
+    );
+  });
+
+  it('reverts a migration that failed half-way first, not the one applied before it', () => {
+    const records = [record('1', 'a'), record('2', 'b', { state: 'failed' })];
+    expect(planDown(files, records).map((step) => step.file.version)).toEqual(['2']);
+    expect(planDown(files, records, { steps: 2 }).map((step) => step.file.version)).toEqual(['2', '1']);
+  });
+
+  it('refuses an empty .down.cypher unless allowEmptyDown', () => {
+    const empty = [file('1', 'a', { emptyDown: true })];
+    expect(() => planDown(empty, [record('1', 'a')])).toThrow(
+      expect.objectContaining({ code: 'MIGRATION_EMPTY_DOWN' }),
+    );
+    expect(planDown(empty, [record('1', 'a')], { allowEmptyDown: true })).toHaveLength(1);
   });
 
   it('checks every migration before anything runs', () => {

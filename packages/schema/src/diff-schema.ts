@@ -13,6 +13,18 @@ export interface SchemaConflict {
   readonly reason: string;
 }
 
+/**
+ * A planned item the database already has under another name (e.g. `constraint_a831e4ce`, made by
+ * hand before the models existed): the same definition, so it is kept as it is, not recreated.
+ */
+export interface AdoptedSchemaItem {
+  /** The name the models would give it. */
+  readonly name: string;
+  readonly planned: SchemaItem;
+  /** The item in the database, under its own name. */
+  readonly actual: SchemaItem;
+}
+
 /** A planned item this database cannot have (Enterprise-only on Community), and why. */
 export interface UnsupportedSchemaItem {
   readonly item: SchemaItem;
@@ -27,8 +39,10 @@ export interface SchemaDiff {
   readonly toDrop: SchemaItem[];
   /** Planned and present with the same name and definition. */
   readonly unchanged: SchemaItem[];
-  /** Same name, different definition; or same definition under another name. */
+  /** Same name, different definition. */
   readonly conflicts: SchemaConflict[];
+  /** Same definition under another name: the existing item is adopted as it is. */
+  readonly adopted: AdoptedSchemaItem[];
   /** Planned but impossible on this edition; reported, never created. */
   readonly unsupported: UnsupportedSchemaItem[];
 }
@@ -42,11 +56,19 @@ export interface ActualSchema {
 
 /**
  * Compares planned items with the database's. Items are paired by name first; a planned item
- * whose name is free but whose exact definition exists under another name is a conflict rather
- * than a create, because Neo4j refuses a second equivalent constraint or index. Pure.
+ * whose name is free but whose exact definition exists under another name is adopted: the
+ * existing item already does the job (and Neo4j would refuse a second equivalent one), so it is
+ * kept under its own name rather than dropped and recreated. Pure.
  */
 export function diffSchema(planned: readonly PlannedSchemaItem[], actual: ActualSchema): SchemaDiff {
-  const diff: SchemaDiff = { toCreate: [], toDrop: [], unchanged: [], conflicts: [], unsupported: [] };
+  const diff: SchemaDiff = {
+    toCreate: [],
+    toDrop: [],
+    unchanged: [],
+    conflicts: [],
+    adopted: [],
+    unsupported: [],
+  };
   const remaining = new Map(actual.items.map((item) => [item.name, item]));
   for (const item of planned.map(fromPlanned)) {
     const existing = remaining.get(item.name);
@@ -69,12 +91,7 @@ export function diffSchema(planned: readonly PlannedSchemaItem[], actual: Actual
       );
       if (equivalent) {
         remaining.delete(equivalent.name);
-        diff.conflicts.push({
-          name: item.name,
-          planned: item,
-          actual: equivalent,
-          reason: conflictReason(item, equivalent, ''),
-        });
+        diff.adopted.push({ name: item.name, planned: item, actual: equivalent });
       } else {
         diff.toCreate.push(item);
       }

@@ -9,6 +9,7 @@ export type { PlannedSchemaItem } from '@cartograph/core';
 export { BOOKKEEPING_LABEL_PREFIX, isBookkeepingItem } from './bookkeeping';
 export {
   type ActualSchema,
+  type AdoptedSchemaItem,
   diffSchema,
   isInSync,
   type SchemaConflict,

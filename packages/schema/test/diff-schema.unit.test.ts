@@ -152,16 +152,17 @@ describe('diffSchema', () => {
     expect(conflict!.reason).toContain('its vector.dimensions is 8 instead of 4');
   });
 
-  it('reports the planned definition under another name as a conflict, not a create', () => {
+  it('adopts the planned definition under another name: neither a conflict nor a create', () => {
     const items = [actual({ name: 'constraint_1a2b3c', kind: 'constraint', type: 'UNIQUENESS' })];
     const diff = diffSchema(planned, { edition: 'community', items });
-    expect(diff.conflicts).toEqual([
+    expect(diff.adopted).toEqual([
       expect.objectContaining({
         name: 'book_isbn_unique',
         actual: expect.objectContaining({ name: 'constraint_1a2b3c' }),
       }),
     ]);
-    expect(diff.conflicts[0]!.reason).toMatch(/under another name/);
+    expect(diff.conflicts).toEqual([]);
+    expect(diff.toCreate.map((i) => i.name)).not.toContain('book_isbn_unique');
     expect(diff.toDrop).toEqual([]);
   });
 

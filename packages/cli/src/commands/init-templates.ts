@@ -37,22 +37,30 @@ export class Person extends NodeEntity {
 }
 `;
 
-/** The compiler settings Cartograph models need (tsx reads them when the CLI loads your models). */
-export const TSCONFIG = `${JSON.stringify(
-  {
-    compilerOptions: {
-      target: 'ES2022',
-      module: 'commonjs',
-      strict: true,
-      experimentalDecorators: true,
-      emitDecoratorMetadata: true,
-      useDefineForClassFields: false,
-      esModuleInterop: true,
-      skipLibCheck: true,
+/**
+ * The compiler settings Cartograph models need (tsx reads them when the CLI loads your models),
+ * matching the project's module system: `nodenext` in a `"type": "module"` package (CommonJS
+ * output would crash there), CommonJS otherwise; `types: ["node"]` when `@types/node` is
+ * installed, so scripts that use `process` compile.
+ */
+export function tsconfigTemplate(options: { esm: boolean; nodeTypes: boolean }): string {
+  return `${JSON.stringify(
+    {
+      compilerOptions: {
+        target: 'ES2022',
+        ...(options.esm ? { module: 'nodenext', moduleResolution: 'nodenext' } : { module: 'commonjs' }),
+        ...(options.nodeTypes ? { types: ['node'] } : {}),
+        strict: true,
+        experimentalDecorators: true,
+        emitDecoratorMetadata: true,
+        useDefineForClassFields: false,
+        esModuleInterop: true,
+        skipLibCheck: true,
+      },
+      include: ['**/*.ts'],
+      exclude: ['node_modules', 'dist'],
     },
-    include: ['**/*.ts'],
-    exclude: ['node_modules', 'dist'],
-  },
-  null,
-  2,
-)}\n`;
+    null,
+    2,
+  )}\n`;
+}

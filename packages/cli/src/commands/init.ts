@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { action, type CliRuntime } from '../runtime/action';
 import { CliError, ExitCode } from '../runtime/exit-codes';
-import { configTemplate, EXAMPLE_MODEL, TSCONFIG } from './init-templates';
+import { configTemplate, EXAMPLE_MODEL, tsconfigTemplate } from './init-templates';
 
 interface InitOptions {
   force?: boolean;
@@ -76,7 +77,7 @@ function writeTsconfig(
 ): void {
   const file = path.join(root, 'tsconfig.json');
   if (!existsSync(file)) {
-    writeFileSync(file, TSCONFIG);
+    writeFileSync(file, tsconfigTemplate(projectModuleSetting(root)));
     line(`${green('created')} tsconfig.json`);
     return;
   }
@@ -87,6 +88,25 @@ function writeTsconfig(
   if (!/"useDefineForClassFields"\s*:\s*false/.test(text)) {
     warn('tsconfig.json does not set "useDefineForClassFields": false; Cartograph models need it.');
   }
+}
+
+/** Whether the project's package.json says `"type": "module"`, and whether @types/node is installed. */
+function projectModuleSetting(root: string): { esm: boolean; nodeTypes: boolean } {
+  let esm = false;
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { type?: string };
+    esm = manifest.type === 'module';
+  } catch {
+    // no package.json (or an unreadable one): CommonJS, Node's default
+  }
+  let nodeTypes = false;
+  try {
+    createRequire(path.join(root, 'package.json')).resolve('@types/node/package.json');
+    nodeTypes = true;
+  } catch {
+    // not installed: `types: ["node"]` would be an error
+  }
+  return { esm, nodeTypes };
 }
 
 function toPosix(file: string): string {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { generateModels } from '../inspect/generate-models';
-import { inferSchema } from '../inspect/infer-schema';
+import { inferSchema, withoutIgnored } from '../inspect/infer-schema';
 import { readDatabase } from '../inspect/read-database';
 import { action, type CliRuntime, JSON_OPTION } from '../runtime/action';
 import { CliError, ExitCode } from '../runtime/exit-codes';
@@ -12,6 +12,7 @@ interface InspectOptions {
   out: string;
   force?: boolean;
   json?: boolean;
+  ignore?: string[];
 }
 
 /** `cartograph inspect`: decorated model classes written from what an existing database holds. */
@@ -22,6 +23,10 @@ export function registerInspect(program: Command, runtime: CliRuntime): void {
       'Read an existing database and write decorated model classes for its labels and relationship types',
     )
     .option('-o, --out <dir>', 'folder for the generated files', 'src/models/inspected')
+    .option(
+      '--ignore <names...>',
+      "labels and relationship types to leave out (adds to the config's inspect.ignore); Cartograph's own __Cartograph* bookkeeping is always left out",
+    )
     .option('--force', 'write into a folder that already has files (generated files are replaced)')
     .option(...JSON_OPTION)
     .action(
@@ -41,7 +46,10 @@ export function registerInspect(program: Command, runtime: CliRuntime): void {
             progress.stop();
           }
         });
-        const schema = inferSchema(snapshot);
+        const ignore = [...(ctx.config.inspectIgnore ?? []), ...(options.ignore ?? [])].flatMap((n) =>
+          n.split(',').filter(Boolean),
+        );
+        const schema = inferSchema(withoutIgnored(snapshot, ignore));
         if (schema.nodes.length === 0)
           ctx.output.warn('The database has no labelled nodes: there is nothing to model.');
         const files = generateModels(schema);

@@ -7,6 +7,7 @@ interface MigrateDownOptions {
   steps?: number;
   to?: string;
   dryRun?: boolean;
+  allowEmptyDown?: boolean;
   lockTimeout?: number;
   json?: boolean;
 }
@@ -21,6 +22,10 @@ export function registerMigrateDown(migrate: Command, runtime: CliRuntime): void
     .option('--steps <n>', 'how many migrations to revert', integerOption(1))
     .option('--to <version>', 'revert every migration newer than this version (it stays applied)')
     .option('--dry-run', 'print what would run, with the Cypher of .cypher migrations, without running it')
+    .option(
+      '--allow-empty-down',
+      'revert a .cypher migration whose .down.cypher has no statement (only its record is removed)',
+    )
     .option(...LOCK_TIMEOUT_OPTION)
     .option(...JSON_OPTION)
     .action(
@@ -33,7 +38,12 @@ export function registerMigrateDown(migrate: Command, runtime: CliRuntime): void
           const result = await withMigrator(
             ctx,
             (migrator) =>
-              migrator.down({ steps: options.steps, to: options.to, dryRun: options.dryRun === true }),
+              migrator.down({
+                steps: options.steps,
+                to: options.to,
+                dryRun: options.dryRun === true,
+                allowEmptyDown: options.allowEmptyDown === true,
+              }),
             { lockTimeoutMs: options.lockTimeout },
           );
           ctx.output.data(result);

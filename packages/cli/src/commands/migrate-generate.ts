@@ -8,7 +8,7 @@ import {
 } from '@cartograph/schema';
 import type { Command } from 'commander';
 import { action, type CliRuntime, JSON_OPTION } from '../runtime/action';
-import { ExitCode } from '../runtime/exit-codes';
+import { CliError, ExitCode } from '../runtime/exit-codes';
 import { createMigrator } from './migrate-shared';
 import { printStatements } from './schema-output';
 
@@ -34,11 +34,22 @@ export function registerMigrateGenerate(migrate: Command, runtime: CliRuntime): 
       action<MigrateGenerateOptions>(
         runtime,
         async (ctx, { args, options }) => {
-          ctx.loadModels();
-          const planned = planFromRegistry();
           const drop = options.drop === true;
+          ctx.loadModelsForPlan(drop);
+          const planned = planFromRegistry();
           const result = await ctx.withGraph(async (graph) => {
             const diff = diffSchema(planned, await readDatabaseSchema(graph));
+            if (!drop && diff.conflicts.length > 0) {
+              // The same verdict as `schema diff --check`: a conflict is not "in sync".
+              throw new CliError(
+                ExitCode.CheckFailed,
+                [
+                  `${diff.conflicts.length} conflict(s) between the models and the database; no migration written:`,
+                  ...diff.conflicts.map((c) => `  ! ${c.name}: ${c.reason}`),
+                  'Change the models to match the database (`cartograph inspect` shows what it has), or rerun with --drop to write a migration that replaces the conflicting items.',
+                ].join('\n'),
+              );
+            }
             const up = schemaStatements(diff, { drop });
             const down = schemaDownStatements(diff, { drop });
             const file =
@@ -48,11 +59,6 @@ export function registerMigrateGenerate(migrate: Command, runtime: CliRuntime): 
             return { diff, up, down, file };
           });
           for (const item of result.diff.unsupported) ctx.output.warn(item.reason);
-          if (!drop && result.diff.conflicts.length > 0) {
-            ctx.output.warn(
-              `${result.diff.conflicts.length} conflict(s) not included; --drop replaces them.`,
-            );
-          }
           ctx.output.data({ file: result.file ?? null, statements: result.up, downStatements: result.down });
           if (result.file === undefined) {
             ctx.output.line(

@@ -125,6 +125,7 @@ export function printHeldLock(output: Output, lock: HeldLock | undefined): void 
 export function printRun(output: Output, result: MigrationRunResult): void {
   const { green, yellow, dim, bold } = output.colors;
   if (result.migrations.length === 0) {
+    printSkipped(output, result);
     output.line(
       green(
         result.direction === 'up' ? 'Nothing to apply: the database is up to date.' : 'Nothing to revert.',
@@ -155,4 +156,15 @@ export function printRun(output: Output, result: MigrationRunResult): void {
   output.line(
     green(`${result.direction === 'up' ? 'Applied' : 'Reverted'} ${result.migrations.length} migration(s).`),
   );
+  printSkipped(output, result);
+}
+
+/** Migrations `up` left pending because a `// @precondition skip` did not hold. */
+function printSkipped(output: Output, result: MigrationRunResult): void {
+  for (const skip of result.skipped ?? [])
+    output.line(
+      output.colors.yellow(
+        `Skipped ${skip.version}_${skip.name}: "${skip.precondition}" does not hold; it stays pending.`,
+      ),
+    );
 }

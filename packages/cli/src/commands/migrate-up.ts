@@ -6,6 +6,7 @@ import { LOCK_TIMEOUT_OPTION, printRun, withMigrator } from './migrate-shared';
 interface MigrateUpOptions {
   to?: string;
   dryRun?: boolean;
+  outOfOrder?: boolean;
   lockTimeout?: number;
   json?: boolean;
 }
@@ -17,6 +18,10 @@ export function registerMigrateUp(migrate: Command, runtime: CliRuntime): void {
     .description('Apply pending migrations in version order (each in its own transaction where Neo4j allows)')
     .option('--to <version>', 'stop after this version')
     .option('--dry-run', 'print what would run, with the Cypher of .cypher migrations, without running it')
+    .option(
+      '--out-of-order',
+      'also apply pending migrations older than the newest applied one (refused by default)',
+    )
     .option(...LOCK_TIMEOUT_OPTION)
     .option(...JSON_OPTION)
     .action(
@@ -25,7 +30,12 @@ export function registerMigrateUp(migrate: Command, runtime: CliRuntime): void {
         async (ctx, { options }) => {
           const result = await withMigrator(
             ctx,
-            (migrator) => migrator.up({ to: options.to, dryRun: options.dryRun === true }),
+            (migrator) =>
+              migrator.up({
+                to: options.to,
+                dryRun: options.dryRun === true,
+                outOfOrder: options.outOfOrder === true,
+              }),
             {
               lockTimeoutMs: options.lockTimeout,
             },

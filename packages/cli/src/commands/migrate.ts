@@ -1,10 +1,13 @@
 import type { Command } from 'commander';
 import type { CliRuntime } from '../runtime/action';
 import { registerMigrateBaseline } from './migrate-baseline';
+import { registerMigrateClean } from './migrate-clean';
 import { registerMigrateCreate } from './migrate-create';
 import { registerMigrateDown } from './migrate-down';
 import { registerMigrateGenerate } from './migrate-generate';
 import { registerMigrateRepair } from './migrate-repair';
+import { registerMigrateResolve } from './migrate-resolve';
+import { registerMigrateShow } from './migrate-show';
 import { registerMigrateStatus } from './migrate-status';
 import { registerMigrateUnlock } from './migrate-unlock';
 import { registerMigrateUp } from './migrate-up';
@@ -22,6 +25,9 @@ export function registerMigrate(program: Command, runtime: CliRuntime): void {
   registerMigrateStatus(migrate, runtime);
   registerMigrateValidate(migrate, runtime);
   registerMigrateBaseline(migrate, runtime);
+  registerMigrateShow(migrate, runtime);
+  registerMigrateResolve(migrate, runtime);
   registerMigrateRepair(migrate, runtime);
   registerMigrateUnlock(migrate, runtime);
+  registerMigrateClean(migrate, runtime);
 }

@@ -26,12 +26,12 @@ export function registerSchemaDiff(schema: Command, runtime: CliRuntime): void {
     .option(...JSON_OPTION)
     .action(
       action<SchemaDiffOptions>(runtime, async (ctx, { options }) => {
-        ctx.loadModels();
+        const drop = options.drop === true;
+        ctx.loadModelsForPlan(drop);
         const planned = planFromRegistry();
         const diff = await ctx.withGraph(async (graph) =>
           diffSchema(planned, await readDatabaseSchema(graph)),
         );
-        const drop = options.drop === true;
         const inSync = isInSync(diff, { drop });
         const statements = schemaStatements(diff, { drop });
         ctx.output.data(diffToJson(diff, inSync, statements));

@@ -23,6 +23,7 @@ export function diffToJson(diff: SchemaDiff, inSync: boolean, statements: readon
       planned: item(c.planned),
       actual: item(c.actual),
     })),
+    adopted: diff.adopted.map((a) => ({ name: a.name, planned: item(a.planned), actual: item(a.actual) })),
     unsupported: diff.unsupported.map((u) => ({ ...item(u.item), reason: u.reason })),
     statements,
   };
@@ -54,6 +55,13 @@ export function printDiff(output: Output, diff: SchemaDiff, drop: boolean): void
       u.item.source ?? '',
     ]),
     ...diff.unchanged.map((e) => [dim('= unchanged'), e.name, e.type, on(e), e.source ?? '']),
+    ...diff.adopted.map((a) => [
+      dim('= adopted'),
+      a.actual.name,
+      a.actual.type,
+      on(a.actual),
+      a.planned.source ?? '',
+    ]),
   ];
   if (rows.length === 0) {
     output.line(dim('No constraints or indexes planned or present.'));
@@ -61,6 +69,13 @@ export function printDiff(output: Output, diff: SchemaDiff, drop: boolean): void
   }
   output.table(['change', 'name', 'type', 'on', 'declared by'], rows);
   for (const conflict of diff.conflicts) output.line(yellow(`! ${conflict.name}: ${conflict.reason}`));
+  if (diff.adopted.length > 0) {
+    output.line(
+      dim(
+        `${diff.adopted.length} item(s) exist under another name than the models would give them; they are kept as they are.`,
+      ),
+    );
+  }
   for (const unsupported of diff.unsupported) output.line(magenta(`? ${unsupported.reason}`));
   if (!drop && diff.toDrop.length > 0) {
     output.line(

@@ -24,8 +24,8 @@ export function registerSchemaSync(schema: Command, runtime: CliRuntime): void {
       action<SchemaSyncOptions>(
         runtime,
         async (ctx, { options }) => {
-          ctx.loadModels();
           const drop = options.drop === true;
+          ctx.loadModelsForPlan(drop);
           const dryRun = options.dryRun === true;
           const result = await ctx.withGraph((graph) => syncSchema(graph, { drop, dryRun }));
           const unresolved = drop ? 0 : result.diff.conflicts.length;

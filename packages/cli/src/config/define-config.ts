@@ -21,6 +21,11 @@ export interface CartographConfig {
   models?: string[];
   /** Folder of migration files, relative to the config file. Default `migrations`. */
   migrationsDir?: string;
+  /** `cartograph inspect` settings. */
+  inspect?: {
+    /** Labels and relationship types not to model (Cartograph's `__Cartograph*` bookkeeping never is). */
+    ignore?: string[];
+  };
 }
 
 /**

@@ -31,6 +31,8 @@ export interface ResolvedConfig {
   readonly models: readonly string[];
   /** Absolute path of the migrations folder. */
   readonly migrationsDir: string;
+  /** Labels and relationship types `inspect` leaves out (`inspect.ignore`). */
+  readonly inspectIgnore?: readonly string[];
 }
 
 /** Finds the config file: `explicit` (must exist), else the nearest one from `cwd` upwards. */
@@ -52,8 +54,17 @@ export function findConfigFile(cwd: string, explicit: string | undefined): strin
 /** Loads the config file (TypeScript without a build step) and applies defaults and env overrides. */
 export function loadConfig(cwd: string, env: NodeJS.ProcessEnv, explicit?: string): ResolvedConfig {
   const file = findConfigFile(cwd, explicit);
-  const raw = file === undefined ? {} : readConfigFile(file);
-  return resolveConfig(raw, env, file, file === undefined ? cwd : path.dirname(file));
+  if (file === undefined) throw new CliError(ExitCode.Usage, noConfigMessage(cwd));
+  return resolveConfig(readConfigFile(file), env, file, path.dirname(file));
+}
+
+/**
+ * Why a command that needs the models or the migrations folder refuses to run without a config:
+ * with silent defaults, `migrate status` would list applied migrations as missing and `schema
+ * sync --drop` would plan to drop every constraint.
+ */
+export function noConfigMessage(cwd: string): string {
+  return `No config file: looked for ${CONFIG_FILE_NAMES.join(', ')} in ${path.resolve(cwd)} and every folder above it. Run \`cartograph init\` to create one, or pass --config <path>.`;
 }
 
 /** Applies defaults and NEO4J_* environment overrides (env wins) to a config object. */
@@ -86,6 +97,7 @@ export function resolveConfig(
     },
     models: raw.models ?? [],
     migrationsDir: path.resolve(rootDir, raw.migrationsDir ?? 'migrations'),
+    inspectIgnore: raw.inspect?.ignore ?? [],
   };
 }
 
@@ -114,7 +126,7 @@ export function checkConfig(config: unknown): string[] {
   if (!isRecord(config))
     return ['the file must export a config object (export default defineConfig({ ... }))'];
   const problems: string[] = [];
-  const known = new Set(['neo4j', 'models', 'migrationsDir']);
+  const known = new Set(['neo4j', 'models', 'migrationsDir', 'inspect']);
   for (const key of Object.keys(config)) if (!known.has(key)) problems.push(`unknown setting "${key}"`);
   if (config.neo4j !== undefined) {
     if (!isRecord(config.neo4j)) problems.push('neo4j must be an object');
@@ -130,6 +142,14 @@ export function checkConfig(config: unknown): string[] {
   const models = config.models;
   if (models !== undefined && !(Array.isArray(models) && models.every((m) => typeof m === 'string'))) {
     problems.push('models must be a list of module paths or globs');
+  }
+  if (config.inspect !== undefined) {
+    const ignore = isRecord(config.inspect) ? config.inspect.ignore : undefined;
+    if (
+      !isRecord(config.inspect) ||
+      (ignore !== undefined && !(Array.isArray(ignore) && ignore.every((m) => typeof m === 'string')))
+    )
+      problems.push('inspect must be { ignore?: string[] } (labels and relationship types)');
   }
   if (config.migrationsDir !== undefined && typeof config.migrationsDir !== 'string') {
     problems.push('migrationsDir must be a string');

@@ -16,7 +16,7 @@ export function generateModels(schema: InferredSchema): Map<string, string> {
   for (const node of schema.nodes) files.set(`${node.fileName}.ts`, nodeFile(node, schema));
   // Relationship models first: node classes use them while being decorated.
   const exports = [...schema.relationshipModels, ...schema.nodes].map(
-    (m) => `export * from './${m.fileName}';`,
+    (m) => `export * from './${m.fileName}.js';`,
   );
   files.set('index.ts', `${HEADER}${exports.join('\n')}\n`);
   return files;
@@ -67,7 +67,7 @@ function nodeFile(node: InferredNode, schema: InferredSchema): string {
   const decoratorArgs = node.className === node.label ? '' : `{ label: ${quote(node.label)} }`;
   const localImports = [...local.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, file]) => `import { ${name} } from './${file}';`);
+    .map(([name, file]) => `import { ${name} } from './${file}.js';`);
   return [
     HEADER,
     coreImport(imports, types),
@@ -102,7 +102,10 @@ function propertyLine(property: InferredProperty, imports: Set<string>, types: S
   const optionText = options.length > 0 ? `{ ${options.join(', ')} }` : '';
   const args = mapping.itemType ? [mapping.itemType, optionText].filter(Boolean).join(', ') : optionText;
   const mark = property.required ? '!' : '?';
-  return `  @${mapping.decorator}(${args}) ${property.field}${mark}: ${mapping.tsType};`;
+  const assumed = property.schemaOnly
+    ? `  // ${quote(property.key)}: no node has it yet (it has a constraint or index); its type is assumed.\n`
+    : '';
+  return `${assumed}  @${mapping.decorator}(${args}) ${property.field}${mark}: ${mapping.tsType};`;
 }
 
 function coreImport(values: Set<string>, types: Set<string>): string {

@@ -1,3 +1,4 @@
+import { BOOKKEEPING_LABEL_PREFIX } from '@cartograph/schema';
 import { addRelationships } from './infer-relationships';
 import { camelCase, isIdentifier, kebabCase, NameScope, pascalCase } from './naming';
 import type { DatabaseSnapshot, SchemaRow } from './read-database';
@@ -17,6 +18,8 @@ export interface InferredProperty {
   readonly unique: boolean;
   /** `true` for the type's natural index, or a named kind such as `text`. */
   readonly index: boolean | string;
+  /** Known only from a constraint or index: no node has the property yet, so its type is assumed. */
+  readonly schemaOnly?: boolean;
 }
 
 /** A relationship field of a generated node class. */
@@ -58,9 +61,14 @@ export interface InferredSchema {
  * with several labels contributes to each label's class; relationship ends are attributed to
  * the first label (alphabetically) of each end's label set.
  */
-export function inferSchema(snapshot: DatabaseSnapshot): InferredSchema {
+export function inferSchema(input: DatabaseSnapshot): InferredSchema {
+  const snapshot = withoutIgnored(input, []); // never model the bookkeeping, whoever calls this
   const classNames = new NameScope(CORE_IMPORT_NAMES);
-  const labels = [...new Set(snapshot.nodeTypes.flatMap((row) => row.labels))].sort();
+  // Labels with a constraint or index but no node yet are modelled too, so nothing is left out.
+  const schemaLabels = snapshot.schema
+    .filter((row) => row.entity === 'NODE' && row.labelsOrTypes.length === 1)
+    .map((row) => row.labelsOrTypes[0]!);
+  const labels = [...new Set([...snapshot.nodeTypes.flatMap((row) => row.labels), ...schemaLabels])].sort();
   const nodeNames = new Map(
     labels.map((label) => [label, classNames.claim(pascalCase(label), `${pascalCase(label)}Node`)]),
   );
@@ -101,9 +109,14 @@ export function inferSchema(snapshot: DatabaseSnapshot): InferredSchema {
 function nodeProperties(snapshot: DatabaseSnapshot, label: string, fields: NameScope): InferredProperty[] {
   const combos = snapshot.nodeTypes.filter((row) => row.labels.includes(label));
   const comboKeys = [...new Set(combos.map((row) => row.labels.join('\0')))];
-  const keys = [...new Set(combos.flatMap((row) => (row.property === null ? [] : [row.property])))].sort();
   const schema = schemaFor(snapshot.schema, 'NODE', label);
+  // A constraint or index on a property no node has yet still belongs in the model: otherwise the
+  // next `schema diff --drop` would offer to drop it. Its type cannot be seen; String is assumed.
+  const schemaKeys = schema.filter((row) => row.properties.length === 1).map((row) => row.properties[0]!);
+  const dataKeys = new Set(combos.flatMap((row) => (row.property === null ? [] : [row.property])));
+  const keys = [...new Set([...dataKeys, ...schemaKeys])].sort();
   return keys.map((key) => {
+    if (!dataKeys.has(key)) return toProperty(key, ['String'], false, fields, schema, true);
     const rows = combos.filter((row) => row.property === key);
     // Required only when every label combination carrying this label always has the property.
     const required = rows.length === comboKeys.length && rows.every((row) => row.mandatory);
@@ -123,6 +136,7 @@ function toProperty(
   required: boolean,
   fields: NameScope,
   schema: readonly SchemaRow[],
+  schemaOnly = false,
 ): InferredProperty {
   const preferred = isIdentifier(key) ? key : camelCase(key);
   const field = fields.claim(preferred, `${preferred}Property`);
@@ -137,6 +151,7 @@ function toProperty(
     required,
     unique: single.some((row) => row.kind === 'unique'),
     index: index === undefined ? false : indexOption(index.indexType, mapping),
+    ...(schemaOnly ? { schemaOnly: true } : {}),
   };
 }
 
@@ -152,4 +167,21 @@ function schemaFor(schema: readonly SchemaRow[], entity: SchemaRow['entity'], na
   return schema.filter(
     (row) => row.entity === entity && row.labelsOrTypes.length === 1 && row.labelsOrTypes[0] === name,
   );
+}
+
+/**
+ * The snapshot without Cartograph's own bookkeeping (labels starting with `__Cartograph`, such as
+ * `__CartographMigration`) and without the labels and relationship types in `ignore`: neither
+ * becomes a model, so `schema sync --drop` never sees their constraints as declared.
+ */
+export function withoutIgnored(snapshot: DatabaseSnapshot, ignore: readonly string[]): DatabaseSnapshot {
+  const skip = (name: string) => name.startsWith(BOOKKEEPING_LABEL_PREFIX) || ignore.includes(name);
+  return {
+    nodeTypes: snapshot.nodeTypes.filter((row) => !row.labels.some(skip)),
+    relTypes: snapshot.relTypes.filter((row) => !skip(row.type)),
+    endpoints: snapshot.endpoints.filter(
+      (row) => !skip(row.type) && !row.from.some(skip) && !row.to.some(skip),
+    ),
+    schema: snapshot.schema.filter((row) => !row.labelsOrTypes.some(skip)),
+  };
 }

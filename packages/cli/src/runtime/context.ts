@@ -59,6 +59,23 @@ export class CommandContext {
     return files;
   }
 
+  /**
+   * Loads the models for a schema plan. With no model at all, a plan that may drop (`--drop`) is
+   * refused: it would remove every constraint and index in the database. Without drops, a warning.
+   */
+  loadModelsForPlan(drop: boolean): void {
+    const files = this.loadModels();
+    if (registry.nodes().length > 0 || registry.relationshipModels().length > 0) return;
+    const where = `${files.length} file(s) matched "models" in ${this.config.file ?? 'the config'}`;
+    if (drop) {
+      throw new CliError(
+        ExitCode.Usage,
+        `No models loaded (${where}, none declares a model). Refusing to plan drops from an empty model set: --drop would remove every constraint and index in the database. Point "models" at your model files.`,
+      );
+    }
+    this.output.warn(`No models loaded (${where}, none declares a model); nothing is planned.`);
+  }
+
   /** Connects to Neo4j, runs `work`, and always closes the connection. */
   async withGraph<T>(work: (graph: Graph) => Promise<T>): Promise<T> {
     const graph = await this.connect();

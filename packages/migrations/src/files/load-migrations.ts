@@ -4,6 +4,7 @@ import { MigrationError } from '../errors';
 import { migrationChecksum } from './checksum';
 import { FILE_NAME_PATTERN, type ParsedFileName, parseFileName } from './file-name';
 import type { MigrationFile } from './migration-file';
+import { splitCypher } from './split-cypher';
 import { compareVersions } from './version';
 
 // `export function down`, `export const down =`, `export { down }` or a default export naming `down`.
@@ -74,6 +75,10 @@ async function describe(
     ...(downPath === undefined ? {} : { downPath }),
     checksum: migrationChecksum(upText, downText),
     hasDown: parsed.kind === 'ts' ? EXPORTS_DOWN.test(upText) : downPath !== undefined,
+    ...(downText !== undefined && splitCypher(downText).length === 0 ? { emptyDown: true } : {}),
+    ...(parsed.kind === 'cypher' && /^\s*\/\/\s*@precondition\s+skip\b/m.test(upText)
+      ? { conditional: true }
+      : {}),
   };
 }
 

@@ -16,4 +16,8 @@ export interface MigrationFile {
    * loaded module decides when `down` runs).
    */
   readonly hasDown: boolean;
+  /** `.cypher` only: the `.down.cypher` exists but has no statement (only comments or blanks). */
+  readonly emptyDown?: boolean;
+  /** `.cypher` only: it has a `// @precondition skip ...`, so it may stay pending while later ones run. */
+  readonly conditional?: boolean;
 }

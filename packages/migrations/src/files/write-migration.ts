@@ -22,7 +22,11 @@ export async function createMigrationFile(
   }
   const path = `${base}.cypher`;
   await writeFile(path, `// ${title}\n// Statements end with ";" at the end of a line.\n\n`, { flag: 'wx' });
-  await writeFile(`${base}.down.cypher`, `// Reverts: ${title}\n\n`, { flag: 'wx' });
+  await writeFile(
+    `${base}.down.cypher`,
+    `// Reverts: ${title}\n// Write the statements that undo the migration; down refuses a file without any\n// (unless --allow-empty-down).\n\n`,
+    { flag: 'wx' },
+  );
   return path;
 }
 

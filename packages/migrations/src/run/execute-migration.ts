@@ -5,7 +5,7 @@ import { createMigrationContext } from '../context/create-context';
 import { MigrationError } from '../errors';
 import { loadMigrationModule, type MigrationModule } from '../files/load-module';
 import type { MigrationFile } from '../files/migration-file';
-import { splitCypher } from '../files/split-cypher';
+import { fileLocation, splitCypher, splitCypherStatements } from '../files/split-cypher';
 import { deleteProgressQuery } from '../history/progress-queries';
 import type { Execute } from '../history/write-record';
 import { StepRunner } from './step-runner';
@@ -31,6 +31,8 @@ export class MigrationStepFailure extends Error {
     readonly committed: readonly string[],
     readonly partial: string | undefined,
     readonly durationMs: number,
+    /** `.cypher` migrations: `file:line:column` of the statement that failed (of the error in it, when Neo4j says). */
+    readonly location?: string,
   ) {
     super(error instanceof Error ? error.message : String(error), { cause: error });
   }
@@ -60,9 +62,19 @@ export async function executeMigration(
   });
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
+  let location: string | undefined;
   try {
     if (file.kind === 'cypher') {
-      for (const statement of await cypherStatements(file, options.direction)) await ctx.run(statement);
+      const path = options.direction === 'up' ? file.path : file.downPath;
+      if (path === undefined) throw noDown(file);
+      for (const statement of splitCypherStatements(await readFile(path, 'utf8'))) {
+        try {
+          await ctx.run(statement.text);
+        } catch (error) {
+          location = fileLocation(path, statement, error instanceof Error ? error.message : String(error));
+          throw error;
+        }
+      }
     } else {
       const module = options.module ?? loadMigrationModule(file);
       const work = options.direction === 'up' ? module.up : module.down;
@@ -78,7 +90,7 @@ export async function executeMigration(
     return { statements: executed, durationMs };
   } catch (error) {
     await runner.rollback().catch(() => undefined);
-    throw new MigrationStepFailure(error, runner.committed, runner.partial, elapsed());
+    throw new MigrationStepFailure(error, runner.committed, runner.partial, elapsed(), location);
   } finally {
     await runner.close();
   }

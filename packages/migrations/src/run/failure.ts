@@ -57,13 +57,14 @@ export function failureError(
 ): MigrationError {
   const id = `${file.version}_${file.name}`;
   const committed = error instanceof MigrationStepFailure ? error.committed : [];
+  const location = error instanceof MigrationStepFailure ? error.location : undefined;
   const partial = error instanceof MigrationStepFailure ? error.partial : undefined;
   const steps =
     committed.length === 0
       ? partial
         ? ''
         : 'None of its changes were committed.'
-      : `${committed.length} of its steps had already committed and stay in the database (schema commands and batched statements commit on their own).`;
+      : `${committed.length} of its steps had already committed and stay in the database (schema commands and batched statements commit on their own):\n${committed.map((statement, i) => `  ${i + 1}. ${oneLine(statement)}`).join('\n')}\n`;
   const batches = partial
     ? ' The failing statement runs in batches: the batches before the failure are committed.'
     : '';
@@ -80,13 +81,19 @@ export function failureError(
   const verb = direction === 'up' ? 'Migration' : 'Reverting';
   return new MigrationError(
     'MIGRATION_FAILED',
-    `${verb} ${id} failed: ${messageOf(error)}. ${`${steps}${batches}${undo}`.trim()} ${state}`,
+    `${verb} ${id} failed${location ? ` at ${location}` : ''}: ${messageOf(error)}. ${`${steps}${batches}${undo}`.trim()} ${state}`,
     {
       cause: error instanceof MigrationStepFailure ? error.error : error,
       migration: file,
       completed,
     },
   );
+}
+
+/** A statement on one line, shortened, for lists in messages. */
+function oneLine(statement: string): string {
+  const flat = statement.replace(/\s+/g, ' ').trim();
+  return flat.length > 120 ? `${flat.slice(0, 117)}...` : flat;
 }
 
 function messageOf(error: unknown): string {

@@ -2,6 +2,7 @@ import type { GraphTransaction } from '@cartograph/core';
 import { MigrationError } from '../errors';
 import { loadMigrations } from '../files/load-migrations';
 import { compareVersions } from '../files/version';
+import { MIGRATION_LABEL, PROGRESS_LABEL } from '../history/labels';
 import type { MigrationRecord, RecordPayload } from '../history/migration-record';
 import { deleteAllProgressQuery } from '../history/progress-queries';
 import { readHistory } from '../history/read-history';
@@ -114,5 +115,95 @@ export async function runRepair(settings: RunSettings): Promise<RepairReport> {
     for (const version of report.missing)
       settings.log(`${version} is applied but its file is missing; left as it is.`);
     return report;
+  });
+}
+
+/**
+ * Marks a migration without running anything (like `prisma migrate resolve` or Flyway's/
+ * Liquibase's changelog sync): `applied` records the file as applied (replacing a failed record:
+ * the changes were made by hand); `rolled-back` removes its record (a failed or applied migration
+ * whose changes were undone by hand), so it is pending again.
+ * @throws MigrationError `MIGRATION_CANNOT_RESOLVE` when the migration is already in that state or
+ *   there is no file / no record for it.
+ */
+export async function runResolve(
+  settings: RunSettings,
+  version: string,
+  as: 'applied' | 'rolled-back',
+): Promise<void> {
+  const files = await loadMigrations(settings.dir);
+  await withLock(settings, async () => {
+    let history = await readHistory(settings.graph);
+    const record = history.find((entry) => entry.version === version);
+    const file = files.find((entry) => entry.version === version);
+    if (as === 'rolled-back') {
+      if (!record) {
+        throw new MigrationError(
+          'MIGRATION_CANNOT_RESOLVE',
+          `${version} has no record in the history: there is nothing to mark as rolled back.`,
+        );
+      }
+      await settings.graph.writeTransaction((tx) => removeRecord(executeIn(tx), version, history));
+      settings.log(
+        `Marked ${version}_${record.name} as rolled back (record removed, nothing run); it is pending again.`,
+      );
+      return;
+    }
+    if (!file) {
+      throw new MigrationError(
+        'MIGRATION_CANNOT_RESOLVE',
+        `There is no migration file with version ${version} in ${settings.dir}; only a file can be marked as applied.`,
+      );
+    }
+    if (record && record.state !== 'failed') {
+      throw new MigrationError(
+        'MIGRATION_CANNOT_RESOLVE',
+        `${version}_${file.name} is already recorded as ${record.state}.`,
+        { migration: file },
+      );
+    }
+    await settings.graph.writeTransaction(async (tx) => {
+      if (record) {
+        await removeRecord(executeIn(tx), version, history);
+        history = history.filter((entry) => entry.version !== version);
+      }
+      await writeRecord(
+        executeIn(tx),
+        {
+          version,
+          name: file.name,
+          kind: file.kind,
+          checksum: file.checksum,
+          state: 'applied',
+          durationMs: 0,
+          appliedBy: settings.appliedBy,
+          error: null,
+        },
+        history,
+      );
+    });
+    settings.log(`Marked ${version}_${file.name} as applied without running it.`);
+  });
+}
+
+/**
+ * Forgets the whole migration history (like neo4j-migrations' `clean`): deletes every migration
+ * record and all batch progress, under the lock. The data, constraints and indexes the migrations
+ * made stay; the next `up` runs every file again, so use it on development databases (or
+ * `baseline` afterwards). Returns how many records it deleted.
+ */
+export async function runClean(settings: RunSettings): Promise<number> {
+  return withLock(settings, async () => {
+    const rows = await settings.graph.writeTransaction((tx) =>
+      tx.run(
+        `OPTIONAL MATCH (m:${MIGRATION_LABEL}) WITH collect(m) AS records
+         OPTIONAL MATCH (p:${PROGRESS_LABEL}) WITH records, collect(p) AS progress
+         FOREACH (n IN records + progress | DETACH DELETE n)
+         RETURN size(records) AS deleted`,
+      ),
+    );
+    const deleted = Number(rows[0]?.deleted ?? 0);
+    settings.log(`Deleted ${deleted} migration record(s); the data and schema are unchanged.`);
+    return deleted;
   });
 }

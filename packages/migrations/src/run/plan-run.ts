@@ -13,7 +13,7 @@ import { computeStatus } from '../status/compute-status';
 export function planUp(
   files: readonly MigrationFile[],
   records: readonly MigrationRecord[],
-  options: { to?: string } = {},
+  options: { to?: string; outOfOrder?: boolean } = {},
 ): MigrationFile[] {
   const to = checkedVersion(options.to, 'to');
   const statuses = computeStatus(files, records);
@@ -30,9 +30,31 @@ export function planUp(
       .filter((status) => status.state === 'pending' || status.state === 'failed')
       .map((status) => status.version),
   );
-  return files.filter(
+  const plan = files.filter(
     (file) => runnable.has(file.version) && (to === undefined || compareVersions(file.version, to) <= 0),
   );
+  // A pending file older than the newest applied migration (e.g. from a merged branch) runs after
+  // migrations that were written without it: refused unless asked for, like Flyway's outOfOrder.
+  const newest = records
+    .filter((record) => record.state !== 'failed')
+    .reduce<string | undefined>(
+      (max, record) => (max === undefined || compareVersions(record.version, max) > 0 ? record.version : max),
+      undefined,
+    );
+  const late = plan.filter(
+    (file) =>
+      newest !== undefined &&
+      !file.conditional &&
+      compareVersions(file.version, newest) < 0 &&
+      !records.some((record) => record.version === file.version),
+  );
+  if (late.length > 0 && !options.outOfOrder) {
+    throw new MigrationError(
+      'MIGRATION_OUT_OF_ORDER',
+      `Pending migrations are older than the newest applied one (${newest}): ${late.map((file) => `${file.version}_${file.name}`).join(', ')}. They would run after migrations written without them. Give them a newer version (rename the files), or pass outOfOrder (--out-of-order) to apply them anyway.`,
+    );
+  }
+  return plan;
 }
 
 /** One migration `down` reverts. */
@@ -51,7 +73,7 @@ export interface DownStep {
 export function planDown(
   files: readonly MigrationFile[],
   records: readonly MigrationRecord[],
-  options: { steps?: number; to?: string } = {},
+  options: { steps?: number; to?: string; allowEmptyDown?: boolean } = {},
 ): DownStep[] {
   const to = checkedVersion(options.to, 'to');
   if (to !== undefined && options.steps !== undefined) {
@@ -64,7 +86,19 @@ export function planDown(
       `steps must be a whole number of migrations, got ${String(options.steps)}.`,
     );
   }
-  const done = records.filter((record) => record.state !== 'failed').reverse();
+  if (to !== undefined && !/^0+$/.test(to) && !records.some((record) => record.version === to)) {
+    throw new MigrationError(
+      'MIGRATION_INVALID_ARGUMENT',
+      `No migration ${to} in the history, so there is nothing to revert down to. Pick an applied version from \`migrate status\` (or 0 to revert everything).`,
+    );
+  }
+  // A migration that failed half-way is the newest thing that happened to the database: down
+  // reverts it first (its down undoes the steps that committed), never the one before it.
+  // (Its file must be there: a failed record without one is left alone, as before.)
+  const newest = records.at(-1);
+  const failedLast =
+    newest?.state === 'failed' && files.some((file) => file.version === newest.version) ? [newest] : [];
+  const done = [...failedLast, ...records.filter((record) => record.state !== 'failed').reverse()];
   const selected =
     to === undefined
       ? done.slice(0, steps)
@@ -88,7 +122,7 @@ export function planDown(
         { migration },
       );
     }
-    if (file.checksum !== record.checksum) {
+    if (file.checksum !== record.checksum && record.state !== 'failed') {
       throw new MigrationError(
         'MIGRATION_CHECKSUM_MISMATCH',
         `${id} was changed after it was applied, so its down may not match what ran. Revert the edit, or run repair to accept it, then run down again.`,
@@ -99,6 +133,13 @@ export function planDown(
       throw new MigrationError(
         'MIGRATION_NO_DOWN',
         `${id} has no ${id}.down.cypher, so it cannot be reverted. Write one next to it (and run repair, since it changes the checksum).`,
+        { migration },
+      );
+    }
+    if (file.emptyDown && !options.allowEmptyDown) {
+      throw new MigrationError(
+        'MIGRATION_EMPTY_DOWN',
+        `${id}.down.cypher has no statement, so reverting ${id} would change nothing in the database while removing it from the history. Write the statements that undo it (then run repair), or pass allowEmptyDown (--allow-empty-down) if it really has nothing to undo.`,
         { migration },
       );
     }

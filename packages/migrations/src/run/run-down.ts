@@ -17,7 +17,7 @@ import { withLock } from './with-lock';
  */
 export async function runDown(
   settings: RunSettings,
-  options: { steps?: number; to?: string; dryRun?: boolean },
+  options: { steps?: number; to?: string; dryRun?: boolean; allowEmptyDown?: boolean },
 ): Promise<MigrationRunResult> {
   const files = await loadMigrations(settings.dir);
   if (options.dryRun) {

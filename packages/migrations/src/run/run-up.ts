@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { MigrationError } from '../errors';
 import { loadMigrations } from '../files/load-migrations';
 import type { MigrationFile } from '../files/migration-file';
 import type { RecordPayload } from '../history/migration-record';
@@ -9,6 +11,7 @@ import { dryRunItem } from './dry-run';
 import { executeMigration } from './execute-migration';
 import { failureError, recordFailure, refusalOf } from './failure';
 import { planUp } from './plan-run';
+import { unmetPrecondition } from './preconditions';
 import type { RunSettings } from './settings';
 import { withLock } from './with-lock';
 
@@ -19,7 +22,7 @@ import { withLock } from './with-lock';
  */
 export async function runUp(
   settings: RunSettings,
-  options: { to?: string; dryRun?: boolean },
+  options: { to?: string; dryRun?: boolean; outOfOrder?: boolean },
 ): Promise<MigrationRunResult> {
   const files = await loadMigrations(settings.dir);
   if (options.dryRun) {
@@ -42,8 +45,24 @@ export async function runUp(
     }
     if (plan.length === 0) settings.log('Nothing to apply: the database is up to date.');
     const completed: MigrationRunItem[] = [];
+    const skipped: { version: string; name: string; precondition: string }[] = [];
     for (const file of plan) {
       const id = `${file.version}_${file.name}`;
+      if (file.kind === 'cypher') {
+        const unmet = await unmetPrecondition(settings, file, await readFile(file.path, 'utf8'));
+        if (unmet?.onFail === 'skip') {
+          settings.log(`Skipping ${id}: its precondition "${unmet.text}" does not hold; it stays pending.`);
+          skipped.push({ version: file.version, name: file.name, precondition: unmet.text });
+          continue;
+        }
+        if (unmet) {
+          throw new MigrationError(
+            'MIGRATION_PRECONDITION_FAILED',
+            `${id} was not run: its precondition "${unmet.text}" does not hold on this database. Nothing of it ran and nothing is recorded; earlier migrations stay applied.`,
+            { migration: file, completed },
+          );
+        }
+      }
       const payload = (durationMs: number, error: string | null): RecordPayload => ({
         version: file.version,
         name: file.name,
@@ -78,7 +97,12 @@ export async function runUp(
         throw failureError(file, 'up', error, completed, failed);
       }
     }
-    return { direction: 'up', dryRun: false, migrations: completed };
+    return {
+      direction: 'up',
+      dryRun: false,
+      migrations: completed,
+      ...(skipped.length > 0 ? { skipped } : {}),
+    };
   });
 }
 

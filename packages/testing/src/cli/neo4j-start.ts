@@ -21,10 +21,22 @@ async function main(): Promise<void> {
   printExports(state);
 }
 
+/**
+ * `export NAME='value'` lines: after `eval "$(pnpm -s neo4j:start)"` the variables reach the
+ * processes the shell starts (plain `NAME=value` lines would set shell variables they never see).
+ */
+export function exportLines(state: { uri: string; username: string; password: string }): string {
+  const quote = (value: string) => `'${value.replace(/'/g, "'\\''")}'`;
+  return [
+    `export NEO4J_URI=${quote(state.uri)}`,
+    `export NEO4J_USERNAME=${quote(state.username)}`,
+    `export NEO4J_PASSWORD=${quote(state.password)}`,
+    '',
+  ].join('\n');
+}
+
 function printExports(state: { uri: string; username: string; password: string }): void {
-  process.stdout.write(
-    `NEO4J_URI=${state.uri}\nNEO4J_USERNAME=${state.username}\nNEO4J_PASSWORD=${state.password}\n`,
-  );
+  process.stdout.write(exportLines(state));
 }
 
 function isAlive(pid: number): boolean {
