@@ -6,7 +6,20 @@ import { delimiter, join, resolve } from 'node:path';
 import { Neo4jHarnessError } from './errors';
 import type { JavaRuntime } from './java-runtime';
 
+// The package's neo4j/ folder (pom.xml, Launcher.java): next to src/ in the repository and next to
+// dist/ in an installed package.
 const resourceDir = resolve(__dirname, '..', 'neo4j');
+
+function resource(name: string): string {
+  const file = join(resourceDir, name);
+  if (!existsSync(file)) {
+    throw new Neo4jHarnessError(
+      'NEO4J_HARNESS_RESOURCE_MISSING',
+      `@cartograph/testing is incomplete: ${file} is missing (the package must ship its neo4j/ folder). Reinstall @cartograph/testing.`,
+    );
+  }
+  return file;
+}
 
 /** Folder that keeps resolved classpaths and the compiled launcher between runs. */
 export function cacheDirFor(version: string): string {
@@ -36,7 +49,7 @@ export function resolveNeo4jClasspath(version: string, log: (line: string) => vo
         '-q',
         '-B',
         '-f',
-        join(resourceDir, 'pom.xml'),
+        resource('pom.xml'),
         'dependency:build-classpath',
         `-Dneo4j.version=${version}`,
         `-Dmdep.outputFile=${file}`,
@@ -55,7 +68,7 @@ export function resolveNeo4jClasspath(version: string, log: (line: string) => vo
 
 /** Compiles the one-file launcher once per launcher source and Java version. */
 export function compileLauncher(version: string, classpath: string, java: JavaRuntime): string {
-  const source = join(resourceDir, 'Launcher.java');
+  const source = resource('Launcher.java');
   const hash = createHash('sha256')
     .update(readFileSync(source))
     .update(String(java.major))
