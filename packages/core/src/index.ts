@@ -17,6 +17,12 @@ export {
 } from './decorators/relationship-decorators';
 export * from './errors';
 export type { CallOptions } from './executor/deadline';
+export {
+  ATTR as TELEMETRY_ATTRIBUTES,
+  errorTypeOf,
+  INSTRUMENTATION_NAME,
+  type TelemetryOptions,
+} from './executor/telemetry';
 export { ExplicitTransaction } from './graph/explicit-transaction';
 export { type AccessMode, type CompiledQuery, Graph } from './graph/graph';
 export { type ConnectOptions, DEFAULT_TIMEOUT_MS, type RunOptions } from './graph/graph-options';

@@ -1,5 +1,6 @@
 import type { AuthToken, Config } from 'neo4j-driver';
 import type { CallOptions } from '../executor/deadline';
+import type { TelemetryOptions } from '../executor/telemetry';
 import type { QueryLogger } from './query-log';
 
 /**
@@ -42,6 +43,12 @@ export interface ConnectOptions {
   driverConfig?: Config;
   /** Called after every query Cartograph runs. */
   logger?: QueryLogger;
+  /**
+   * OpenTelemetry spans and metrics of every query and transaction (see docs/observability.md).
+   * On by default and free without an SDK; parameter values are never recorded unless
+   * `captureParameters` is set.
+   */
+  telemetry?: TelemetryOptions;
   /** Make this graph the one models use by default; default true when no default graph exists yet. */
   default?: boolean;
   /** Check that the server answers before returning; default true. */

@@ -14,6 +14,7 @@ import type { LostCommitRecovery } from '../executor/lost-commit-recovery';
 import { type QueryOutcome, runQuery } from '../executor/run-query';
 import { severSession } from '../executor/sever-session';
 import { streamQuery } from '../executor/stream-query';
+import { Telemetry } from '../executor/telemetry';
 import { runTransaction } from '../executor/transaction-loop';
 import type { ModelClass } from '../model/model-types';
 import { type CypherOptions, runCypher } from '../query/raw-cypher';
@@ -43,6 +44,8 @@ interface SharedConnection {
   readonly defaultTimeoutMs: number;
   /** How long a failed transaction is retried. */
   readonly maxRetryTimeMs: number;
+  /** Spans and metrics (OpenTelemetry). */
+  readonly telemetry: Telemetry;
   closed: boolean;
 }
 
@@ -71,6 +74,7 @@ export class Graph {
         this.logQuery(query, mode, started, rows, notifications, error),
       defaultTimeoutMs: shared.defaultTimeoutMs,
       maxRetryTimeMs: shared.maxRetryTimeMs,
+      telemetry: shared.telemetry,
     };
   }
 
@@ -101,6 +105,7 @@ export class Graph {
         options.maxTransactionRetryTimeMs ??
         options.driverConfig?.maxTransactionRetryTime ??
         DEFAULT_MAX_RETRY_TIME_MS,
+      telemetry: new Telemetry(options.url, options.telemetry),
       closed: false,
     };
     const graph = new Graph(shared, options.database);
