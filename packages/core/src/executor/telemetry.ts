@@ -70,6 +70,7 @@ export class Telemetry {
   readonly #server: Attributes;
   readonly #captureText: boolean;
   readonly #captureParams: boolean;
+  readonly #attributeCache = new Map<string, Attributes>();
   /** The span of each open managed transaction, so its queries become its children without a context manager. */
   readonly #transactions = new WeakMap<Transaction, { span: Span; database: string | undefined }>();
 
@@ -139,10 +140,23 @@ export class Telemetry {
       if (error !== undefined) failSpan(span, error, errorType as string);
     }
     span.end();
-    const attributes: Attributes = { ...this.#server, [ATTR.operation]: trace.operation };
-    if (trace.database) attributes[ATTR.namespace] = trace.database;
+    this.#duration?.record(seconds, this.#metricAttributes(trace.operation, trace.database, errorType));
+  }
+
+  /** The attributes of a measurement; those of successful queries are made once per operation and database. */
+  #metricAttributes(
+    operation: string,
+    database: string | undefined,
+    errorType: string | undefined,
+  ): Attributes {
+    const key = errorType === undefined ? `${operation}\u0000${database ?? ''}` : undefined;
+    const cached = key === undefined ? undefined : this.#attributeCache.get(key);
+    if (cached) return cached;
+    const attributes: Attributes = { ...this.#server, [ATTR.operation]: operation };
+    if (database) attributes[ATTR.namespace] = database;
     if (errorType) attributes[ATTR.errorType] = errorType;
-    this.#duration?.record(seconds, attributes);
+    if (key !== undefined && this.#attributeCache.size < 1_000) this.#attributeCache.set(key, attributes);
+    return attributes;
   }
 
   /** Starts the span of a managed transaction (a child of the caller's active span). */
