@@ -159,6 +159,6 @@ describe('metrics', () => {
     expect(
       count((a) => a[ATTR.errorType] === 'Neo.ClientError.Statement.SyntaxError'),
     ).toBeGreaterThanOrEqual(1);
-    expect(points.every((p) => p.value.sum >= 0)).toBe(true);
+    expect(points.every((p) => (p.value.sum ?? 0) >= 0)).toBe(true);
   });
 });
