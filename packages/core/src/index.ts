@@ -5,6 +5,11 @@
  * @packageDocumentation
  */
 
+export {
+  connectOptionsFromEnv,
+  ENVIRONMENT_VARIABLES,
+  validateConnectOptions,
+} from './config/connect-config';
 export { Node, type NodeOptions } from './decorators/node';
 export { propertyDecorator } from './decorators/property-decorator';
 export * from './decorators/property-decorators';

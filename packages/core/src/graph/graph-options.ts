@@ -39,6 +39,20 @@ export interface ConnectOptions {
    * `driverConfig.maxTransactionRetryTime`, else 30 000 ms).
    */
   maxTransactionRetryTimeMs?: number;
+  /** Most connections the pool keeps open to one server (driver `maxConnectionPoolSize`, default 100). */
+  maxConnectionPoolSize?: number;
+  /**
+   * Encrypt with TLS on a `bolt://` or `neo4j://` URL (the `+s` / `+ssc` schemes say it themselves
+   * and cannot be combined with this).
+   */
+  encrypted?: boolean;
+  /**
+   * Paths of PEM files of the certificate authorities to trust (a private CA); implies
+   * `encrypted: true`. Only with `bolt://` or `neo4j://` URLs.
+   */
+  trustedCertificates?: string[];
+  /** Reject unknown option names (a typo) with ConfigurationError; default true. */
+  strict?: boolean;
   /** Passed to the driver as is (pool size, TLS, logging); wins over the options above. */
   driverConfig?: Config;
   /** Called after every query Cartograph runs. */

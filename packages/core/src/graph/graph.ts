@@ -5,6 +5,7 @@ import neo4j, {
   type Record as Neo4jRecord,
   type ResultSummary,
 } from 'neo4j-driver';
+import { validateConnectOptions } from '../config/connect-config';
 import { NotConnectedError, WriteInReadTransactionError } from '../errors';
 import { runAutoCommit } from '../executor/auto-commit';
 import { Deadline } from '../executor/deadline';
@@ -80,6 +81,7 @@ export class Graph {
 
   /** Creates the driver, checks the server answers, and (for the first graph) makes it the default. */
   static async connect(options: ConnectOptions): Promise<Graph> {
+    validateConnectOptions(options);
     const auth =
       options.auth && 'username' in options.auth
         ? neo4j.auth.basic(options.auth.username, options.auth.password)
@@ -411,6 +413,15 @@ function connectionSettings(options: ConnectOptions): Config {
     maxTransactionRetryTime: options.maxTransactionRetryTimeMs ?? DEFAULT_MAX_RETRY_TIME_MS,
   };
   if (options.connectionTimeoutMs !== undefined) config.connectionTimeout = options.connectionTimeoutMs;
+  if (options.maxConnectionPoolSize !== undefined)
+    config.maxConnectionPoolSize = options.maxConnectionPoolSize;
+  if (options.trustedCertificates !== undefined) {
+    config.encrypted = true;
+    config.trust = 'TRUST_CUSTOM_CA_SIGNED_CERTIFICATES';
+    config.trustedCertificates = options.trustedCertificates;
+  } else if (options.encrypted !== undefined) {
+    config.encrypted = options.encrypted;
+  }
   if (options.connectionAcquisitionTimeoutMs !== undefined) {
     config.connectionAcquisitionTimeout = options.connectionAcquisitionTimeoutMs;
   }
