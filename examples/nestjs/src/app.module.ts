@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { connectOptionsFromEnv, ENVIRONMENT_VARIABLES } from '@cartograph/core';
 import { CartographModule, GraphHealthIndicator } from '@cartograph/nestjs';
 import { Controller, Get, Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
@@ -25,14 +26,14 @@ export class HealthController {
     // The connection comes from the environment through @nestjs/config (NEO4J_URI, NEO4J_USERNAME...).
     CartographModule.forRootAsync({
       inject: [ConfigService],
-      useFactory: (config: ConfigService) => ({
-        url: config.getOrThrow<string>('NEO4J_URI'),
-        auth: {
-          username: config.get<string>('NEO4J_USERNAME', 'neo4j'),
-          password: config.getOrThrow<string>('NEO4J_PASSWORD'),
-        },
-        database: config.get<string>('NEO4J_DATABASE'),
-      }),
+      // The one options type of Graph.connect, read from the variables of docs/configuration.md
+      // and validated (a bad value fails start-up with a ConfigurationError naming the variable).
+      useFactory: (config: ConfigService) =>
+        connectOptionsFromEnv(
+          Object.fromEntries(
+            Object.keys(ENVIRONMENT_VARIABLES).map((name) => [name, config.get<string>(name)]),
+          ),
+        ),
     }),
     TerminusModule,
     PeopleModule,
