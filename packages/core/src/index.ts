@@ -34,6 +34,7 @@ export { type ConnectOptions, DEFAULT_TIMEOUT_MS, type RunOptions } from './grap
 export { GraphTransaction } from './graph/graph-transaction';
 export { type QueryEvent, type QueryLogger, redactParams } from './graph/query-log';
 export { toPlain } from './graph/to-plain';
+export { type JsonSchema, type JsonSchemaOptions, toJsonSchema } from './json-schema/to-json-schema';
 export type { BatchOptions, KeyedBatchOptions } from './model/batch-writes';
 export type { LifecycleHooks } from './model/lifecycle-hooks';
 export type { ModelClass, ModelProps, PropertyKeys } from './model/model-types';
