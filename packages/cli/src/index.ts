@@ -6,7 +6,12 @@
 import type { ExitCodeValue } from './runtime/exit-codes';
 import type { CliIO } from './runtime/output';
 
-export { type CartographConfig, defineConfig, type Neo4jConnectionConfig } from './config/define-config';
+export {
+  type CartographConfig,
+  defineConfig,
+  type Neo4jConnectionConfig,
+  type SharedConnectionOptions,
+} from './config/define-config';
 export { CliError, ExitCode, type ExitCodeValue } from './runtime/exit-codes';
 export type { CliIO, Writer } from './runtime/output';
 

@@ -142,3 +142,20 @@ export default defineConfig({ neo4j: { uri: 'bolt://from-file:7687' }, models: [
     );
   });
 });
+
+describe('connection options shared with Graph.connect', () => {
+  it('passes them on, and reports a bad one by its name', () => {
+    writeFileSync(
+      path.join(dir(), 'cartograph.config.ts'),
+      `export default { neo4j: { uri: 'bolt://file:7687', maxConnectionPoolSize: 5, defaultTimeoutMs: 2000 } };\n`,
+    );
+    expect(loadConfig(dir(), {}).neo4j.options).toEqual({ maxConnectionPoolSize: 5, defaultTimeoutMs: 2000 });
+    writeFileSync(
+      path.join(dir(), 'bad.config.ts'),
+      `export default { neo4j: { maxConnectionPoolSize: 0 } };\n`,
+    );
+    expect(() => loadConfig(dir(), {}, 'bad.config.ts')).toThrow(
+      'neo4j.maxConnectionPoolSize must be a whole number >= 1',
+    );
+  });
+});

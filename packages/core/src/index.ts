@@ -5,6 +5,11 @@
  * @packageDocumentation
  */
 
+export {
+  connectOptionsFromEnv,
+  ENVIRONMENT_VARIABLES,
+  validateConnectOptions,
+} from './config/connect-config';
 export { Node, type NodeOptions } from './decorators/node';
 export { propertyDecorator } from './decorators/property-decorator';
 export * from './decorators/property-decorators';
@@ -17,12 +22,19 @@ export {
 } from './decorators/relationship-decorators';
 export * from './errors';
 export type { CallOptions } from './executor/deadline';
+export {
+  ATTR as TELEMETRY_ATTRIBUTES,
+  errorTypeOf,
+  INSTRUMENTATION_NAME,
+  type TelemetryOptions,
+} from './executor/telemetry';
 export { ExplicitTransaction } from './graph/explicit-transaction';
 export { type AccessMode, type CompiledQuery, Graph } from './graph/graph';
 export { type ConnectOptions, DEFAULT_TIMEOUT_MS, type RunOptions } from './graph/graph-options';
 export { GraphTransaction } from './graph/graph-transaction';
 export { type QueryEvent, type QueryLogger, redactParams } from './graph/query-log';
 export { toPlain } from './graph/to-plain';
+export { type JsonSchema, type JsonSchemaOptions, toJsonSchema } from './json-schema/to-json-schema';
 export type { BatchOptions, KeyedBatchOptions } from './model/batch-writes';
 export type { LifecycleHooks } from './model/lifecycle-hooks';
 export type { ModelClass, ModelProps, PropertyKeys } from './model/model-types';

@@ -1,5 +1,23 @@
+import type { ConnectOptions } from '@cartograph/core';
+
+/**
+ * The connection options the CLI config shares with `Graph.connect` and the NestJS module (one
+ * type, `ConnectOptions`; validated the same way, errors naming `neo4j.<option>`).
+ */
+export type SharedConnectionOptions = Pick<
+  ConnectOptions,
+  | 'defaultTimeoutMs'
+  | 'connectionTimeoutMs'
+  | 'connectionAcquisitionTimeoutMs'
+  | 'maxTransactionRetryTimeMs'
+  | 'maxConnectionPoolSize'
+  | 'encrypted'
+  | 'trustedCertificates'
+  | 'impersonatedUser'
+>;
+
 /** How to reach Neo4j. Each field can be overridden by an environment variable, which wins. */
-export interface Neo4jConnectionConfig {
+export interface Neo4jConnectionConfig extends SharedConnectionOptions {
   /** `bolt://host:7687`, `neo4j://...`, `neo4j+s://...`; env `NEO4J_URI`. Default `bolt://localhost:7687`. */
   uri?: string;
   /** Env `NEO4J_USERNAME`. Default `neo4j`. */

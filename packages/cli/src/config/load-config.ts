@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { ConfigurationError, validateConnectOptions } from '@cartograph/core';
 import { CliError, ExitCode } from '../runtime/exit-codes';
-import type { CartographConfig } from './define-config';
+import type { CartographConfig, Neo4jConnectionConfig, SharedConnectionOptions } from './define-config';
 import { describeLoadError } from './describe-load-error';
 import { requireModule } from './typescript-loader';
 
@@ -26,6 +27,8 @@ export interface ResolvedConfig {
     readonly username: string;
     readonly password: string | undefined;
     readonly database: string | undefined;
+    /** The other connection options of the config file (`ConnectOptions`), passed to `Graph.connect`. */
+    readonly options?: SharedConnectionOptions;
   };
   readonly sources: Readonly<Record<'uri' | 'username' | 'password' | 'database', SettingSource>>;
   readonly models: readonly string[];
@@ -88,7 +91,13 @@ export function resolveConfig(
   return {
     file,
     rootDir,
-    neo4j: { uri: uri.value!, username: username.value!, password: password.value, database: database.value },
+    neo4j: {
+      uri: uri.value!,
+      username: username.value!,
+      password: password.value,
+      database: database.value,
+      options: sharedOptions(fromFile),
+    },
     sources: {
       uri: uri.source,
       username: username.source,
@@ -132,10 +141,20 @@ export function checkConfig(config: unknown): string[] {
     if (!isRecord(config.neo4j)) problems.push('neo4j must be an object');
     else {
       for (const [key, value] of Object.entries(config.neo4j)) {
+        if (SHARED_OPTIONS.includes(key)) continue;
         if (!['uri', 'username', 'password', 'database'].includes(key))
           problems.push(`unknown setting "neo4j.${key}"`);
         else if (value !== undefined && typeof value !== 'string')
           problems.push(`neo4j.${key} must be a string`);
+      }
+      const shared = sharedOptions(config.neo4j as Neo4jConnectionConfig);
+      if (shared) {
+        try {
+          validateConnectOptions({ url: 'bolt://localhost', ...shared }, 'neo4j.');
+        } catch (error) {
+          if (!(error instanceof ConfigurationError)) throw error;
+          problems.push(`${error.option} ${error.problem}`);
+        }
       }
     }
   }
@@ -155,6 +174,25 @@ export function checkConfig(config: unknown): string[] {
     problems.push('migrationsDir must be a string');
   }
   return problems;
+}
+
+const SHARED_OPTIONS: readonly string[] = [
+  'defaultTimeoutMs',
+  'connectionTimeoutMs',
+  'connectionAcquisitionTimeoutMs',
+  'maxTransactionRetryTimeMs',
+  'maxConnectionPoolSize',
+  'encrypted',
+  'trustedCertificates',
+  'impersonatedUser',
+] satisfies (keyof SharedConnectionOptions)[];
+
+/** The shared `ConnectOptions` set in the config's `neo4j` section, if any. */
+function sharedOptions(neo4j: Neo4jConnectionConfig): SharedConnectionOptions | undefined {
+  const entries = Object.entries(neo4j).filter(
+    ([key, value]) => SHARED_OPTIONS.includes(key) && value !== undefined,
+  );
+  return entries.length === 0 ? undefined : (Object.fromEntries(entries) as SharedConnectionOptions);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -88,9 +88,10 @@ export class CommandContext {
 
   /** A connection to the configured server; `verify: false` skips the round trip (nothing is sent until a query). */
   async connect(options: { verify?: boolean } = {}): Promise<Graph> {
-    const { uri, username, password, database } = this.config.neo4j;
+    const { uri, username, password, database, options: shared } = this.config.neo4j;
     try {
       return await Graph.connect({
+        ...shared,
         url: uri,
         auth: password === undefined ? undefined : { username, password },
         database,

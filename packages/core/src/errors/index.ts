@@ -1,6 +1,7 @@
 export { AttemptedCardinalityViolationError, CardinalityViolationError } from './cardinality-errors';
 export { CartographError } from './cartograph-error';
 export { CommitOutcomeUnknownError } from './commit-outcome-unknown-error';
+export { ConfigurationError } from './configuration-error';
 export { ConnectionLostError } from './connection-errors';
 export { AbortedError, DeadlineExceededError } from './deadline-errors';
 export { ModelDefinitionError, UnknownModelError } from './definition-errors';

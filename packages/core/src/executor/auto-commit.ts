@@ -23,6 +23,7 @@ export async function runAutoCommit(
   const abandon = () => severSession(session);
   const started = performance.now();
   let rows = 0;
+  const span = host.telemetry.startQuery(query, mode, options.database);
   try {
     const summary = await deadline.race(
       new Promise<ResultSummary>((resolve, reject) => {
@@ -38,10 +39,12 @@ export async function runAutoCommit(
       abandon,
     );
     host.log(query, mode, started, rows, summary.notifications);
+    host.telemetry.endQuery(span, rows);
     return summary;
   } catch (error) {
     const failure = queryFailure(error, deadline, query);
     host.log(query, mode, started, rows, [], failure);
+    host.telemetry.endQuery(span, rows, failure);
     throw failure;
   } finally {
     await deadline.race(session.close(), abandon).catch(() => undefined);

@@ -1,5 +1,6 @@
 import type { Session } from 'neo4j-driver';
 import type { AccessMode, CompiledQuery, Graph } from '../graph/graph';
+import type { Telemetry } from './telemetry';
 
 /** What the executor needs from a graph: sessions, the query log and the graph's bounds. */
 export interface ExecutorHost {
@@ -19,4 +20,6 @@ export interface ExecutorHost {
   readonly defaultTimeoutMs: number;
   /** How long Cartograph keeps retrying a transaction that failed before COMMIT. */
   readonly maxRetryTimeMs: number;
+  /** Spans and metrics of every query and transaction (no-ops without an OpenTelemetry SDK). */
+  readonly telemetry: Telemetry;
 }

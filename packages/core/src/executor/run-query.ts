@@ -25,6 +25,7 @@ export async function runQuery<T>(
   abandon: () => void,
 ): Promise<QueryOutcome<T>> {
   const started = performance.now();
+  const span = host.telemetry.startQuery(query, mode, host.graph.database, tx);
   try {
     const pending = tx.run(query.cypher, query.params);
     const result = await deadline.race(
@@ -35,10 +36,12 @@ export async function runQuery<T>(
     );
     const rows = result.records.map(map);
     host.log(query, mode, started, rows.length, result.summary.notifications);
+    host.telemetry.endQuery(span, rows.length);
     return { rows, summary: result.summary };
   } catch (error) {
     const failure = queryFailure(error, deadline, query);
     host.log(query, mode, started, 0, [], failure);
+    host.telemetry.endQuery(span, 0, failure);
     throw failure;
   }
 }

@@ -22,6 +22,7 @@ export async function* streamQuery<T>(
   const bound = () => Deadline.start(options, host.defaultTimeoutMs);
   const started = performance.now();
   let rows = 0;
+  const span = host.telemetry.startQuery(query, 'READ', options.database ?? host.graph.database);
   let tx: Transaction | undefined;
   try {
     tx = await bound().race(session.beginTransaction(), abandon);
@@ -36,9 +37,11 @@ export async function* streamQuery<T>(
     const summary = await bound().race(result.summary(), abandon);
     await bound().race(tx.commit(), abandon);
     host.log(query, 'READ', started, rows, summary.notifications);
+    host.telemetry.endQuery(span, rows);
   } catch (error) {
     const failure = queryFailure(error, bound(), query);
     host.log(query, 'READ', started, rows, [], failure);
+    host.telemetry.endQuery(span, rows, failure);
     throw failure;
   } finally {
     // A failure, or a consumer that left the loop early: nothing to keep, so roll back quietly.

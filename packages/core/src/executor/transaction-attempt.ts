@@ -1,3 +1,4 @@
+import type { Span } from '@opentelemetry/api';
 import type { Session, Transaction } from 'neo4j-driver';
 import { type ActiveTransaction, transactionContext } from '../graph/transaction-context';
 import type { Deadline } from './deadline';
@@ -22,6 +23,7 @@ export async function attempt<T>(
   host: ExecutorHost,
   plan: TransactionPlan<T>,
   work: (active: ActiveTransaction) => Promise<T>,
+  span?: Span,
 ): Promise<T> {
   const { deadline, mode } = plan;
   const session = host.session(mode, plan.database);
@@ -34,6 +36,7 @@ export async function attempt<T>(
     const begun = session.beginTransaction(transactionConfig(deadline, plan.metadata, mode));
     tx = begun;
     const open = tx;
+    host.telemetry.bind(open, span, plan.database);
     const active: ActiveTransaction = {
       graph: host.graph,
       tx: open,

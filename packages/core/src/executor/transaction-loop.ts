@@ -1,3 +1,4 @@
+import type { Span } from '@opentelemetry/api';
 import { AbortedError, CommitOutcomeUnknownError, DeadlineExceededError } from '../errors';
 import type { AccessMode } from '../graph/graph';
 import type { ActiveTransaction } from '../graph/transaction-context';
@@ -43,6 +44,25 @@ export async function runTransaction<T>(
   plan: TransactionPlan<T>,
   work: (active: ActiveTransaction) => Promise<T>,
 ): Promise<T> {
+  const span = host.telemetry.startTransaction(plan.mode, plan.database);
+  let retries = 0;
+  try {
+    const result = await loop(host, plan, work, span, () => retries++);
+    host.telemetry.endTransaction(span, retries);
+    return result;
+  } catch (error) {
+    host.telemetry.endTransaction(span, retries, error);
+    throw error;
+  }
+}
+
+async function loop<T>(
+  host: ExecutorHost,
+  plan: TransactionPlan<T>,
+  work: (active: ActiveTransaction) => Promise<T>,
+  span: Span | undefined,
+  retried: () => number,
+): Promise<T> {
   const { deadline } = plan;
   const retryUntil = performance.now() + host.maxRetryTimeMs;
   let backoff = FIRST_DELAY_MS;
@@ -53,7 +73,7 @@ export async function runTransaction<T>(
         const applied = await plan.applied(remainingBounds(deadline));
         if (applied) return applied.result;
       }
-      return await attempt(host, plan, work);
+      return await attempt(host, plan, work, span);
     } catch (error) {
       const commitSent = error instanceof CommitSent;
       const cause = commitSent ? error.failure : error;
@@ -82,6 +102,7 @@ export async function runTransaction<T>(
             () => true,
             () => false,
           );
+      if (paused) host.telemetry.retry(span, retried() + 1, cause);
       if (!paused) {
         if (outcomeUnknown !== undefined) {
           throw new CommitOutcomeUnknownError({ cause: translateFailure(outcomeUnknown, deadline) });

@@ -1,5 +1,6 @@
 import type { AuthToken, Config } from 'neo4j-driver';
 import type { CallOptions } from '../executor/deadline';
+import type { TelemetryOptions } from '../executor/telemetry';
 import type { QueryLogger } from './query-log';
 
 /**
@@ -38,10 +39,30 @@ export interface ConnectOptions {
    * `driverConfig.maxTransactionRetryTime`, else 30 000 ms).
    */
   maxTransactionRetryTimeMs?: number;
+  /** Most connections the pool keeps open to one server (driver `maxConnectionPoolSize`, default 100). */
+  maxConnectionPoolSize?: number;
+  /**
+   * Encrypt with TLS on a `bolt://` or `neo4j://` URL (the `+s` / `+ssc` schemes say it themselves
+   * and cannot be combined with this).
+   */
+  encrypted?: boolean;
+  /**
+   * Paths of PEM files of the certificate authorities to trust (a private CA); implies
+   * `encrypted: true`. Only with `bolt://` or `neo4j://` URLs.
+   */
+  trustedCertificates?: string[];
+  /** Reject unknown option names (a typo) with ConfigurationError; default true. */
+  strict?: boolean;
   /** Passed to the driver as is (pool size, TLS, logging); wins over the options above. */
   driverConfig?: Config;
   /** Called after every query Cartograph runs. */
   logger?: QueryLogger;
+  /**
+   * OpenTelemetry spans and metrics of every query and transaction (see docs/observability.md).
+   * On by default and free without an SDK; parameter values are never recorded unless
+   * `captureParameters` is set.
+   */
+  telemetry?: TelemetryOptions;
   /** Make this graph the one models use by default; default true when no default graph exists yet. */
   default?: boolean;
   /** Check that the server answers before returning; default true. */

@@ -5,7 +5,8 @@ import neo4j, {
   type Record as Neo4jRecord,
   type ResultSummary,
 } from 'neo4j-driver';
-import { NotConnectedError } from '../errors';
+import { validateConnectOptions } from '../config/connect-config';
+import { NotConnectedError, WriteInReadTransactionError } from '../errors';
 import { runAutoCommit } from '../executor/auto-commit';
 import { Deadline } from '../executor/deadline';
 import type { ExecutorHost } from '../executor/executor-host';
@@ -15,6 +16,7 @@ import type { LostCommitRecovery } from '../executor/lost-commit-recovery';
 import { type QueryOutcome, runQuery } from '../executor/run-query';
 import { severSession } from '../executor/sever-session';
 import { streamQuery } from '../executor/stream-query';
+import { Telemetry } from '../executor/telemetry';
 import { runTransaction } from '../executor/transaction-loop';
 import type { ModelClass } from '../model/model-types';
 import { type CypherOptions, runCypher } from '../query/raw-cypher';
@@ -46,6 +48,8 @@ interface SharedConnection {
   readonly defaultTimeoutMs: number;
   /** How long a failed transaction is retried. */
   readonly maxRetryTimeMs: number;
+  /** Spans and metrics (OpenTelemetry). */
+  readonly telemetry: Telemetry;
   closed: boolean;
 }
 
@@ -74,11 +78,13 @@ export class Graph {
         this.logQuery(query, mode, started, rows, notifications, error),
       defaultTimeoutMs: shared.defaultTimeoutMs,
       maxRetryTimeMs: shared.maxRetryTimeMs,
+      telemetry: shared.telemetry,
     };
   }
 
   /** Creates the driver, checks the server answers, and (for the first graph) makes it the default. */
   static async connect(options: ConnectOptions): Promise<Graph> {
+    validateConnectOptions(options);
     const auth =
       options.auth && 'username' in options.auth
         ? neo4j.auth.basic(options.auth.username, options.auth.password)
@@ -104,6 +110,7 @@ export class Graph {
         options.maxTransactionRetryTimeMs ??
         options.driverConfig?.maxTransactionRetryTime ??
         DEFAULT_MAX_RETRY_TIME_MS,
+      telemetry: new Telemetry(options.url, options.telemetry),
       closed: false,
     };
     const graph = new Graph(shared, options.database);
@@ -406,6 +413,15 @@ function connectionSettings(options: ConnectOptions): Config {
     maxTransactionRetryTime: options.maxTransactionRetryTimeMs ?? DEFAULT_MAX_RETRY_TIME_MS,
   };
   if (options.connectionTimeoutMs !== undefined) config.connectionTimeout = options.connectionTimeoutMs;
+  if (options.maxConnectionPoolSize !== undefined)
+    config.maxConnectionPoolSize = options.maxConnectionPoolSize;
+  if (options.trustedCertificates !== undefined) {
+    config.encrypted = true;
+    config.trust = 'TRUST_CUSTOM_CA_SIGNED_CERTIFICATES';
+    config.trustedCertificates = options.trustedCertificates;
+  } else if (options.encrypted !== undefined) {
+    config.encrypted = options.encrypted;
+  }
   if (options.connectionAcquisitionTimeoutMs !== undefined) {
     config.connectionAcquisitionTimeout = options.connectionAcquisitionTimeoutMs;
   }

@@ -1,0 +1,26 @@
+// `tsx bench/telemetry-overhead.ts`: what the executor's telemetry costs per query with no
+// OpenTelemetry SDK registered (the no-op API), against telemetry disabled. No Neo4j needed: it
+// times the start/end of a query's span and histogram record in isolation.
+import { Telemetry } from '../packages/core/src/executor/telemetry';
+
+const query = { cypher: 'MATCH (n:Person {email: $email}) RETURN n', params: { email: 'a@example.com' } };
+const N = 1_000_000;
+
+function time(telemetry: Telemetry): number {
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < N; i++) telemetry.endQuery(telemetry.startQuery(query, 'READ', 'neo4j'), 1);
+  return Number(process.hrtime.bigint() - started) / N;
+}
+
+const noSdk = new Telemetry('bolt://localhost:7687');
+const off = Telemetry.disabled;
+for (let round = 0; round < 2; round++) time(noSdk) + time(off); // warm up
+const samples = { noSdk: [] as number[], off: [] as number[] };
+for (let round = 0; round < 5; round++) {
+  samples.noSdk.push(time(noSdk));
+  samples.off.push(time(off));
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+process.stdout.write(
+  `per query: no SDK ${median(samples.noSdk).toFixed(0)} ns, disabled ${median(samples.off).toFixed(0)} ns\n`,
+);
