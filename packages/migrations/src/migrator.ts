@@ -1,15 +1,16 @@
 import type { Graph } from '@cartograph/core';
 import { MigrationError } from './errors';
-import { loadMigrations } from './files/load-migrations';
+import { loadMigrations, loadRepeatables } from './files/load-migrations';
 import { createMigrationFile, generateMigrationFile } from './files/write-migration';
 import { deleteLock, readHeldLock } from './history/lock';
 import { readHistory } from './history/read-history';
 import { readProgress } from './history/read-progress';
+import { readRepeatableRecords } from './history/repeatable-records';
 import { runBaseline, runClean, runRepair, runResolve } from './run/maintenance';
 import { runDown } from './run/run-down';
 import { runUp } from './run/run-up';
 import { type MigratorOptions, type RunSettings, resolveSettings } from './run/settings';
-import { computeStatus } from './status/compute-status';
+import { computeRepeatableStatus, computeStatus } from './status/compute-status';
 import { problemsOf } from './status/problems';
 import type { HeldLock, MigrationRunResult, MigrationStatus, RepairReport, ValidationReport } from './types';
 
@@ -25,11 +26,18 @@ export class Migrator {
     this.#settings = resolveSettings(graph, options);
   }
 
-  /** Every migration, from files and records, ordered by version. Takes no lock. */
+  /**
+   * Every migration, from files and records, ordered by version; then the repeatable ones
+   * (`repeatable: true`), ordered by name. Takes no lock.
+   */
   async status(): Promise<MigrationStatus[]> {
     const files = await loadMigrations(this.#settings.dir);
+    const repeatables = await loadRepeatables(this.#settings.dir);
     const { graph } = this.#settings;
-    return computeStatus(files, await readHistory(graph), await readProgress(graph));
+    return [
+      ...computeStatus(files, await readHistory(graph), await readProgress(graph)),
+      ...computeRepeatableStatus(repeatables, await readRepeatableRecords(graph)),
+    ];
   }
 
   /**
@@ -42,7 +50,7 @@ export class Migrator {
 
   /**
    * Applies pending migrations in version order (those up to `to` only), and retries failed
-   * ones. With `dryRun`, returns what would run without running or locking anything.
+   * ones; then, without `to`, runs the repeatable migrations that are new or changed. With `dryRun`, returns what would run without running or locking anything.
    * @throws MigrationError `MIGRATION_FAILED` (earlier ones stay applied; see `completed`),
    *   `MIGRATION_CHECKSUM_MISMATCH`, `MIGRATION_LOCKED`, `MIGRATION_INVALID_FILE`.
    */

@@ -82,6 +82,7 @@ const STATE_COLOR: Record<MigrationStatus['state'], 'green' | 'yellow' | 'red' |
   missing: 'magenta',
   failed: 'red',
   baseline: 'cyan',
+  outdated: 'yellow',
 };
 
 /** Statuses as an aligned table. */
@@ -94,9 +95,9 @@ export function printStatuses(output: Output, statuses: readonly MigrationStatus
   output.table(
     ['version', 'name', 'state', 'applied at', 'duration', 'by'],
     statuses.map((s) => [
-      s.version,
+      s.repeatable ? 'R' : s.version,
       s.name,
-      paint(s.state),
+      s.repeatable ? `repeatable: ${paint(s.state)}` : paint(s.state),
       s.appliedAt ? new Date(s.appliedAt).toISOString() : '',
       s.durationMs === undefined ? '' : `${Math.round(s.durationMs)} ms`,
       s.appliedBy ?? '',

@@ -2,7 +2,7 @@ import type { GraphTransaction } from '@cartograph/core';
 import { MigrationError } from '../errors';
 import { loadMigrations } from '../files/load-migrations';
 import { compareVersions } from '../files/version';
-import { MIGRATION_LABEL, PROGRESS_LABEL } from '../history/labels';
+import { MIGRATION_LABEL, PROGRESS_LABEL, REPEATABLE_LABEL } from '../history/labels';
 import type { MigrationRecord, RecordPayload } from '../history/migration-record';
 import { deleteAllProgressQuery } from '../history/progress-queries';
 import { readHistory } from '../history/read-history';
@@ -198,7 +198,8 @@ export async function runClean(settings: RunSettings): Promise<number> {
       tx.run(
         `OPTIONAL MATCH (m:${MIGRATION_LABEL}) WITH collect(m) AS records
          OPTIONAL MATCH (p:${PROGRESS_LABEL}) WITH records, collect(p) AS progress
-         FOREACH (n IN records + progress | DETACH DELETE n)
+         OPTIONAL MATCH (r:${REPEATABLE_LABEL}) WITH records, progress, collect(r) AS repeatables
+         FOREACH (n IN records + progress + repeatables | DETACH DELETE n)
          RETURN size(records) AS deleted`,
       ),
     );
