@@ -1,12 +1,12 @@
 import type { Graph } from '@cartograph/core';
 import { MigrationError } from './errors';
 import { loadMigrations, loadRepeatables } from './files/load-migrations';
-import { createMigrationFile, generateMigrationFile } from './files/write-migration';
+import { createMigrationFile, generateMigrationFile, generateTsMigrationFile } from './files/write-migration';
 import { deleteLock, readHeldLock } from './history/lock';
 import { readHistory } from './history/read-history';
 import { readProgress } from './history/read-progress';
 import { readRepeatableRecords } from './history/repeatable-records';
-import { runBaseline, runClean, runRepair, runResolve } from './run/maintenance';
+import { type ResetReport, runBaseline, runClean, runRepair, runReset, runResolve } from './run/maintenance';
 import { runDown } from './run/run-down';
 import { runUp } from './run/run-up';
 import { type MigratorOptions, type RunSettings, resolveSettings } from './run/settings';
@@ -111,6 +111,14 @@ export class Migrator {
   }
 
   /**
+   * Starts a development database over: `clean`, then deletes every node and relationship, and
+   * with `schema` drops every constraint and index (except the bookkeeping ones). Under the lock.
+   */
+  reset(options: { schema?: boolean } = {}): Promise<ResetReport> {
+    return runReset(this.#settings, options);
+  }
+
+  /**
    * Marks an existing database as migrated up to `version` without running anything.
    * @throws MigrationError `MIGRATION_BASELINE_NOT_EMPTY` when there is history already.
    */
@@ -139,5 +147,10 @@ export class Migrator {
    */
   generate(name: string, statements: string[], downStatements: string[]): Promise<string> {
     return generateMigrationFile(this.#settings.dir, name, statements, downStatements);
+  }
+
+  /** Writes a `.ts` migration whose `up` and `down` run the given lines (`await ctx....;`). */
+  generateTs(name: string, up: string[], down: string[]): Promise<string> {
+    return generateTsMigrationFile(this.#settings.dir, name, up, down);
   }
 }
