@@ -30,6 +30,8 @@ export function propertyDecorator<T>(
       isIdentity: extra.isIdentity ?? false,
       exists: options.exists,
       typeConstraint: options.typeConstraint,
+      ...(options.constraintName === undefined ? {} : { constraintName: options.constraintName }),
+      ...(options.indexName === undefined ? {} : { indexName: options.indexName }),
     };
     pendingFieldsOf(target).properties.push(definition);
   };

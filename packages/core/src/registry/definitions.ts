@@ -28,6 +28,10 @@ export interface PropertyOptions<T = unknown> {
   exists?: boolean;
   /** Enterprise only: a property type constraint (`IS :: <type>`, from the property's type) backs it. */
   typeConstraint?: boolean;
+  /** The name of the uniqueness constraint (`unique`), instead of `<label>_<property>_unique`. */
+  constraintName?: string;
+  /** The name of the index (`index`), instead of `<label>_<property>_<kind>`. */
+  indexName?: string;
 }
 
 /** One property of a node or relationship model, as the registry keeps it. */
@@ -51,6 +55,10 @@ export interface PropertyDefinition {
   readonly exists?: boolean;
   /** Enterprise only: plan a property type constraint from `type.cypherType`. */
   readonly typeConstraint?: boolean;
+  /** The uniqueness constraint's name, when the model gives one. */
+  readonly constraintName?: string;
+  /** The index's name, when the model gives one. */
+  readonly indexName?: string;
 }
 
 /** `out` = `(self)-[:TYPE]->(other)`, `in` = `(self)<-[:TYPE]-(other)`, `both` = either way. */
