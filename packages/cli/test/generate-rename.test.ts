@@ -14,6 +14,12 @@ class RenMovie extends NodeEntity {
   @StringProperty({ unique: true }) title?: string;
 }
 
+// Adopted from a database whose constraint has its own name: the model keeps it.
+@Node()
+class RenShelf extends NodeEntity {
+  @StringProperty({ unique: true, constraintName: 'ren_shelf_code' }) code?: string;
+}
+
 describe('migrate generate --rename', () => {
   let dir: string;
   let graph: Graph;
@@ -37,6 +43,7 @@ describe('migrate generate --rename', () => {
 
   beforeAll(async () => {
     expect(RenMovie.name).toBe('RenMovie');
+    expect(RenShelf.name).toBe('RenShelf');
     dir = mkdtempSync(path.join(os.tmpdir(), 'cartograph-rename-'));
     writeFileSync(
       path.join(dir, 'cartograph.config.ts'),
@@ -48,6 +55,9 @@ describe('migrate generate --rename', () => {
     await graph.cypher(
       'CREATE CONSTRAINT ren_movie_name_unique IF NOT EXISTS FOR (m:RenMovie) REQUIRE m.name IS UNIQUE',
     );
+    await graph.cypher(
+      'CREATE CONSTRAINT ren_shelf_code IF NOT EXISTS FOR (s:RenShelf) REQUIRE s.code IS UNIQUE',
+    );
     await graph.cypher("CREATE (:RenMovie {name: 'Heat'}), (:RenMovie {name: 'Ronin'})");
   });
   afterAll(async () => {
@@ -56,6 +66,13 @@ describe('migrate generate --rename', () => {
     await graph.cypher('MATCH (n) DETACH DELETE n');
     await graph.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a model that names its constraint matches it by that name (unchanged, not adopted)', async () => {
+    const diff = await cli('schema', 'diff', '--json');
+    const body = JSON.parse(diff.stdout) as { unchanged: { name: string }[]; adopted: unknown[] };
+    expect(body.unchanged.map((item) => item.name)).toContain('ren_shelf_code');
+    expect(body.adopted).toEqual([]);
   });
 
   it('hints at the rename without the flag', async () => {
