@@ -65,6 +65,8 @@ export function renameCandidates(diff: SchemaDiff): RenameCandidate[] {
           flag: `--rename ${label}.${from}:${to}`,
         });
       } else if (
+        // Node labels only: a renamed relationship type is left to ctx.renameRelationshipType by hand.
+        dropped.entity === 'node' &&
         !sameLabels &&
         sameProperties &&
         dropped.labels.length === 1 &&
