@@ -97,14 +97,23 @@ const snapshot: DatabaseSnapshot = {
       entity: 'NODE',
       labelsOrTypes: ['Person'],
       properties: ['name'],
+      name: 'person_name',
     },
-    { kind: 'index', indexType: 'POINT', entity: 'NODE', labelsOrTypes: ['Node'], properties: ['location'] },
+    {
+      kind: 'index',
+      indexType: 'POINT',
+      entity: 'NODE',
+      labelsOrTypes: ['Node'],
+      properties: ['location'],
+      name: 'node_location_point',
+    },
     {
       kind: 'index',
       indexType: 'TEXT',
       entity: 'NODE',
       labelsOrTypes: ['Person'],
       properties: ['first name'],
+      name: 'person_first_name_search',
     },
   ],
 };
@@ -157,9 +166,13 @@ describe('inferSchema + generateModels', () => {
     ]);
     const person = files.get('person.ts')!;
     expect(person).toContain(
-      "@StringProperty({ index: 'text', dbProperty: 'first name' }) firstName?: string;",
+      "@StringProperty({ index: 'text', indexName: 'person_first_name_search', dbProperty: 'first name' }) firstName?: string;",
     );
-    expect(person).toContain('@StringProperty({ required: true, unique: true }) name!: string;');
+    // Existing names are kept in the model (an adopted constraint keeps its name), unless they are the planned ones.
+    expect(person).toContain(
+      "@StringProperty({ required: true, unique: true, constraintName: 'person_name' }) name!: string;",
+    );
+    expect(files.get('node-node.ts')).not.toContain('indexName');
     expect(person).toContain("// 'seen' skipped: Cartograph has no property type for LocalDateTime values.");
     expect(files.get('node-node.ts')).toContain("@Node({ label: 'Node' })");
     expect(files.get('node-node.ts')).toContain(

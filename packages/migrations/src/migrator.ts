@@ -1,15 +1,16 @@
 import type { Graph } from '@cartograph/core';
 import { MigrationError } from './errors';
-import { loadMigrations } from './files/load-migrations';
-import { createMigrationFile, generateMigrationFile } from './files/write-migration';
+import { loadMigrations, loadRepeatables } from './files/load-migrations';
+import { createMigrationFile, generateMigrationFile, generateTsMigrationFile } from './files/write-migration';
 import { deleteLock, readHeldLock } from './history/lock';
 import { readHistory } from './history/read-history';
 import { readProgress } from './history/read-progress';
-import { runBaseline, runClean, runRepair, runResolve } from './run/maintenance';
+import { readRepeatableRecords } from './history/repeatable-records';
+import { type ResetReport, runBaseline, runClean, runRepair, runReset, runResolve } from './run/maintenance';
 import { runDown } from './run/run-down';
 import { runUp } from './run/run-up';
 import { type MigratorOptions, type RunSettings, resolveSettings } from './run/settings';
-import { computeStatus } from './status/compute-status';
+import { computeRepeatableStatus, computeStatus } from './status/compute-status';
 import { problemsOf } from './status/problems';
 import type { HeldLock, MigrationRunResult, MigrationStatus, RepairReport, ValidationReport } from './types';
 
@@ -25,11 +26,18 @@ export class Migrator {
     this.#settings = resolveSettings(graph, options);
   }
 
-  /** Every migration, from files and records, ordered by version. Takes no lock. */
+  /**
+   * Every migration, from files and records, ordered by version; then the repeatable ones
+   * (`repeatable: true`), ordered by name. Takes no lock.
+   */
   async status(): Promise<MigrationStatus[]> {
     const files = await loadMigrations(this.#settings.dir);
+    const repeatables = await loadRepeatables(this.#settings.dir);
     const { graph } = this.#settings;
-    return computeStatus(files, await readHistory(graph), await readProgress(graph));
+    return [
+      ...computeStatus(files, await readHistory(graph), await readProgress(graph)),
+      ...computeRepeatableStatus(repeatables, await readRepeatableRecords(graph)),
+    ];
   }
 
   /**
@@ -42,7 +50,7 @@ export class Migrator {
 
   /**
    * Applies pending migrations in version order (those up to `to` only), and retries failed
-   * ones. With `dryRun`, returns what would run without running or locking anything.
+   * ones; then, without `to`, runs the repeatable migrations that are new or changed. With `dryRun`, returns what would run without running or locking anything.
    * @throws MigrationError `MIGRATION_FAILED` (earlier ones stay applied; see `completed`),
    *   `MIGRATION_CHECKSUM_MISMATCH`, `MIGRATION_LOCKED`, `MIGRATION_INVALID_FILE`.
    */
@@ -103,6 +111,14 @@ export class Migrator {
   }
 
   /**
+   * Starts a development database over: `clean`, then deletes every node and relationship, and
+   * with `schema` drops every constraint and index (except the bookkeeping ones). Under the lock.
+   */
+  reset(options: { schema?: boolean } = {}): Promise<ResetReport> {
+    return runReset(this.#settings, options);
+  }
+
+  /**
    * Marks an existing database as migrated up to `version` without running anything.
    * @throws MigrationError `MIGRATION_BASELINE_NOT_EMPTY` when there is history already.
    */
@@ -131,5 +147,10 @@ export class Migrator {
    */
   generate(name: string, statements: string[], downStatements: string[]): Promise<string> {
     return generateMigrationFile(this.#settings.dir, name, statements, downStatements);
+  }
+
+  /** Writes a `.ts` migration whose `up` and `down` run the given lines (`await ctx....;`). */
+  generateTs(name: string, up: string[], down: string[]): Promise<string> {
+    return generateTsMigrationFile(this.#settings.dir, name, up, down);
   }
 }

@@ -6,7 +6,8 @@ export type MigrationState =
   | 'modified'
   | 'missing'
   | 'failed'
-  | 'baseline';
+  | 'baseline'
+  | 'outdated';
 
 /** How far an interrupted run of a migration got in its batched steps. */
 export interface MigrationProgress {
@@ -40,8 +41,14 @@ export interface MigrationStatus {
    * but no file (the database is ahead of the code). `failed`: the last attempt failed.
    * `baseline`: marked as already present by `baseline`, never run. `partial`: a run was
    * interrupted (killed) after some batches of its batched steps committed; see `progress`.
+   * `outdated`: a repeatable migration whose file changed since it last ran (`up` runs it again).
    */
   readonly state: MigrationState;
+  /**
+   * A repeatable migration (`R__<name>.cypher` / `.ts`; `version` is `R__<name>`): `pending`,
+   * `applied`, `outdated` or `failed`, or `missing` when its file was removed (not a problem).
+   */
+  readonly repeatable?: boolean;
   /** Batches an interrupted (killed or failed) run committed; absent when there are none. */
   readonly progress?: MigrationProgress;
   readonly appliedAt?: Date;

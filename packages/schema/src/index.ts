@@ -19,6 +19,17 @@ export {
 export { fromPlanned } from './from-planned';
 export { planFromRegistry } from './plan-from-registry';
 export { type DatabaseSchema, readDatabaseSchema } from './read-database-schema';
+export {
+  type LabelRename,
+  type PropertyRename,
+  parseLabelRename,
+  parsePropertyRename,
+  planRenames,
+  type RenameCandidate,
+  type RenamePlan,
+  renameCandidates,
+  renameHint,
+} from './rename-plan';
 export { createStatementFor, dropStatementFor } from './schema-commands';
 export {
   type ConstraintType,

@@ -71,3 +71,22 @@ describe('planning Enterprise-only constraints', () => {
     }).toThrow(ModelDefinitionError);
   });
 });
+
+// A film catalogue adopted from a database whose constraint and index have their own names.
+@Node()
+class NamedFilm extends NodeEntity {
+  @StringProperty({ unique: true, constraintName: 'movie_title' }) title!: string;
+  @StringProperty({ index: 'text', indexName: 'film_tagline_search' }) tagline?: string;
+  @IntegerProperty({ index: true }) released?: number;
+}
+
+describe('names a model gives its constraints and indexes', () => {
+  it('plans the given names, and the usual ones elsewhere', () => {
+    const planned = planSchema([registry.node(NamedFilm)]);
+    expect(planned.map((item) => `${item.kind}:${item.name}`)).toEqual([
+      'constraint:movie_title',
+      'index:film_tagline_search',
+      'index:namedfilm_released_range',
+    ]);
+  });
+});

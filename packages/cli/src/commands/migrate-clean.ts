@@ -1,8 +1,7 @@
-import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { action, type CliRuntime, JSON_OPTION } from '../runtime/action';
-import { CliError, ExitCode } from '../runtime/exit-codes';
-import { withMigrator } from './migrate-shared';
+import { ExitCode } from '../runtime/exit-codes';
+import { confirmed, withMigrator } from './migrate-shared';
 
 /** `cartograph migrate clean`: forgets the migration history, after a confirmation (or --yes). */
 export function registerMigrateClean(migrate: Command, runtime: CliRuntime): void {
@@ -17,24 +16,15 @@ export function registerMigrateClean(migrate: Command, runtime: CliRuntime): voi
       action<{ yes?: boolean; json?: boolean }>(
         runtime,
         async (ctx, { options }) => {
-          const target = `${ctx.config.neo4j.uri}${ctx.config.neo4j.database ? ` (${ctx.config.neo4j.database})` : ''}`;
-          if (!options.yes) {
-            if (!process.stdin.isTTY) {
-              throw new CliError(
-                ExitCode.Usage,
-                `migrate clean deletes every migration record on ${target}; not a terminal, so pass --yes to confirm.`,
-              );
-            }
-            const prompt = createInterface({ input: process.stdin, output: process.stderr });
-            const answer = await prompt.question(
-              `Delete every migration record on ${target}? The next up runs every file again. Type "yes": `,
-            );
-            prompt.close();
-            if (answer.trim().toLowerCase() !== 'yes') {
-              ctx.output.line('Nothing deleted.');
-              return ExitCode.CheckFailed;
-            }
-          }
+          if (
+            !(await confirmed(
+              ctx,
+              options.yes,
+              'clean',
+              'Delete every migration record on {target}? The next up runs every file again.',
+            ))
+          )
+            return ExitCode.CheckFailed;
           const deleted = await withMigrator(ctx, (migrator) => migrator.clean());
           ctx.output.data({ deleted });
           ctx.output.line(

@@ -1,3 +1,4 @@
+import { createInterface } from 'node:readline/promises';
 import type { Graph } from '@cartograph/core';
 import {
   type HeldLock,
@@ -7,6 +8,7 @@ import {
 } from '@cartograph/migrations';
 import { integerOption } from '../runtime/action';
 import type { CommandContext } from '../runtime/context';
+import { CliError, ExitCode } from '../runtime/exit-codes';
 import type { Output } from '../runtime/output';
 import { type Progress, startProgress } from '../runtime/progress';
 
@@ -82,6 +84,7 @@ const STATE_COLOR: Record<MigrationStatus['state'], 'green' | 'yellow' | 'red' |
   missing: 'magenta',
   failed: 'red',
   baseline: 'cyan',
+  outdated: 'yellow',
 };
 
 /** Statuses as an aligned table. */
@@ -94,9 +97,9 @@ export function printStatuses(output: Output, statuses: readonly MigrationStatus
   output.table(
     ['version', 'name', 'state', 'applied at', 'duration', 'by'],
     statuses.map((s) => [
-      s.version,
+      s.repeatable ? 'R' : s.version,
       s.name,
-      paint(s.state),
+      s.repeatable ? `repeatable: ${paint(s.state)}` : paint(s.state),
       s.appliedAt ? new Date(s.appliedAt).toISOString() : '',
       s.durationMs === undefined ? '' : `${Math.round(s.durationMs)} ms`,
       s.appliedBy ?? '',
@@ -167,4 +170,31 @@ function printSkipped(output: Output, result: MigrationRunResult): void {
         `Skipped ${skip.version}_${skip.name}: "${skip.precondition}" does not hold; it stays pending.`,
       ),
     );
+}
+
+/**
+ * Asks before a destructive command: true with `--yes`; on a terminal, true when the user types
+ * "yes" (otherwise says "Nothing changed."); without a terminal, a usage error (exit 2) asking
+ * for `--yes`. `{target}` in the question is the server (and database).
+ */
+export async function confirmed(
+  ctx: CommandContext,
+  yes: boolean | undefined,
+  command: string,
+  question: string,
+): Promise<boolean> {
+  if (yes) return true;
+  const target = `${ctx.config.neo4j.uri}${ctx.config.neo4j.database ? ` (${ctx.config.neo4j.database})` : ''}`;
+  if (!process.stdin.isTTY) {
+    throw new CliError(
+      ExitCode.Usage,
+      `migrate ${command} changes ${target} destructively; not a terminal, so pass --yes to confirm.`,
+    );
+  }
+  const prompt = createInterface({ input: process.stdin, output: process.stderr });
+  const answer = await prompt.question(`${question.replace('{target}', target)} Type "yes": `);
+  prompt.close();
+  if (answer.trim().toLowerCase() === 'yes') return true;
+  ctx.output.line('Nothing changed.');
+  return false;
 }

@@ -24,6 +24,12 @@ export function registerMigrateStatus(migrate: Command, runtime: CliRuntime): vo
         const { yellow, red, magenta } = ctx.output.colors;
         if (count('pending') > 0)
           ctx.output.line(yellow(`${count('pending')} pending: run \`cartograph migrate up\`.`));
+        if (count('outdated') > 0)
+          ctx.output.line(
+            yellow(
+              `${count('outdated')} repeatable changed since it last ran: \`cartograph migrate up\` runs it again.`,
+            ),
+          );
         if (count('partial') > 0)
           ctx.output.line(
             red(`${count('partial')} interrupted part-way: run \`cartograph migrate up\` to continue.`),

@@ -6,6 +6,7 @@ import { registerMigrateCreate } from './migrate-create';
 import { registerMigrateDown } from './migrate-down';
 import { registerMigrateGenerate } from './migrate-generate';
 import { registerMigrateRepair } from './migrate-repair';
+import { registerMigrateReset } from './migrate-reset';
 import { registerMigrateResolve } from './migrate-resolve';
 import { registerMigrateShow } from './migrate-show';
 import { registerMigrateStatus } from './migrate-status';
@@ -30,4 +31,5 @@ export function registerMigrate(program: Command, runtime: CliRuntime): void {
   registerMigrateRepair(migrate, runtime);
   registerMigrateUnlock(migrate, runtime);
   registerMigrateClean(migrate, runtime);
+  registerMigrateReset(migrate, runtime);
 }

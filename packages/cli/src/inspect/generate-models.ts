@@ -96,8 +96,10 @@ function propertyLine(property: InferredProperty, imports: Set<string>, types: S
   const options: string[] = [];
   if (property.required) options.push('required: true');
   if (property.unique) options.push('unique: true');
+  if (property.constraintName) options.push(`constraintName: ${quote(property.constraintName)}`);
   if (property.index === true) options.push('index: true');
   else if (typeof property.index === 'string') options.push(`index: ${quote(property.index)}`);
+  if (property.indexName) options.push(`indexName: ${quote(property.indexName)}`);
   if (property.field !== property.key) options.push(`dbProperty: ${quote(property.key)}`);
   const optionText = options.length > 0 ? `{ ${options.join(', ')} }` : '';
   const args = mapping.itemType ? [mapping.itemType, optionText].filter(Boolean).join(', ') : optionText;

@@ -1,3 +1,4 @@
+import { schemaName } from '@cartograph/core';
 import { BOOKKEEPING_LABEL_PREFIX } from '@cartograph/schema';
 import { addRelationships } from './infer-relationships';
 import { camelCase, isIdentifier, kebabCase, NameScope, pascalCase } from './naming';
@@ -20,6 +21,10 @@ export interface InferredProperty {
   readonly index: boolean | string;
   /** Known only from a constraint or index: no node has the property yet, so its type is assumed. */
   readonly schemaOnly?: boolean;
+  /** The uniqueness constraint's name in the database, when it is not the name Cartograph would plan. */
+  readonly constraintName?: string;
+  /** The index's name in the database, when it is not the name Cartograph would plan. */
+  readonly indexName?: string;
 }
 
 /** A relationship field of a generated node class. */
@@ -143,15 +148,30 @@ function toProperty(
   const single = schema.filter((row) => row.properties.length === 1 && row.properties[0] === key);
   const mapping = mapPropertyTypes(types);
   const index = single.find((row) => row.kind === 'index');
+  const unique = single.find((row) => row.kind === 'unique');
+  const indexKind = index === undefined ? false : indexOption(index.indexType, mapping);
+  // An adopted constraint or index keeps its name: the model names it unless the plan would anyway.
+  const keptName = (row: SchemaRow | undefined, suffix: string) =>
+    row?.name !== undefined &&
+    row.labelsOrTypes.length === 1 &&
+    row.name !== schemaName(row.labelsOrTypes[0]!, key, suffix)
+      ? row.name
+      : undefined;
+  const constraintName = keptName(unique, 'unique');
+  const naturalIndex = mapping?.decorator === 'PointProperty' ? 'point' : 'range';
+  const indexName =
+    indexKind === false ? undefined : keptName(index, indexKind === true ? naturalIndex : indexKind);
   return {
     key,
     field,
     neo4jTypes: [...new Set(types)].sort(),
     mapping,
     required,
-    unique: single.some((row) => row.kind === 'unique'),
-    index: index === undefined ? false : indexOption(index.indexType, mapping),
+    unique: unique !== undefined,
+    index: indexKind,
     ...(schemaOnly ? { schemaOnly: true } : {}),
+    ...(constraintName === undefined ? {} : { constraintName }),
+    ...(indexName === undefined ? {} : { indexName }),
   };
 }
 

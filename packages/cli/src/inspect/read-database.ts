@@ -46,6 +46,8 @@ export interface SchemaRow {
   readonly entity: 'NODE' | 'RELATIONSHIP';
   readonly labelsOrTypes: readonly string[];
   readonly properties: readonly string[];
+  /** The constraint's or index's name in the database (absent in hand-built snapshots). */
+  readonly name?: string;
 }
 
 /** What `inspect` learns from the database, before any naming decisions. */
@@ -139,6 +141,7 @@ async function readSchema(graph: Graph): Promise<SchemaRow[]> {
       entity: r.get('entityType') === 'RELATIONSHIP' ? 'RELATIONSHIP' : 'NODE',
       labelsOrTypes: strings(r.get('labelsOrTypes')),
       properties: strings(r.get('properties')),
+      name: String(r.get('name')),
       owned: kind === 'index' && r.get('owningConstraint') !== null,
     });
   const constraints = await graph.run(render(showConstraints()), 'READ', toRow('unique'));

@@ -32,6 +32,8 @@ export function propertyDecorator<T>(
       exists: options.exists,
       typeConstraint: options.typeConstraint,
       sensitive: options.sensitive ?? (looksSensitive(field) || looksSensitive(options.dbProperty ?? field)),
+      ...(options.constraintName === undefined ? {} : { constraintName: options.constraintName }),
+      ...(options.indexName === undefined ? {} : { indexName: options.indexName }),
     };
     pendingFieldsOf(target).properties.push(definition);
   };

@@ -34,6 +34,10 @@ export interface PropertyOptions<T = unknown> {
    * credential; set `false` to log such a property anyway.
    */
   sensitive?: boolean;
+  /** The name of the uniqueness constraint (`unique`), instead of `<label>_<property>_unique`. */
+  constraintName?: string;
+  /** The name of the index (`index`), instead of `<label>_<property>_<kind>`. */
+  indexName?: string;
 }
 
 /** One property of a node or relationship model, as the registry keeps it. */
@@ -59,6 +63,10 @@ export interface PropertyDefinition {
   readonly typeConstraint?: boolean;
   /** Masked in logs and error messages (see {@link PropertyOptions.sensitive}). */
   readonly sensitive?: boolean;
+  /** The uniqueness constraint's name, when the model gives one. */
+  readonly constraintName?: string;
+  /** The index's name, when the model gives one. */
+  readonly indexName?: string;
 }
 
 /** `out` = `(self)-[:TYPE]->(other)`, `in` = `(self)<-[:TYPE]-(other)`, `both` = either way. */

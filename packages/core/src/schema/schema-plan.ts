@@ -99,7 +99,7 @@ function planProperty(
   if (property.unique || property.isIdentity) {
     items.push({
       kind: 'constraint',
-      name: schemaName(label, property.dbName, 'unique'),
+      name: property.constraintName ?? schemaName(label, property.dbName, 'unique'),
       entity,
       label,
       properties: [property.dbName],
@@ -128,7 +128,7 @@ function planProperty(
   if (property.index && !(property.index === 'range' && (property.unique || property.isIdentity))) {
     items.push({
       kind: 'index',
-      name: schemaName(label, property.dbName, property.index),
+      name: property.indexName ?? schemaName(label, property.dbName, property.index),
       entity,
       label,
       properties: [property.dbName],

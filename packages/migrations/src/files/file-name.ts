@@ -5,12 +5,16 @@ export interface ParsedFileName {
   /** `down` for `<version>_<name>.down.cypher`. */
   readonly role: 'up' | 'down';
   readonly kind: 'ts' | 'cypher';
+  /** `R__<name>.cypher` / `R__<name>.ts`: runs after the versioned ones whenever it changes. */
+  readonly repeatable?: boolean;
 }
 
+const REPEATABLE_FILE = /^R__([A-Za-z0-9][A-Za-z0-9_-]*)\.(ts|cypher)$/;
 const MIGRATION_FILE = /^(\d+)_([A-Za-z0-9][A-Za-z0-9_-]*?)(\.down)?\.(ts|cypher)$/;
 
 /** The accepted pattern, for error messages. */
-export const FILE_NAME_PATTERN = '<digits>_<name>.ts, <digits>_<name>.cypher or <digits>_<name>.down.cypher';
+export const FILE_NAME_PATTERN =
+  '<digits>_<name>.ts, <digits>_<name>.cypher, <digits>_<name>.down.cypher, or R__<name>.cypher / R__<name>.ts (repeatable)';
 
 /**
  * Parses `20250114093000_add_account_index.cypher` and friends. Returns `undefined` for files
@@ -20,6 +24,16 @@ export const FILE_NAME_PATTERN = '<digits>_<name>.ts, <digits>_<name>.cypher or 
 export function parseFileName(fileName: string): ParsedFileName | 'invalid' | undefined {
   if (!/\.(ts|cypher)$/.test(fileName) || fileName.endsWith('.d.ts')) return undefined;
   if (fileName.startsWith('_') || fileName.startsWith('.')) return undefined;
+  const repeatable = REPEATABLE_FILE.exec(fileName);
+  if (repeatable) {
+    return {
+      version: `R__${repeatable[1]!}`,
+      name: repeatable[1]!,
+      role: 'up',
+      kind: repeatable[2] as 'ts' | 'cypher',
+      repeatable: true,
+    };
+  }
   const match = MIGRATION_FILE.exec(fileName);
   if (!match) return 'invalid';
   const [, version, name, down, extension] = match;

@@ -18,7 +18,20 @@ const EXPORTS_DOWN =
  *   `MIGRATION_DUPLICATE_VERSION` when two migrations share a version.
  */
 export async function loadMigrations(dir: string): Promise<MigrationFile[]> {
+  return (await loadAll(dir)).versioned;
+}
+
+/**
+ * The repeatable migrations of the folder (`R__<name>.cypher` / `R__<name>.ts`), ordered by name.
+ * @throws MigrationError like {@link loadMigrations}.
+ */
+export async function loadRepeatables(dir: string): Promise<MigrationFile[]> {
+  return (await loadAll(dir)).repeatable;
+}
+
+async function loadAll(dir: string): Promise<{ versioned: MigrationFile[]; repeatable: MigrationFile[] }> {
   const folder = resolve(dir);
+  const repeatables: Array<ParsedFileName & { file: string }> = [];
   const entries = await listFiles(folder);
   const ups = new Map<string, ParsedFileName & { file: string }>();
   const downs = new Map<string, string>();
@@ -30,6 +43,10 @@ export async function loadMigrations(dir: string): Promise<MigrationFile[]> {
         'MIGRATION_INVALID_FILE',
         `${join(folder, file)} is not a valid migration file name. Name migrations ${FILE_NAME_PATTERN}; prefix helper files with "_".`,
       );
+    }
+    if (parsed.repeatable) {
+      repeatables.push({ ...parsed, file });
+      continue;
     }
     if (parsed.role === 'down') {
       downs.set(`${parsed.version}_${parsed.name}`, file);
@@ -55,7 +72,11 @@ export async function loadMigrations(dir: string): Promise<MigrationFile[]> {
   const files = await Promise.all(
     [...ups.entries()].map(([key, parsed]) => describe(folder, parsed, downs.get(key))),
   );
-  return files.sort((a, b) => compareVersions(a.version, b.version));
+  const repeatable = await Promise.all(repeatables.map((parsed) => describe(folder, parsed, undefined)));
+  return {
+    versioned: files.sort((a, b) => compareVersions(a.version, b.version)),
+    repeatable: repeatable.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+  };
 }
 
 async function describe(
@@ -79,6 +100,7 @@ async function describe(
     ...(parsed.kind === 'cypher' && /^\s*\/\/\s*@precondition\s+skip\b/m.test(upText)
       ? { conditional: true }
       : {}),
+    ...(parsed.repeatable ? { repeatable: true } : {}),
   };
 }
 

@@ -20,4 +20,9 @@ export interface MigrationFile {
   readonly emptyDown?: boolean;
   /** `.cypher` only: it has a `// @precondition skip ...`, so it may stay pending while later ones run. */
   readonly conditional?: boolean;
+  /**
+   * `R__<name>.cypher` / `R__<name>.ts`: a repeatable migration (its `version` is `R__<name>`).
+   * It runs after the versioned ones on `up`, and again whenever its checksum changes.
+   */
+  readonly repeatable?: boolean;
 }

@@ -14,3 +14,5 @@ export const LOCK_CONSTRAINT = 'cartograph_migration_lock_id_unique';
  * committed. Updated inside each batch's own transaction; removed with the run's record write.
  */
 export const PROGRESS_LABEL = '__CartographMigrationProgress';
+/** One node per repeatable migration (`R__<name>`) that ran: its name and last checksum. */
+export const REPEATABLE_LABEL = '__CartographRepeatable';

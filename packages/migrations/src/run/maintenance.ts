@@ -2,7 +2,14 @@ import type { GraphTransaction } from '@cartograph/core';
 import { MigrationError } from '../errors';
 import { loadMigrations } from '../files/load-migrations';
 import { compareVersions } from '../files/version';
-import { MIGRATION_LABEL, PROGRESS_LABEL } from '../history/labels';
+import {
+  LOCK_CONSTRAINT,
+  LOCK_LABEL,
+  MIGRATION_LABEL,
+  PROGRESS_LABEL,
+  REPEATABLE_LABEL,
+  VERSION_CONSTRAINT,
+} from '../history/labels';
 import type { MigrationRecord, RecordPayload } from '../history/migration-record';
 import { deleteAllProgressQuery } from '../history/progress-queries';
 import { readHistory } from '../history/read-history';
@@ -194,16 +201,86 @@ export async function runResolve(
  */
 export async function runClean(settings: RunSettings): Promise<number> {
   return withLock(settings, async () => {
-    const rows = await settings.graph.writeTransaction((tx) =>
-      tx.run(
-        `OPTIONAL MATCH (m:${MIGRATION_LABEL}) WITH collect(m) AS records
-         OPTIONAL MATCH (p:${PROGRESS_LABEL}) WITH records, collect(p) AS progress
-         FOREACH (n IN records + progress | DETACH DELETE n)
-         RETURN size(records) AS deleted`,
-      ),
-    );
-    const deleted = Number(rows[0]?.deleted ?? 0);
+    const deleted = await cleanRecords(settings);
     settings.log(`Deleted ${deleted} migration record(s); the data and schema are unchanged.`);
     return deleted;
   });
+}
+
+/** Deletes every migration record, repeatable record and batch progress; returns the record count. */
+async function cleanRecords(settings: RunSettings): Promise<number> {
+  const rows = await settings.graph.writeTransaction((tx) =>
+    tx.run(
+      `OPTIONAL MATCH (m:${MIGRATION_LABEL}) WITH collect(m) AS records
+       OPTIONAL MATCH (p:${PROGRESS_LABEL}) WITH records, collect(p) AS progress
+       OPTIONAL MATCH (r:${REPEATABLE_LABEL}) WITH records, progress, collect(r) AS repeatables
+       FOREACH (n IN records + progress + repeatables | DETACH DELETE n)
+       RETURN size(records) AS deleted`,
+    ),
+  );
+  return Number(rows[0]?.deleted ?? 0);
+}
+
+/** What {@link runReset} removed. */
+export interface ResetReport {
+  /** Migration records deleted (like `clean`). */
+  readonly records: number;
+  /** Nodes deleted (with their relationships); the migration lock is kept until the end. */
+  readonly nodes: number;
+  /** With `schema`: the constraints and indexes dropped (the bookkeeping ones and token lookup indexes stay). */
+  readonly dropped: string[];
+}
+
+/**
+ * Starts the database over, for development and test databases: forgets the migration history
+ * (`clean`), deletes every node and relationship in batches, and with `schema` drops every
+ * constraint and index except the bookkeeping ones and the token lookup indexes. Under the lock.
+ */
+export async function runReset(
+  settings: RunSettings,
+  options: { schema?: boolean } = {},
+): Promise<ResetReport> {
+  return withLock(settings, async () => {
+    const { graph } = settings;
+    const records = await cleanRecords(settings);
+    let nodes = 0;
+    for (;;) {
+      const rows = await graph.writeTransaction((tx) =>
+        tx.run(
+          `MATCH (n) WHERE NOT n:${LOCK_LABEL} WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted`,
+        ),
+      );
+      const deleted = Number(rows[0]?.deleted ?? 0);
+      nodes += deleted;
+      if (deleted === 0) break;
+    }
+    const dropped: string[] = [];
+    if (options.schema) {
+      const keep = new Set<string>([VERSION_CONSTRAINT, LOCK_CONSTRAINT]);
+      const constraints = await graph.cypher('SHOW CONSTRAINTS YIELD name RETURN name', {}, { mode: 'READ' });
+      const constraintNames = constraints.map((row) => String(row.name));
+      for (const name of constraintNames.filter((name) => !keep.has(name))) {
+        await graph.cypher(`DROP CONSTRAINT ${quoteName(name)} IF EXISTS`);
+        dropped.push(name);
+      }
+      // Indexes that back constraints went with them (and the kept constraints keep theirs).
+      const indexes = await graph.cypher(
+        "SHOW INDEXES YIELD name, type, owningConstraint WHERE type <> 'LOOKUP' AND owningConstraint IS NULL RETURN name",
+        {},
+        { mode: 'READ' },
+      );
+      for (const name of indexes.map((row) => String(row.name))) {
+        await graph.cypher(`DROP INDEX ${quoteName(name)} IF EXISTS`);
+        dropped.push(name);
+      }
+    }
+    settings.log(
+      `Reset: deleted ${records} migration record(s) and ${nodes} node(s)${options.schema ? `, dropped ${dropped.length} constraint(s) and index(es)` : ''}.`,
+    );
+    return { records, nodes, dropped };
+  });
+}
+
+function quoteName(name: string): string {
+  return `\`${name.replace(/`/g, '``')}\``;
 }

@@ -1,14 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { MigrationError } from '../errors';
-import { loadMigrations } from '../files/load-migrations';
+import { loadMigrations, loadRepeatables } from '../files/load-migrations';
 import type { MigrationFile } from '../files/migration-file';
 import type { RecordPayload } from '../history/migration-record';
 import { readHistory } from '../history/read-history';
+import { readRepeatableRecords, writeRepeatableRecord } from '../history/repeatable-records';
 import { withRecord, writeRecord } from '../history/write-record';
-import { computeStatus } from '../status/compute-status';
+import { computeRepeatableStatus, computeStatus } from '../status/compute-status';
 import type { MigrationRunItem, MigrationRunResult } from '../types';
 import { dryRunItem } from './dry-run';
-import { executeMigration } from './execute-migration';
+import { executeMigration, MigrationStepFailure } from './execute-migration';
 import { failureError, recordFailure, refusalOf } from './failure';
 import { planUp } from './plan-run';
 import { unmetPrecondition } from './preconditions';
@@ -25,12 +26,18 @@ export async function runUp(
   options: { to?: string; dryRun?: boolean; outOfOrder?: boolean },
 ): Promise<MigrationRunResult> {
   const files = await loadMigrations(settings.dir);
+  const repeatables = await loadRepeatables(settings.dir);
+  // Repeatables run after every versioned migration, so not when up stops at `to`.
+  const repeatablePlan = async () =>
+    options.to === undefined ? planRepeatables(repeatables, await readRepeatableRecords(settings.graph)) : [];
   if (options.dryRun) {
     const plan = planUp(files, await readHistory(settings.graph), options);
     return {
       direction: 'up',
       dryRun: true,
-      migrations: await Promise.all(plan.map((file) => dryRunItem(file, 'up'))),
+      migrations: await Promise.all(
+        [...plan, ...(await repeatablePlan())].map((file) => dryRunItem(file, 'up')),
+      ),
     };
   }
   return withLock(settings, async () => {
@@ -43,7 +50,9 @@ export async function runUp(
         `The database has applied migrations this code has no file for (it is ahead of the code): ${list}.`,
       );
     }
-    if (plan.length === 0) settings.log('Nothing to apply: the database is up to date.');
+    const again = await repeatablePlan();
+    if (plan.length === 0 && again.length === 0)
+      settings.log('Nothing to apply: the database is up to date.');
     const completed: MigrationRunItem[] = [];
     const skipped: { version: string; name: string; precondition: string }[] = [];
     for (const file of plan) {
@@ -97,6 +106,44 @@ export async function runUp(
         throw failureError(file, 'up', error, completed, failed);
       }
     }
+    for (const file of again) {
+      const payload = (durationMs: number, error: string | null) => ({
+        name: file.name,
+        kind: file.kind,
+        checksum: file.checksum,
+        state: error === null ? ('applied' as const) : ('failed' as const),
+        durationMs,
+        appliedBy: settings.appliedBy,
+        error,
+      });
+      settings.log(`Running repeatable ${file.version} ...`);
+      try {
+        const run = await executeMigration({
+          ...settings,
+          file,
+          direction: 'up',
+          finish: async (execute, durationMs) => {
+            await writeRepeatableRecord(execute, payload(durationMs, null));
+          },
+        });
+        completed.push(item(file, run));
+        settings.log(`Ran repeatable ${file.version} in ${run.durationMs} ms.`);
+      } catch (error) {
+        const refusal = refusalOf(error, file, completed);
+        if (refusal) throw refusal;
+        const durationMs = error instanceof MigrationStepFailure ? error.durationMs : 0;
+        const cause = error instanceof MigrationStepFailure ? error.error : error;
+        const message = cause instanceof Error ? cause.message.split('\nQuery:\n')[0]! : String(cause);
+        const recorded = await writeRepeatableRecord(
+          (query) => settings.graph.writeTransaction((tx) => tx.run(query.cypher, query.params)),
+          payload(durationMs, message),
+        ).then(
+          () => true,
+          () => false,
+        );
+        throw failureError(file, 'up', error, completed, recorded);
+      }
+    }
     return {
       direction: 'up',
       dryRun: false,
@@ -114,4 +161,19 @@ function item(file: MigrationFile, run: { statements: string[]; durationMs: numb
     statements: run.statements,
     durationMs: run.durationMs,
   };
+}
+
+/** The repeatable migrations `up` runs: new, changed since they last ran, or failed last time. Pure. */
+export function planRepeatables(
+  files: readonly MigrationFile[],
+  records: Parameters<typeof computeRepeatableStatus>[1],
+): MigrationFile[] {
+  const due = new Set(
+    computeRepeatableStatus(files, records)
+      .filter(
+        (status) => status.state === 'pending' || status.state === 'outdated' || status.state === 'failed',
+      )
+      .map((status) => status.name),
+  );
+  return files.filter((file) => due.has(file.name));
 }

@@ -11,6 +11,16 @@ export function problemsOf(
   const problems: string[] = [];
   for (const status of statuses) {
     const id = `${status.version}_${status.name}`;
+    if (status.repeatable) {
+      // A changed repeatable is meant to run again, not tampering; a removed one is just gone.
+      if (status.state === 'failed')
+        problems.push(
+          `${status.version} failed${status.error ? `: ${status.error}` : ''}. Fix the file and run up again.`,
+        );
+      if ((status.state === 'pending' || status.state === 'outdated') && options.allowPending === false)
+        problems.push(`${status.version} is ${status.state}. Run up to run it.`);
+      continue;
+    }
     switch (status.state) {
       case 'modified':
         problems.push(
