@@ -1,8 +1,8 @@
 // Adopting an existing database as a new user would: the packages are packed and installed from
 // their tarballs into a scratch project outside the workspace (no workspace links), the movies
 // data set is loaded with constraints made by hand, and the installed `cartograph` binary drives
-// init, inspect, schema diff, generate, up, down, resolve, preconditions, validate and repair,
-// plus the bad inputs a user meets, each with its exit code. Needs `pnpm build` first.
+// init, inspect, schema diff, generate, up, down, resolve, preconditions, a repeatable migration,
+// validate and repair, plus the bad inputs a user meets, each with its exit code. Needs `pnpm build` first.
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Graph } from '@cartograph/core';
@@ -246,6 +246,27 @@ maybe('adopting the movies database with the CLI installed from packed tarballs'
     writeFileSync(generated, `${readFileSync(generated, 'utf8')}// edited\n`);
     expectExit(await cli('migrate', 'validate'), 1);
     expectExit(await cli('migrate', 'repair'), 0);
+    expectExit(await cli('migrate', 'validate'), 0);
+  });
+
+  it('runs a repeatable migration after the versioned ones, and again only when its file changes', async () => {
+    const repeatable = file('migrations/R__movie_stats.cypher');
+    const statement =
+      "MATCH (m:Movie) WITH count(m) AS movies MERGE (s:MovieStats {name: 'all'}) SET s.movies = movies, s.runs = coalesce(s.runs, 0) + 1;\n";
+    const runs = async () =>
+      (await cypher("MATCH (s:MovieStats {name: 'all'}) RETURN s.runs AS runs"))[0]?.runs;
+    writeFileSync(repeatable, statement);
+    expectExit(await cli('migrate', 'up'), 0);
+    expect(await runs()).toBe(1);
+    expectExit(await cli('migrate', 'up'), 0);
+    expect(await runs()).toBe(1);
+
+    writeFileSync(repeatable, `// counts every movie\n${statement}`);
+    const status = await cli('migrate', 'status');
+    expectExit(status, 0);
+    expect(status.stdout).toMatch(/movie_stats[^\n]*repeatable: outdated/);
+    expectExit(await cli('migrate', 'up'), 0);
+    expect(await runs()).toBe(2);
     expectExit(await cli('migrate', 'validate'), 0);
   });
 
