@@ -17,7 +17,7 @@ export type MigrationErrorCode =
   | 'MIGRATION_MISSING_FILE'
   /** `down` would have to revert a migration that was baselined, never applied. */
   | 'MIGRATION_BELOW_BASELINE'
-  /** `baseline` on a database that already has migration history. */
+  /** `baseline` at a version not newer than the history, or over a failed record. */
   | 'MIGRATION_BASELINE_NOT_EMPTY'
   /** A file in the migrations folder is misnamed, unreadable, or does not export `up`. */
   | 'MIGRATION_INVALID_FILE'

@@ -39,6 +39,32 @@ describe('baseline, repair, locking and the start-up check (fraud detection)', (
     expect(await migrator.validate()).toMatchObject({ ok: true });
   });
 
+  it('baselines past existing history: what another tool applied is recorded, not run again', async () => {
+    await migrator.up({ to: '20240101000000' });
+    await connection.graph().cypher("CREATE (:Device {fingerprint: 'f00d'}), (:RiskRule {name: 'velocity'})");
+
+    await migrator.baseline('20240301000000');
+
+    expect(await states()).toEqual([
+      '20240101000000:applied',
+      '20240201000000:baseline',
+      '20240301000000:baseline',
+    ]);
+    expect((await migrator.up()).migrations).toEqual([]);
+    expect(await count(connection.graph(), 'MATCH (r:RiskRule) RETURN count(r) AS n')).toBe(1);
+    expect(await migrator.validate()).toMatchObject({ ok: true });
+  });
+
+  it('refuses a baseline that is not newer than the history, pointing at resolve', async () => {
+    await migrator.up({ to: '20240201000000' });
+
+    const error = await migrator.baseline('20240101000000').catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(MigrationError);
+    expect(error).toMatchObject({ code: 'MIGRATION_BASELINE_NOT_EMPTY' });
+    expect((error as Error).message).toMatch(/migrate resolve --applied/);
+  });
+
   it('baselines at a version no file has with a marker record', async () => {
     await migrator.baseline('20240115000000');
     expect(await states()).toEqual([

@@ -27,8 +27,10 @@ const executeIn =
 /**
  * Adopts an existing database: records every migration file up to and including `version` as
  * `baseline` (present, never run by Cartograph), plus a marker for `version` itself when no file
- * has it. Later files are pending as usual.
- * @throws MigrationError `MIGRATION_BASELINE_NOT_EMPTY` when there is history already.
+ * has it. Later files are pending as usual. On a database with history, it baselines the files
+ * after the newest record, up to `version` (changes another tool or a hand-run script applied).
+ * @throws MigrationError `MIGRATION_BASELINE_NOT_EMPTY` when `version` is not newer than every
+ *   record, or a failed record is still there.
  */
 export async function runBaseline(settings: RunSettings, version: string): Promise<void> {
   if (!/^\d+$/.test(version)) {
@@ -40,10 +42,22 @@ export async function runBaseline(settings: RunSettings, version: string): Promi
   const files = await loadMigrations(settings.dir);
   await withLock(settings, async () => {
     const existing = await readHistory(settings.graph);
-    if (existing.length > 0) {
+    const newest = existing.reduce<MigrationRecord | undefined>(
+      (max, record) => (max && compareVersions(max.version, record.version) >= 0 ? max : record),
+      undefined,
+    );
+    if (newest && compareVersions(version, newest.version) <= 0) {
       throw new MigrationError(
         'MIGRATION_BASELINE_NOT_EMPTY',
-        `This database already has ${existing.length} migration records; baseline is only for a database Cartograph has not migrated yet. Use status to see them.`,
+        `This database already has migration records up to ${newest.version}; a baseline must be newer than all of them. ` +
+          'To mark an older migration as applied without running it, use `migrate resolve --applied <version>`.',
+      );
+    }
+    const failed = existing.find((record) => record.state === 'failed');
+    if (failed) {
+      throw new MigrationError(
+        'MIGRATION_BASELINE_NOT_EMPTY',
+        `Migration ${failed.version} is recorded as failed; fix it (down, resolve or repair) before baselining past it.`,
       );
     }
     const payload = (
@@ -57,13 +71,14 @@ export async function runBaseline(settings: RunSettings, version: string): Promi
     });
     const payloads = files
       .filter((file) => compareVersions(file.version, version) <= 0)
+      .filter((file) => !newest || compareVersions(file.version, newest.version) > 0)
       .map((file) =>
         payload({ version: file.version, name: file.name, kind: file.kind, checksum: file.checksum }),
       );
     if (!files.some((file) => compareVersions(file.version, version) === 0))
       payloads.push(payload({ version, name: 'baseline', kind: 'baseline', checksum: null }));
     await settings.graph.writeTransaction(async (tx) => {
-      let history: MigrationRecord[] = [];
+      let history: MigrationRecord[] = existing;
       for (const record of payloads) {
         await writeRecord(executeIn(tx), record, history);
         history = withRecord(history, record);
