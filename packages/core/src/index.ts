@@ -17,11 +17,11 @@ export {
 } from './decorators/relationship-decorators';
 export * from './errors';
 export type { CallOptions } from './executor/deadline';
+export { type QueryEvent, type QueryLogger, redactParams } from './executor/query-log';
 export { ExplicitTransaction } from './graph/explicit-transaction';
 export { type AccessMode, type CompiledQuery, Graph } from './graph/graph';
 export { type ConnectOptions, DEFAULT_TIMEOUT_MS, type RunOptions } from './graph/graph-options';
 export { GraphTransaction } from './graph/graph-transaction';
-export { type QueryEvent, type QueryLogger, redactParams } from './graph/query-log';
 export { toPlain } from './graph/to-plain';
 export type { BatchOptions, KeyedBatchOptions } from './model/batch-writes';
 export type { LifecycleHooks } from './model/lifecycle-hooks';

@@ -1,6 +1,6 @@
 import type { AuthToken, Config } from 'neo4j-driver';
 import type { CallOptions } from '../executor/deadline';
-import type { QueryLogger } from './query-log';
+import type { QueryLogger } from '../executor/query-log';
 
 /**
  * The deadline of a call that names none (`ConnectOptions.defaultTimeoutMs`): one minute, long
