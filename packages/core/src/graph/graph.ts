@@ -16,7 +16,7 @@ import { severSession } from '../executor/sever-session';
 import { streamQuery } from '../executor/stream-query';
 import { type ActiveTransaction, transactionContext } from '../executor/transaction-context';
 import { runTransaction } from '../executor/transaction-loop';
-import type { ModelClass } from '../model/model-types';
+import type { ModelClass } from '../mapping/model-types';
 import { type CypherOptions, runCypher } from '../query/raw-cypher';
 import { type InstallSchemaResult, installSchema } from '../schema/install-schema';
 import { ExplicitTransaction } from './explicit-transaction';

@@ -17,8 +17,8 @@ import {
 import { type FieldError, ForbiddenPropertyNameError, ValidationError } from '../errors';
 import type { CompiledQuery } from '../graph/graph';
 import { Graph } from '../graph/graph';
-import { sensitiveDbNames } from '../model/sensitive-keys';
-import { isForbiddenKey } from '../model/write-input';
+import { sensitiveDbNames } from '../mapping/sensitive-keys';
+import { isForbiddenKey } from '../mapping/write-input';
 import type { NodeDefinition } from '../registry/definitions';
 import { compileIds } from './compile-projections';
 import { UnknownPropertyError } from './query-errors';

@@ -12,7 +12,7 @@ import {
   variable,
 } from '@cartograph/cypher';
 import type { Node as Neo4jNode } from 'neo4j-driver';
-import { stateOf } from '../model/entity-state';
+import { stateOf } from '../mapping/entity-state';
 import type { NodeDefinition, RelationshipDefinition } from '../registry/definitions';
 import { assertReadCardinality } from '../relationships/cardinality-check';
 import type { Names } from './names';

@@ -1,6 +1,6 @@
 import { ForbiddenPropertyNameError } from '../errors';
-import { stateOf } from '../model/entity-state';
-import { isForbiddenKey } from '../model/write-input';
+import { stateOf } from '../mapping/entity-state';
+import { isForbiddenKey } from '../mapping/write-input';
 import { describeValue } from '../properties/describe-value';
 import type { RelationshipDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';

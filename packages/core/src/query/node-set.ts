@@ -1,6 +1,6 @@
 import type { ProblemHandler } from '../errors';
 import type { CallOptions } from '../executor/deadline';
-import type { ModelClass } from '../model/model-types';
+import type { ModelClass } from '../mapping/model-types';
 import type { NodeDefinition, RelationshipDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
 import type { Aggregation, Annotated, CheckedAnnotations } from './aggregations';

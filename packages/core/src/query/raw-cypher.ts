@@ -3,8 +3,8 @@ import { CartographError } from '../errors';
 import type { CallOptions } from '../executor/deadline';
 import type { AccessMode, Graph } from '../graph/graph';
 import { toPlain } from '../graph/to-plain';
-import { hydrateNode } from '../model/hydrate';
-import type { ModelClass } from '../model/model-types';
+import { hydrateNode } from '../mapping/hydrate';
+import type { ModelClass } from '../mapping/model-types';
 import { registry } from '../registry/schema-registry';
 
 /** Options of {@link runCypher} (`graph.cypher`); `timeoutMs` / `signal` bound the call. */

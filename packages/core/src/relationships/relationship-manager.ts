@@ -1,17 +1,17 @@
 import type { Node as Neo4jNode, Relationship as Neo4jRelationship } from 'neo4j-driver';
 import { CartographError, NotSavedError } from '../errors';
 import { Graph } from '../graph/graph';
-import { stateOf } from '../model/entity-state';
-import { hydrateNode } from '../model/hydrate';
-import type { ModelProps } from '../model/model-types';
+import { stateOf } from '../mapping/entity-state';
+import { hydrateNode } from '../mapping/hydrate';
+import type { ModelProps } from '../mapping/model-types';
+import { sensitiveDbNames } from '../mapping/sensitive-keys';
+import type { WriteOptions } from '../mapping/write-input';
 import {
   hydrateRelationship,
   prepareRelationshipProperties,
   RelationshipEntity,
   relationshipModelOf,
 } from '../model/relationship-entity';
-import { sensitiveDbNames } from '../model/sensitive-keys';
-import type { WriteOptions } from '../model/write-input';
 import { NodeSet } from '../query/node-set';
 import { getCachedRelation } from '../query/relation-cache';
 import type { FilterInput, RelFilter } from '../query/types';
