@@ -17,11 +17,11 @@ import { streamQuery } from '../executor/stream-query';
 import { type ActiveTransaction, transactionContext } from '../executor/transaction-context';
 import { runTransaction } from '../executor/transaction-loop';
 import type { ModelClass } from '../mapping/model-types';
-import { type CypherOptions, runCypher } from '../query/raw-cypher';
 import { type InstallSchemaResult, installSchema } from '../schema/install-schema';
 import { ExplicitTransaction } from './explicit-transaction';
 import { type ConnectOptions, DEFAULT_TIMEOUT_MS, type RunOptions } from './graph-options';
 import { GraphTransaction } from './graph-transaction';
+import { type CypherOptions, runCypher } from './raw-cypher';
 
 /** A compiled query: Cypher text and its parameters. */
 export interface CompiledQuery {

@@ -1,4 +1,5 @@
 import { ForbiddenPropertyNameError } from '../errors';
+import { InvalidFilterError, UnknownOperatorError, UnknownPropertyError } from '../errors/filter-errors';
 import { stateOf } from '../mapping/entity-state';
 import { isForbiddenKey } from '../mapping/write-input';
 import { describeValue } from '../properties/describe-value';
@@ -8,7 +9,6 @@ import { convertOperand, type FieldRef } from './operands';
 import { allows, kindOf, operatorsFor } from './operators';
 import { allOf, type Hop, type OperatorPredicate, type Predicate } from './plan';
 import { QNode } from './q';
-import { InvalidFilterError, UnknownOperatorError, UnknownPropertyError } from './query-errors';
 import { type FieldScope, nodeScope, relationshipScope } from './scopes';
 
 /** Key of a relation filter that holds filters on the relationship's own properties. */

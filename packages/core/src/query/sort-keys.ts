@@ -15,10 +15,10 @@ import {
   type Variable,
   variable,
 } from '@cartograph/cypher';
+import { InvalidFilterError } from '../errors/filter-errors';
 import type { Names } from './names';
 import { resolveFieldPath } from './paths';
 import type { Hop, Subject } from './plan';
-import { InvalidFilterError } from './query-errors';
 import type { FieldScope } from './scopes';
 import type { Stage } from './state';
 

@@ -15,15 +15,15 @@ import {
 import { NodeSet } from '../query/node-set';
 import { getCachedRelation } from '../query/relation-cache';
 import type { FilterInput, RelFilter } from '../query/types';
-import type { NodeDefinition, RelationshipDefinition } from '../registry/definitions';
-import { registry } from '../registry/schema-registry';
 import {
   assertCanAdd,
   assertCanChange,
   assertCanRemove,
   assertReadCardinality,
   type EndDescription,
-} from './cardinality-check';
+} from '../registry/cardinality-check';
+import type { NodeDefinition, RelationshipDefinition } from '../registry/definitions';
+import { registry } from '../registry/schema-registry';
 import { LockedCounts, unique } from './locked-counts';
 import { buildPairQueries, type PairCounts, type PairQueries } from './pair-queries';
 import { findReverseSide } from './reverse-side';
