@@ -18,10 +18,14 @@ export {
 export * from './errors';
 export type { CallOptions } from './executor/deadline';
 export { type QueryEvent, type QueryLogger, redactParams } from './executor/query-log';
-export { ExplicitTransaction } from './graph/explicit-transaction';
-export { type AccessMode, type CompiledQuery, Graph } from './graph/graph';
+export {
+  type AccessMode,
+  type CompiledQuery,
+  ExplicitTransaction,
+  Graph,
+  GraphTransaction,
+} from './graph/graph';
 export { type ConnectOptions, DEFAULT_TIMEOUT_MS, type RunOptions } from './graph/graph-options';
-export { GraphTransaction } from './graph/graph-transaction';
 export { toPlain } from './graph/to-plain';
 export type { ModelClass, ModelProps, PropertyKeys } from './mapping/model-types';
 export type { UnknownPropertiesPolicy, WriteOptions } from './mapping/write-input';
