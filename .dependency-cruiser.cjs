@@ -21,6 +21,7 @@ const CORE_LAYERS = [
   'mapping',
   'schema',
   'graph',
+  'relationship-model',
   'query',
   'relationships',
   'model',

@@ -32,7 +32,6 @@ export type { UnknownPropertiesPolicy, WriteOptions } from './mapping/write-inpu
 export type { BatchOptions, KeyedBatchOptions } from './model/batch-writes';
 export type { LifecycleHooks } from './model/lifecycle-hooks';
 export { type CreateProps, NodeEntity } from './model/node-entity';
-export { RelationshipEntity } from './model/relationship-entity';
 export * from './properties';
 export type { ConversionContext, PropertyType } from './properties/property-type';
 export * from './query';
@@ -48,6 +47,7 @@ export type {
   RelationshipModelDefinition,
 } from './registry/definitions';
 export { registry, SchemaRegistry } from './registry/schema-registry';
+export { RelationshipEntity } from './relationship-model/relationship-entity';
 export {
   type ConnectOptions as RelationshipConnectOptions,
   RelationshipManager,

@@ -1,6 +1,6 @@
 import type { PropertyKeys } from '../mapping/model-types';
 import type { NodeEntity } from '../model/node-entity';
-import type { RelationshipEntity } from '../model/relationship-entity';
+import type { RelationshipEntity } from '../relationship-model/relationship-entity';
 import type { RelationshipManager } from '../relationships/relationship-manager';
 import type { QNode } from './q';
 

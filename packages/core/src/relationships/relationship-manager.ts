@@ -6,12 +6,6 @@ import { hydrateNode } from '../mapping/hydrate';
 import type { ModelProps } from '../mapping/model-types';
 import { sensitiveDbNames } from '../mapping/sensitive-keys';
 import type { WriteOptions } from '../mapping/write-input';
-import {
-  hydrateRelationship,
-  prepareRelationshipProperties,
-  RelationshipEntity,
-  relationshipModelOf,
-} from '../model/relationship-entity';
 import { NodeSet } from '../query/node-set';
 import { getCachedRelation } from '../query/relation-cache';
 import type { FilterInput, RelFilter } from '../query/types';
@@ -24,6 +18,12 @@ import {
 } from '../registry/cardinality-check';
 import type { NodeDefinition, RelationshipDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
+import {
+  hydrateRelationship,
+  prepareRelationshipProperties,
+  RelationshipEntity,
+  relationshipModelOf,
+} from '../relationship-model/relationship-entity';
 import { LockedCounts, unique } from './locked-counts';
 import { buildPairQueries, type PairCounts, type PairQueries } from './pair-queries';
 import { findReverseSide } from './reverse-side';
