@@ -79,7 +79,10 @@ module.exports = {
       comment: 'A package reaches another only through its entry points, never a file inside its src.',
       severity: 'error',
       from: { path: '^packages/([^/]+)/src/' },
-      to: { path: '^packages/([^/]+)/src/.+', pathNot: ['^packages/$1/src/', '^packages/[^/]+/src/(index|internal)\\.ts$'] },
+      to: {
+        path: '^packages/([^/]+)/src/.+',
+        pathNot: ['^packages/$1/src/', '^packages/[^/]+/src/(index|internal)\\.ts$'],
+      },
     },
     ...packageRules,
     ...layerRules,
