@@ -1,6 +1,7 @@
 import type { Node as Neo4jNode } from 'neo4j-driver';
 import { CartographError, type FieldError, ValidationError } from '../errors';
 import { Graph } from '../graph/graph';
+import { resolveGraph } from '../graph/resolve-graph';
 import { applyDefaults, deflateEntity } from '../mapping/deflate-entity';
 import { setState } from '../mapping/entity-state';
 import { hydrateNode, instantiate } from '../mapping/hydrate';
@@ -122,7 +123,7 @@ export async function createMany<T extends object>(
 ): Promise<T[]> {
   const definition = registry.node(model);
   const batchSize = checkedBatchSize(options.batchSize);
-  const graph = Graph.current();
+  const graph = resolveGraph();
   const write = batchWriter<T>(graph, createManyText(definition), sensitiveDbNames(definition.properties));
   const prepared = await prepare<T>(definition, rows, false, options);
   await graph.joinOrBeginWrite(async () => {
@@ -215,7 +216,7 @@ async function mergeRows<T extends object>(
     const id = keys.join('\u0000');
     groups.set(id, [...(groups.get(id) ?? []), position]);
   });
-  const graph = Graph.current();
+  const graph = resolveGraph();
   const sensitive = sensitiveDbNames(definition.properties);
   await graph.joinOrBeginWrite(
     async () => {

@@ -1,7 +1,7 @@
 import type { Node as Neo4jNode, Record as Neo4jRecord } from 'neo4j-driver';
 import { DoesNotExistError, NotSavedError, ValidationError } from '../errors';
 import type { CallOptions } from '../executor/deadline';
-import { Graph } from '../graph/graph';
+import { resolveGraph } from '../graph/resolve-graph';
 import { applyDefaults, deflateEntity } from '../mapping/deflate-entity';
 import { stateOf } from '../mapping/entity-state';
 import { assignProperties, hydrateNode, instantiate, removeShadowingFields } from '../mapping/hydrate';
@@ -126,7 +126,7 @@ export abstract class NodeEntity implements NodeEntityMembers {
     if (errors.length > 0) throw new ValidationError(definition.name, errors);
     const stored = deflateEntity(definition.name, definition.properties, this);
     const queries = nodeQueries(definition);
-    const graph = Graph.current();
+    const graph = resolveGraph();
     if (creating) {
       const key = createKey(definition, stored);
       const readId = (record: Neo4jRecord) => record.get('id') as string;
@@ -162,7 +162,7 @@ export abstract class NodeEntity implements NodeEntityMembers {
     const state = stateOf(this);
     if (state.elementId === undefined) throw new NotSavedError(definition.name, 'delete');
     await runHook(this, 'preDelete');
-    await Graph.current().run(nodeQueries(definition).delete(state.elementId), 'WRITE', () => undefined);
+    await resolveGraph().run(nodeQueries(definition).delete(state.elementId), 'WRITE', () => undefined);
     state.elementId = undefined;
     state.snapshot = {};
     await runHook(this, 'postDelete');
@@ -173,7 +173,7 @@ export abstract class NodeEntity implements NodeEntityMembers {
     const definition = registry.node(this.constructor as ModelClass<this>);
     const state = stateOf(this);
     if (state.elementId === undefined) throw new NotSavedError(definition.name, 'refresh');
-    const [node] = await Graph.current().run(
+    const [node] = await resolveGraph().run(
       nodeQueries(definition).load(state.elementId),
       'READ',
       (r) => r.get('n') as Neo4jNode,
