@@ -1,18 +1,19 @@
 import type { Node as Neo4jNode } from 'neo4j-driver';
 import { CartographError, type FieldError, ValidationError } from '../errors';
 import { Graph } from '../graph/graph';
+import { resolveGraph } from '../graph/resolve-graph';
+import { applyDefaults, deflateEntity } from '../mapping/deflate-entity';
+import { setState } from '../mapping/entity-state';
+import { hydrateNode, instantiate } from '../mapping/hydrate';
+import type { ModelClass, PropertyKeys } from '../mapping/model-types';
+import { sensitiveDbNames } from '../mapping/sensitive-keys';
+import { validateEntity } from '../mapping/validate-entity';
+import { assignInput, type WriteOptions } from '../mapping/write-input';
 import type { NodeDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
 import { createManyText, mergeManyText } from './batch-queries';
 import { createdBatchCheck } from './created-batch-check';
-import { applyDefaults, deflateEntity } from './deflate-entity';
-import { setState } from './entity-state';
-import { hydrateNode, instantiate } from './hydrate';
 import { runHook } from './lifecycle-hooks';
-import type { ModelClass, PropertyKeys } from './model-types';
-import { sensitiveDbNames } from './sensitive-keys';
-import { validateEntity } from './validate-entity';
-import { assignInput, type WriteOptions } from './write-input';
 
 /** Options of the batch operations. */
 export interface BatchOptions extends WriteOptions {
@@ -123,7 +124,7 @@ export async function createMany<T extends object>(
 ): Promise<T[]> {
   const definition = registry.node(model);
   const batchSize = checkedBatchSize(options.batchSize);
-  const graph = Graph.current();
+  const graph = resolveGraph();
   const write = batchWriter<T>(graph, createManyText(definition), sensitiveDbNames(definition.properties));
   const prepared = await prepare<T>(definition, rows, false, options);
   // With generated ids, a lost COMMIT reply is settled by reading them back (exactly once).
@@ -220,7 +221,7 @@ async function mergeRows<T extends object>(
     const id = keys.join('\u0000');
     groups.set(id, [...(groups.get(id) ?? []), position]);
   });
-  const graph = Graph.current();
+  const graph = resolveGraph();
   const sensitive = sensitiveDbNames(definition.properties);
   await graph.joinOrBeginWrite(
     async () => {

@@ -16,13 +16,13 @@ import {
   type Variable,
   variable,
 } from '@cartograph/cypher';
+import { InvalidFilterError, UnknownPropertyError } from '../errors/filter-errors';
 import type { PropertyType } from '../properties/property-type';
 import type { NodeDefinition } from '../registry/definitions';
 import { type AggregateKind, Aggregation } from './aggregations';
 import type { Names } from './names';
 import { resolveFieldPath, resolveRelationPath } from './paths';
 import type { Hop } from './plan';
-import { InvalidFilterError, UnknownPropertyError } from './query-errors';
 import { nodeScope } from './scopes';
 import { aggregateResultType } from './value-types';
 

@@ -1,6 +1,6 @@
 import type { ProblemHandler } from '../errors';
-import type { CallOptions } from '../executor/deadline';
-import type { ModelClass } from '../model/model-types';
+import { InvalidFilterError, UnknownPropertyError } from '../errors/filter-errors';
+import type { ModelClass } from '../mapping/model-types';
 import type { NodeDefinition, RelationshipDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
 import type { Aggregation, Annotated, CheckedAnnotations } from './aggregations';
@@ -9,10 +9,16 @@ import { buildFetchPlan, type OptionalPath } from './fetch-plan';
 import { normalizeFilter, relationFilter } from './filters';
 import { NodeSetResults } from './node-set-results';
 import type { Predicate } from './plan';
-import { InvalidFilterError, UnknownPropertyError } from './query-errors';
 import { normalizeSortKeys } from './sort-keys';
 import { stageScope } from './stage-scope';
-import { initialStage, lastStage, type NodeSetState, type Stage, withLastStage } from './state';
+import {
+  initialStage,
+  lastStage,
+  type NodeSetState,
+  type QueryCallOptions,
+  type Stage,
+  withLastStage,
+} from './state';
 import type {
   FilterInput,
   OrderKey,
@@ -176,9 +182,11 @@ export class NodeSet<T, R = unknown> extends NodeSetResults<T, R> {
   /**
    * Bounds the terminal call of this set (`all`, `count`, `get`, `values`, `stream`, `explain`...):
    * `Person.nodes.withOptions({ timeoutMs: 2_000, signal }).count()`. `timeoutMs` overrides the
-   * graph's `defaultTimeoutMs` (0 = none); `signal` cancels the call with AbortedError.
+   * graph's `defaultTimeoutMs` (0 = none); `signal` cancels the call with AbortedError; `graph` runs
+   * it on that graph instead of the active transaction's or the default one
+   * (`Person.nodes.withOptions({ graph: analytics }).all()`).
    */
-  withOptions(options: CallOptions): NodeSet<T, R> {
+  withOptions(options: QueryCallOptions): NodeSet<T, R> {
     const call = Object.freeze({ ...this.state.call, ...options });
     return new NodeSet<T, R>(Object.freeze({ stages: this.state.stages, fetch: this.state.fetch, call }));
   }

@@ -1,8 +1,10 @@
-import type { PropertyKeys } from '../model/model-types';
-import type { NodeEntity } from '../model/node-entity';
-import type { RelationshipEntity } from '../model/relationship-entity';
-import type { RelationshipManager } from '../relationships/relationship-manager';
-import type { QNode } from './q';
+import type {
+  NodeEntityMembers as NodeEntity,
+  PropertyKeys,
+  RelationshipField as RelationshipManager,
+} from '../mapping/model-types';
+import type { RelationshipEntity } from '../relationship-model/relationship-entity';
+import type { QNode } from './q-node';
 
 /** Fields of a node model that hold data (properties and annotations), without NodeEntity's own getters. */
 export type FieldKeys<T> = Exclude<PropertyKeys<T>, keyof NodeEntity>;

@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../errors/configuration-error';
-import type { ConnectOptions } from '../graph/graph-options';
+import type { ConnectOptions } from './graph-options';
 
 const SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
 
