@@ -29,6 +29,7 @@ export type { ModelClass, ModelProps, PropertyKeys } from './model/model-types';
 export { type CreateProps, NodeEntity } from './model/node-entity';
 export { RelationshipEntity } from './model/relationship-entity';
 export type { UnknownPropertiesPolicy, WriteOptions } from './model/write-input';
+export * from './plugins';
 export * from './properties';
 export type { ConversionContext, PropertyType } from './properties/property-type';
 export * from './query';

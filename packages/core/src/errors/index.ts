@@ -11,6 +11,7 @@ export {
   type StoredDataLocation,
 } from './hydration-error';
 export { ForbiddenPropertyNameError } from './input-errors';
+export { TenantContextError } from './plugin-errors';
 export {
   DoesNotExistError,
   MultipleNodesReturnedError,

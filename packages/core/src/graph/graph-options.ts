@@ -1,5 +1,6 @@
 import type { AuthToken, Config } from 'neo4j-driver';
 import type { CallOptions } from '../executor/deadline';
+import type { CartographPlugin } from '../plugins/plugin';
 import type { QueryLogger } from './query-log';
 
 /**
@@ -41,6 +42,11 @@ export interface ConnectOptions {
   logger?: QueryLogger;
   /** Make this graph the one models use by default; default true when no default graph exists yet. */
   default?: boolean;
+  /**
+   * Query plugins applied to every model's queries on this graph (`softDelete()`,
+   * `multiTenancy()`, your own): see docs/plugins.md.
+   */
+  plugins?: readonly CartographPlugin[];
   /** Check that the server answers before returning; default true. */
   verifyConnectivity?: boolean;
 }

@@ -15,6 +15,8 @@ import { severSession } from '../executor/sever-session';
 import { streamQuery } from '../executor/stream-query';
 import { runTransaction } from '../executor/transaction-loop';
 import type { ModelClass } from '../model/model-types';
+import type { CartographPlugin } from '../plugins/plugin';
+import { notePluginRegistration, setGraphPluginSource } from '../plugins/registry';
 import { type CypherOptions, runCypher } from '../query/raw-cypher';
 import { type InstallSchemaResult, installSchema } from '../schema/install-schema';
 import { ExplicitTransaction } from './explicit-transaction';
@@ -45,6 +47,8 @@ interface SharedConnection {
   /** How long a failed transaction is retried. */
   readonly maxRetryTimeMs: number;
   closed: boolean;
+  /** Query plugins of this connection (`ConnectOptions.plugins`). */
+  readonly plugins: readonly CartographPlugin[];
 }
 
 /**
@@ -99,7 +103,9 @@ export class Graph {
       defaultTimeoutMs: options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS,
       maxRetryTimeMs: options.maxTransactionRetryTimeMs ?? DEFAULT_MAX_RETRY_TIME_MS,
       closed: false,
+      plugins: Object.freeze([...(options.plugins ?? [])]),
     };
+    if (shared.plugins.length > 0) notePluginRegistration();
     const graph = new Graph(shared, options.database);
     if (options.verifyConnectivity ?? true) {
       try {
@@ -122,6 +128,12 @@ export class Graph {
     return graph;
   }
 
+  /** The default graph, or undefined when none is connected (or it is closed). */
+  static defaultOrUndefined(): Graph | undefined {
+    const graph = Graph.#default;
+    return graph && !graph.#shared.closed ? graph : undefined;
+  }
+
   static setDefault(graph: Graph): void {
     Graph.#default = graph;
   }
@@ -129,6 +141,11 @@ export class Graph {
   /** The graph of the transaction this code runs in, else the default graph. */
   static current(): Graph {
     return transactionContext.getStore()?.graph ?? Graph.default;
+  }
+
+  /** The query plugins given to `Graph.connect`. */
+  get plugins(): readonly CartographPlugin[] {
+    return this.#shared.plugins;
   }
 
   /** The underlying driver, for anything Cartograph does not cover. */
@@ -408,3 +425,9 @@ function connectionSettings(options: ConnectOptions): Config {
   }
   return config;
 }
+
+// Plugins of the graph running the current code; none while no graph is connected.
+setGraphPluginSource(() => {
+  const graph = transactionContext.getStore()?.graph ?? Graph.defaultOrUndefined();
+  return graph?.plugins ?? [];
+});

@@ -1,6 +1,7 @@
 import type { Node as Neo4jNode } from 'neo4j-driver';
 import { CartographError, type FieldError, ValidationError } from '../errors';
 import { Graph } from '../graph/graph';
+import { createProperties } from '../plugins/hooks';
 import type { NodeDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
 import { createManyText, mergeManyText } from './batch-queries';
@@ -72,7 +73,10 @@ async function prepare<T extends object>(
     const rowErrors = validateEntity(definition.target, definition.properties, entity);
     for (const error of rowErrors) errors.push({ ...error, field: `[${index}].${error.field}` });
     if (errors.length > 0) continue;
-    const create = deflateEntity(definition.name, definition.properties, entity);
+    const create = createProperties(
+      definition,
+      deflateEntity(definition.name, definition.properties, entity),
+    );
     const row: PreparedRow<T> | KeyedRow<T> = givenFields
       ? { entity, create, given: pick(create, givenFields) }
       : { entity, create };

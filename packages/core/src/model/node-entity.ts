@@ -2,6 +2,7 @@ import type { Node as Neo4jNode, Record as Neo4jRecord } from 'neo4j-driver';
 import { DoesNotExistError, NotSavedError, ValidationError } from '../errors';
 import type { CallOptions } from '../executor/deadline';
 import { Graph } from '../graph/graph';
+import { createProperties, deleteReplacement } from '../plugins/hooks';
 import { NodeSet } from '../query/node-set';
 import type { NodeDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
@@ -124,7 +125,8 @@ export abstract class NodeEntity {
     await runHook(this, 'preSave');
     const errors = validateEntity(definition.target, definition.properties, this);
     if (errors.length > 0) throw new ValidationError(definition.name, errors);
-    const stored = deflateEntity(definition.name, definition.properties, this);
+    const deflated = deflateEntity(definition.name, definition.properties, this);
+    const stored = creating ? createProperties(definition, deflated) : deflated;
     const queries = nodeQueries(definition);
     const graph = Graph.current();
     if (creating) {
@@ -156,13 +158,19 @@ export abstract class NodeEntity {
     return this;
   }
 
-  /** Deletes the node and its relationships (`DETACH DELETE`), running `preDelete` / `postDelete`. */
-  async delete(): Promise<void> {
+  /**
+   * Deletes the node and its relationships (`DETACH DELETE`), running `preDelete` / `postDelete`.
+   * A plugin may replace the delete (soft delete marks the node instead); `{ hard: true }` always
+   * deletes.
+   */
+  async delete(options: { hard?: boolean } = {}): Promise<void> {
     const definition = registry.node(this.constructor as ModelClass<this>);
     const state = stateOf(this);
     if (state.elementId === undefined) throw new NotSavedError(definition.name, 'delete');
     await runHook(this, 'preDelete');
-    await Graph.current().run(nodeQueries(definition).delete(state.elementId), 'WRITE', () => undefined);
+    const replacement = options.hard ? undefined : deleteReplacement(definition, state.elementId, this);
+    const query = replacement ?? nodeQueries(definition).delete(state.elementId);
+    await Graph.current().run(query, 'WRITE', () => undefined);
     state.elementId = undefined;
     state.snapshot = {};
     await runHook(this, 'postDelete');

@@ -108,7 +108,7 @@ export function compileBody(state: NodeSetState, slots: ParamSlots, options: Bod
     steps = [];
     where = [];
     for (const plan of stage.annotations) {
-      const compiled = compileAnnotation(plan, current, names);
+      const compiled = compileAnnotation(plan, current, names, slots);
       if (compiled.clause) clauses.push(compiled.clause);
       const bound = compiled.bound;
       annotations.push({
@@ -152,7 +152,7 @@ export function modifiers(body: Body) {
   return {
     distinct: stage.distinct,
     orderBy: stage.order.map((key) => ({
-      expr: sortExpression(key, current, annotations, names),
+      expr: sortExpression(key, current, annotations, names, slots),
       direction: key.descending ? ('DESC' as const) : ('ASC' as const),
     })),
     // Integers (bigint), so the driver sends INTEGER rather than FLOAT.

@@ -1,4 +1,5 @@
 import { type Param, param } from '@cartograph/cypher';
+import type { FetchNode } from './fetch-plan';
 import type { Hop, Predicate } from './plan';
 import type { NodeSetState, Stage } from './state';
 
@@ -76,8 +77,9 @@ function idOf(object: object): number {
 // Names are length-prefixed so that no two different shapes can produce the same text.
 const word = (text: string): string => `${text.length}:${text}`;
 
-function hopShape(hop: Hop): string {
-  return `${word(hop.type)}${hop.direction}${hop.labels.map(word).join('')}`;
+function hopShape(hop: Hop, slots: ParamSlots): string {
+  const text = `${word(hop.type)}${hop.direction}${hop.labels.map(word).join('')}`;
+  return hop.guard === undefined ? text : `${text}G${predicateShape(hop.guard, slots)}`;
 }
 
 function predicateShape(predicate: Predicate, slots: ParamSlots): string {
@@ -97,7 +99,7 @@ function predicateShape(predicate: Predicate, slots: ParamSlots): string {
     case 'not':
       return `!${predicateShape(predicate.item, slots)}`;
     case 'exists':
-      return `E{${hopShape(predicate.hop)}${predicate.where ? predicateShape(predicate.where, slots) : ''}}`;
+      return `E{${hopShape(predicate.hop, slots)}${predicate.where ? predicateShape(predicate.where, slots) : ''}}`;
   }
 }
 
@@ -105,12 +107,15 @@ function stageShape(stage: Stage, slots: ParamSlots): string {
   let text = `S${idOf(stage.definition)}/${stage.via ? idOf(stage.via) : '-'}/`;
   for (const predicate of stage.where) text += predicateShape(predicate, slots);
   text += '/';
-  for (const key of stage.order) text += word(key.text);
+  for (const key of stage.order) {
+    text += word(key.text);
+    for (const hop of key.hops) if (hop.guard !== undefined) text += hopShape(hop, slots);
+  }
   if (stage.skip !== undefined) slots.register(stage, BigInt(stage.skip));
   if (stage.limit !== undefined) slots.registerLimit(stage, BigInt(stage.limit));
   text += `/${stage.skip === undefined ? '' : 's'}${stage.limit === undefined ? '' : 'l'}${stage.distinct ? 'd' : ''}/`;
   for (const plan of stage.annotations) {
-    text += `${word(plan.name)}${plan.kind}${plan.distinct ? 'D' : ''}${plan.key === undefined ? '' : word(plan.key)}${plan.hops.map(hopShape).join('')};`;
+    text += `${word(plan.name)}${plan.kind}${plan.distinct ? 'D' : ''}${plan.key === undefined ? '' : word(plan.key)}${plan.hops.map((hop) => hopShape(hop, slots)).join('')};`;
   }
   return text;
 }
@@ -124,6 +129,19 @@ export function shapeOf(state: NodeSetState, slots: ParamSlots): string {
   let text = '';
   for (const stage of state.stages) text += stageShape(stage, slots);
   const fetch = state.fetch;
-  if (fetch) for (const path of fetch.paths) text += `F${path.optional ? '?' : ''}${word(path.path)}`;
+  if (fetch) {
+    for (const path of fetch.paths) text += `F${path.optional ? '?' : ''}${word(path.path)}`;
+    // Plugin guards (src/plugins) on the loaded relations and on the paths a node must have.
+    if (state.guarded) {
+      for (const root of fetch.roots) text += fetchShape(root, slots);
+      for (const predicate of fetch.required) text += predicateShape(predicate, slots);
+    }
+  }
   return text;
+}
+
+function fetchShape(fetch: FetchNode, slots: ParamSlots): string {
+  let text = `(${hopShape(fetch.hop, slots)}`;
+  for (const child of fetch.children) text += fetchShape(child, slots);
+  return `${text})`;
 }

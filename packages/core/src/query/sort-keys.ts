@@ -1,4 +1,5 @@
 import {
+  and,
   collectSubquery,
   type Expr,
   fn,
@@ -18,8 +19,10 @@ import {
 import type { Names } from './names';
 import { resolveFieldPath } from './paths';
 import type { Hop, Subject } from './plan';
+import { withGuard } from './predicates';
 import { InvalidFilterError } from './query-errors';
 import type { FieldScope } from './scopes';
+import type { ParamSlots } from './shape';
 import type { Stage } from './state';
 
 /** One normalized ORDER BY key. */
@@ -55,19 +58,24 @@ export function sortExpression(
   from: Variable,
   annotations: ReadonlyMap<string, Expr>,
   names: Names,
+  slots: ParamSlots,
 ): Expr {
   if (key.on === 'ann') return annotations.get(key.key) as Expr;
   if (key.on === 'id') return fn('elementId', [from]);
   if (key.hops.length === 0) return prop(from, key.key);
   let current = from;
   const steps: Array<readonly [ReturnType<typeof rel>, ReturnType<typeof node>]> = [];
+  let guards: Expr | undefined;
   for (const hop of key.hops) {
     current = variable(names.next('m'));
     steps.push([rel({ types: [hop.type], direction: hop.direction }), node(current, hop.labels)]);
+    guards = withGuard(hop, current, guards, { names, slots });
   }
   const value = prop(current, key.key);
   const inner = query(
-    match(pattern(node(from), ...steps), { where: isNotNull(value) }),
+    match(pattern(node(from), ...steps), {
+      where: guards ? and(guards, isNotNull(value)) : isNotNull(value),
+    }),
     returnClause([value], {
       orderBy: [{ expr: value, direction: key.descending ? 'DESC' : 'ASC' }],
       limit: literal(1),

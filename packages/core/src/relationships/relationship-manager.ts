@@ -12,6 +12,7 @@ import {
 } from '../model/relationship-entity';
 import { sensitiveDbNames } from '../model/sensitive-keys';
 import type { WriteOptions } from '../model/write-input';
+import { hasPlugins } from '../plugins/hooks';
 import { NodeSet } from '../query/node-set';
 import { getCachedRelation } from '../query/relation-cache';
 import type { FilterInput, RelFilter } from '../query/types';
@@ -237,9 +238,12 @@ export class RelationshipManager<
    */
   async all(): Promise<T[]> {
     const { queries, target } = this.#resolve();
-    const nodes = await Graph.current().run(queries.list(this.#ownerId('read')), 'READ', (record) =>
-      hydrateNode<T>(target, record.get('b') as Neo4jNode),
-    );
+    // Plugins change the queries of the model (soft delete, tenants): read through the query plan.
+    const nodes = hasPlugins(target)
+      ? await this.#related().all()
+      : await Graph.current().run(queries.list(this.#ownerId('read')), 'READ', (record) =>
+          hydrateNode<T>(target, record.get('b') as Neo4jNode),
+        );
     assertReadCardinality(this.#ownerEnd(), nodes.length);
     return nodes;
   }
@@ -251,6 +255,7 @@ export class RelationshipManager<
 
   /** How many relationships of this field the owner has. */
   async count(): Promise<number> {
+    if (hasPlugins(this.#resolve().target)) return this.#related().count();
     const [count] = await Graph.current().run(
       this.#resolve().queries.count(this.#ownerId('read')),
       'READ',

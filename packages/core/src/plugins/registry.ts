@@ -1,0 +1,48 @@
+import type { NodeDefinition } from '../registry/definitions';
+import type { CartographPlugin } from './plugin';
+
+const modelPlugins = new WeakMap<object, readonly CartographPlugin[]>();
+let graphPlugins: () => readonly CartographPlugin[] = () => [];
+let registrations = 0;
+
+/**
+ * Plugins of one model (and of its subclasses), on top of the graph's:
+ * `usePlugins(Invoice, softDelete())`.
+ */
+export function usePlugins(
+  model: abstract new (...args: never[]) => object,
+  ...plugins: CartographPlugin[]
+): void {
+  modelPlugins.set(model, [...(modelPlugins.get(model) ?? []), ...plugins]);
+  registrations++;
+}
+
+/** Called by the graph: where the plugins of the graph running the current code come from. */
+export function setGraphPluginSource(source: () => readonly CartographPlugin[]): void {
+  graphPlugins = source;
+}
+
+/** Counts a graph connected with plugins (the fast path skips the transform while none is). */
+export function notePluginRegistration(): void {
+  registrations++;
+}
+
+/** Whether any graph or model ever registered a plugin; false keeps queries on the plain path. */
+export function pluginsRegistered(): boolean {
+  return registrations > 0;
+}
+
+/** The graph's plugins, then the model's (its own and its ancestors'), that apply to the model. */
+export function pluginsFor(definition: NodeDefinition): CartographPlugin[] {
+  const found: CartographPlugin[] = [];
+  const add = (plugin: CartographPlugin) => {
+    if (!found.includes(plugin) && (plugin.appliesTo?.(definition) ?? true)) found.push(plugin);
+  };
+  for (const plugin of graphPlugins()) add(plugin);
+  let model: unknown = definition.target;
+  while (typeof model === 'function' && model !== Function.prototype) {
+    for (const plugin of modelPlugins.get(model) ?? []) add(plugin);
+    model = Object.getPrototypeOf(model);
+  }
+  return found;
+}
