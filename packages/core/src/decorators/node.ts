@@ -1,5 +1,5 @@
 import { ModelDefinitionError } from '../errors';
-import type { UnknownPropertiesPolicy } from '../model/write-input';
+import type { UnknownPropertiesPolicy } from '../mapping/write-input';
 import type {
   AnyClass,
   NodeDefinition,

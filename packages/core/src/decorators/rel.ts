@@ -1,5 +1,5 @@
 import { ModelDefinitionError } from '../errors';
-import type { UnknownPropertiesPolicy } from '../model/write-input';
+import type { UnknownPropertiesPolicy } from '../mapping/write-input';
 import type { AnyClass } from '../registry/definitions';
 import { pendingFieldsOf } from '../registry/pending-metadata';
 import { registry } from '../registry/schema-registry';

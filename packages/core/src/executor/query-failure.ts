@@ -1,6 +1,6 @@
 import type { CompiledQuery } from '../graph/graph';
-import { redactError } from '../graph/redact-error';
 import type { Deadline } from './deadline';
+import { redactError } from './redact-error';
 import { translateFailure } from './translate-failure';
 
 /**

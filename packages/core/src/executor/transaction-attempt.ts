@@ -1,9 +1,9 @@
 import type { Session, Transaction } from 'neo4j-driver';
-import { type ActiveTransaction, transactionContext } from '../graph/transaction-context';
 import type { Deadline } from './deadline';
 import type { ExecutorHost } from './executor-host';
 import { severSession } from './sever-session';
 import { transactionConfig } from './transaction-config';
+import { type ActiveTransaction, transactionContext } from './transaction-context';
 import type { TransactionPlan } from './transaction-loop';
 
 /** Marks a failure that happened once COMMIT had been sent. */

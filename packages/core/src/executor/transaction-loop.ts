@@ -1,10 +1,10 @@
 import { AbortedError, CommitOutcomeUnknownError, DeadlineExceededError } from '../errors';
 import type { AccessMode } from '../graph/graph';
-import type { ActiveTransaction } from '../graph/transaction-context';
 import type { CallOptions, Deadline } from './deadline';
 import type { ExecutorHost } from './executor-host';
 import { failureKind } from './failure-kind';
 import { attempt, CommitSent } from './transaction-attempt';
+import type { ActiveTransaction } from './transaction-context';
 import { translateFailure } from './translate-failure';
 
 /** How {@link runTransaction} runs its work. */

@@ -1,9 +1,9 @@
 import type { ResultSummary, Session } from 'neo4j-driver';
 import { TransactionClosedError } from '../errors';
 import { commitExplicit, rollbackExplicit } from '../executor/explicit-calls';
+import { type ActiveTransaction, transactionContext } from '../executor/transaction-context';
 import { GraphTransaction } from './graph-transaction';
 import { toPlain } from './to-plain';
-import { type ActiveTransaction, transactionContext } from './transaction-context';
 
 /**
  * A transaction you commit or roll back yourself (`graph.beginTransaction()`), for work that spans

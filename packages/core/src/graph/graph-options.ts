@@ -1,7 +1,7 @@
 import type { AuthToken, Config } from 'neo4j-driver';
 import type { CallOptions } from '../executor/deadline';
+import type { QueryLogger } from '../executor/query-log';
 import type { CartographPlugin } from '../plugins/plugin';
-import type { QueryLogger } from './query-log';
 
 /**
  * The deadline of a call that names none (`ConnectOptions.defaultTimeoutMs`): one minute, long

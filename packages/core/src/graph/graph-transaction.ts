@@ -1,6 +1,6 @@
+import type { ActiveTransaction } from '../executor/transaction-context';
 import type { Graph } from './graph';
 import { toPlain } from './to-plain';
-import type { ActiveTransaction } from './transaction-context';
 
 /**
  * The transaction handed to `graph.readTransaction` / `graph.writeTransaction` callbacks. Model

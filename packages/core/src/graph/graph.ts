@@ -10,20 +10,20 @@ import { runAutoCommit } from '../executor/auto-commit';
 import { type CallOptions, Deadline } from '../executor/deadline';
 import type { ExecutorHost } from '../executor/executor-host';
 import { beginExplicit } from '../executor/explicit-calls';
+import { type QueryLogger, redactParams } from '../executor/query-log';
 import { type QueryOutcome, runQuery } from '../executor/run-query';
 import { severSession } from '../executor/sever-session';
 import { streamQuery } from '../executor/stream-query';
+import { type ActiveTransaction, transactionContext } from '../executor/transaction-context';
 import { runTransaction } from '../executor/transaction-loop';
-import type { ModelClass } from '../model/model-types';
+import type { ModelClass } from '../mapping/model-types';
 import type { CartographPlugin } from '../plugins/plugin';
 import { notePluginRegistration, setGraphPluginSource } from '../plugins/registry';
-import { type CypherOptions, runCypher } from '../query/raw-cypher';
 import { type InstallSchemaResult, installSchema } from '../schema/install-schema';
 import { ExplicitTransaction } from './explicit-transaction';
 import { type ConnectOptions, DEFAULT_TIMEOUT_MS, type RunOptions } from './graph-options';
 import { GraphTransaction } from './graph-transaction';
-import { type QueryLogger, redactParams } from './query-log';
-import { type ActiveTransaction, transactionContext } from './transaction-context';
+import { type CypherOptions, runCypher } from './raw-cypher';
 
 /** A compiled query: Cypher text and its parameters. */
 export interface CompiledQuery {

@@ -1,18 +1,18 @@
 import type { Node as Neo4jNode } from 'neo4j-driver';
 import { CartographError, type FieldError, ValidationError } from '../errors';
 import { Graph } from '../graph/graph';
+import { applyDefaults, deflateEntity } from '../mapping/deflate-entity';
+import { setState } from '../mapping/entity-state';
+import { hydrateNode, instantiate } from '../mapping/hydrate';
+import type { ModelClass, PropertyKeys } from '../mapping/model-types';
+import { sensitiveDbNames } from '../mapping/sensitive-keys';
+import { validateEntity } from '../mapping/validate-entity';
+import { assignInput, type WriteOptions } from '../mapping/write-input';
 import { createProperties } from '../plugins/hooks';
 import type { NodeDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
 import { createManyText, mergeManyText } from './batch-queries';
-import { applyDefaults, deflateEntity } from './deflate-entity';
-import { setState } from './entity-state';
-import { hydrateNode, instantiate } from './hydrate';
 import { runHook } from './lifecycle-hooks';
-import type { ModelClass, PropertyKeys } from './model-types';
-import { sensitiveDbNames } from './sensitive-keys';
-import { validateEntity } from './validate-entity';
-import { assignInput, type WriteOptions } from './write-input';
 
 /** Options of the batch operations. */
 export interface BatchOptions extends WriteOptions {

@@ -2,6 +2,13 @@ import type { Node as Neo4jNode, Record as Neo4jRecord } from 'neo4j-driver';
 import { DoesNotExistError, NotSavedError, ValidationError } from '../errors';
 import type { CallOptions } from '../executor/deadline';
 import { Graph } from '../graph/graph';
+import { applyDefaults, deflateEntity } from '../mapping/deflate-entity';
+import { stateOf } from '../mapping/entity-state';
+import { assignProperties, hydrateNode, instantiate, removeShadowingFields } from '../mapping/hydrate';
+import type { ModelClass, ModelProps } from '../mapping/model-types';
+import { sameStoredValue } from '../mapping/stored-value-key';
+import { validateEntity } from '../mapping/validate-entity';
+import { assignInput, type WriteOptions } from '../mapping/write-input';
 import { createProperties, deleteReplacement } from '../plugins/hooks';
 import { NodeSet } from '../query/node-set';
 import type { NodeDefinition } from '../registry/definitions';
@@ -15,15 +22,8 @@ import {
   mergeMany,
 } from './batch-writes';
 import { createKey, findByKey } from './create-key';
-import { applyDefaults, deflateEntity } from './deflate-entity';
-import { stateOf } from './entity-state';
-import { assignProperties, hydrateNode, instantiate, removeShadowingFields } from './hydrate';
 import { runHook } from './lifecycle-hooks';
-import type { ModelClass, ModelProps } from './model-types';
 import { nodeQueries } from './node-queries';
-import { sameStoredValue } from './stored-value-key';
-import { validateEntity } from './validate-entity';
-import { assignInput, type WriteOptions } from './write-input';
 
 /** Field values accepted when creating a model. */
 export type CreateProps<T> = ModelProps<Omit<T, keyof NodeEntity>>;

@@ -17,6 +17,7 @@ import {
   type Variable,
   variable,
 } from '@cartograph/cypher';
+import { InvalidFilterError, UnknownPropertyError } from '../errors/filter-errors';
 import type { PropertyType } from '../properties/property-type';
 import type { NodeDefinition } from '../registry/definitions';
 import { type AggregateKind, Aggregation } from './aggregations';
@@ -24,7 +25,6 @@ import type { Names } from './names';
 import { resolveFieldPath, resolveRelationPath } from './paths';
 import type { Hop } from './plan';
 import { withGuard } from './predicates';
-import { InvalidFilterError, UnknownPropertyError } from './query-errors';
 import { nodeScope } from './scopes';
 import type { ParamSlots } from './shape';
 import { aggregateResultType } from './value-types';

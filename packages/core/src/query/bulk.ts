@@ -15,13 +15,13 @@ import {
   variable,
 } from '@cartograph/cypher';
 import { type FieldError, ForbiddenPropertyNameError, ValidationError } from '../errors';
+import { UnknownPropertyError } from '../errors/filter-errors';
 import type { CompiledQuery } from '../graph/graph';
 import { Graph } from '../graph/graph';
-import { sensitiveDbNames } from '../model/sensitive-keys';
-import { isForbiddenKey } from '../model/write-input';
+import { sensitiveDbNames } from '../mapping/sensitive-keys';
+import { isForbiddenKey } from '../mapping/write-input';
 import type { NodeDefinition } from '../registry/definitions';
 import { compileIds } from './compile-projections';
-import { UnknownPropertyError } from './query-errors';
 import { lastStage, type NodeSetState } from './state';
 import type { FieldKeys } from './types';
 

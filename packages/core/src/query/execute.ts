@@ -1,11 +1,11 @@
 import type { Record as Neo4jRecord, Relationship as Neo4jRelationship } from 'neo4j-driver';
 import { DoesNotExistError, MultipleNodesReturnedError } from '../errors';
+import { InvalidFilterError, UnknownPropertyError } from '../errors/filter-errors';
 import { Graph } from '../graph/graph';
 import { hydrateRelationship } from '../model/relationship-entity';
 import { compileCount, compileExists, compileNodes } from './compile';
 import { compileRelationships, compileValues } from './compile-projections';
 import { tolerant, withoutSkipped } from './lenient-rows';
-import { InvalidFilterError, UnknownPropertyError } from './query-errors';
 import { redactFilter } from './redact-filter';
 import { annotationValue, nodeMapper, resultHydrator } from './results';
 import type { ResolvedField } from './scopes';

@@ -12,14 +12,14 @@ import {
   variable,
 } from '@cartograph/cypher';
 import type { Node as Neo4jNode } from 'neo4j-driver';
-import { stateOf } from '../model/entity-state';
+import { InvalidFilterError, UnknownPropertyError } from '../errors/filter-errors';
+import { stateOf } from '../mapping/entity-state';
+import { assertReadCardinality } from '../registry/cardinality-check';
 import type { NodeDefinition, RelationshipDefinition } from '../registry/definitions';
-import { assertReadCardinality } from '../relationships/cardinality-check';
 import type { Names } from './names';
 import { hopOf } from './paths';
 import type { Hop, Predicate } from './plan';
 import { withGuard } from './predicates';
-import { InvalidFilterError, UnknownPropertyError } from './query-errors';
 import { setCachedRelation } from './relation-cache';
 import type { ParamSlots } from './shape';
 

@@ -1,6 +1,7 @@
 import { ForbiddenPropertyNameError } from '../errors';
-import { stateOf } from '../model/entity-state';
-import { isForbiddenKey } from '../model/write-input';
+import { InvalidFilterError, UnknownOperatorError, UnknownPropertyError } from '../errors/filter-errors';
+import { stateOf } from '../mapping/entity-state';
+import { isForbiddenKey } from '../mapping/write-input';
 import { describeValue } from '../properties/describe-value';
 import type { RelationshipDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
@@ -8,7 +9,6 @@ import { convertOperand, type FieldRef } from './operands';
 import { allows, kindOf, operatorsFor } from './operators';
 import { allOf, type Hop, type OperatorPredicate, type Predicate } from './plan';
 import { QNode } from './q';
-import { InvalidFilterError, UnknownOperatorError, UnknownPropertyError } from './query-errors';
 import { type FieldScope, nodeScope, relationshipScope } from './scopes';
 
 /** Key of a relation filter that holds filters on the relationship's own properties. */

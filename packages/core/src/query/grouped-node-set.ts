@@ -1,8 +1,8 @@
 import type { Record as Neo4jRecord } from 'neo4j-driver';
+import { UnknownPropertyError } from '../errors/filter-errors';
 import { Graph } from '../graph/graph';
 import type { Aggregated, Aggregation, CheckedAggregates } from './aggregations';
 import { compileAggregate } from './compile-projections';
-import { UnknownPropertyError } from './query-errors';
 import { annotationValue, resultHydrator } from './results';
 import type { ResolvedField } from './scopes';
 import { normalizeSetAggregate, type SetAggregatePlan } from './set-aggregates';

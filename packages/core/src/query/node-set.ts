@@ -1,6 +1,7 @@
 import type { ProblemHandler } from '../errors';
+import { InvalidFilterError, UnknownPropertyError } from '../errors/filter-errors';
 import type { CallOptions } from '../executor/deadline';
-import type { ModelClass } from '../model/model-types';
+import type { ModelClass } from '../mapping/model-types';
 import type { NodeDefinition, RelationshipDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
 import type { Aggregation, Annotated, CheckedAnnotations } from './aggregations';
@@ -9,7 +10,6 @@ import { buildFetchPlan, type OptionalPath } from './fetch-plan';
 import { normalizeFilter, relationFilter } from './filters';
 import { NodeSetResults } from './node-set-results';
 import type { Predicate } from './plan';
-import { InvalidFilterError, UnknownPropertyError } from './query-errors';
 import { normalizeSortKeys } from './sort-keys';
 import { stageScope } from './stage-scope';
 import {

@@ -1,11 +1,11 @@
 import type { Record as Neo4jRecord } from 'neo4j-driver';
+import { InvalidFilterError } from '../errors/filter-errors';
 import { Graph } from '../graph/graph';
 import { compileNodes } from './compile';
 import type { Body } from './compile-body';
 import { annotationScope } from './compile-body';
 import { afterCursor, decodeCursor, encodeCursor } from './cursor';
 import { SKIPPED, tolerant, withoutSkipped } from './lenient-rows';
-import { InvalidFilterError } from './query-errors';
 import { nodeMapper } from './results';
 import { type SortKey, sortExpression } from './sort-keys';
 import { lastStage, type NodeSetState, withLastStage } from './state';

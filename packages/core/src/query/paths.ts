@@ -1,7 +1,7 @@
+import { InvalidFilterError, UnknownPropertyError } from '../errors/filter-errors';
 import type { NodeDefinition, RelationshipDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
 import type { Hop } from './plan';
-import { InvalidFilterError, UnknownPropertyError } from './query-errors';
 import { nodeScope, type ResolvedField } from './scopes';
 
 /** A chain of relationships from a model: `friends.employer`. */

@@ -1,4 +1,4 @@
-import { REDACTED } from '../graph/query-log';
+import { REDACTED } from '../executor/query-log';
 import { registry } from '../registry/schema-registry';
 import { isPlainObject, REL_KEY } from './filters';
 import { QNode } from './q';

@@ -16,11 +16,11 @@ import {
   type Variable,
   variable,
 } from '@cartograph/cypher';
+import { InvalidFilterError } from '../errors/filter-errors';
 import type { Names } from './names';
 import { resolveFieldPath } from './paths';
 import type { Hop, Subject } from './plan';
 import { withGuard } from './predicates';
-import { InvalidFilterError } from './query-errors';
 import type { FieldScope } from './scopes';
 import type { ParamSlots } from './shape';
 import type { Stage } from './state';

@@ -1,4 +1,4 @@
-import type { PropertyKeys } from '../model/model-types';
+import type { PropertyKeys } from '../mapping/model-types';
 import type { NodeEntity } from '../model/node-entity';
 import type { RelationshipEntity } from '../model/relationship-entity';
 import type { RelationshipManager } from '../relationships/relationship-manager';

@@ -1,30 +1,30 @@
 import type { Node as Neo4jNode, Relationship as Neo4jRelationship } from 'neo4j-driver';
 import { CartographError, NotSavedError } from '../errors';
 import { Graph } from '../graph/graph';
-import { stateOf } from '../model/entity-state';
-import { hydrateNode } from '../model/hydrate';
-import type { ModelProps } from '../model/model-types';
+import { stateOf } from '../mapping/entity-state';
+import { hydrateNode } from '../mapping/hydrate';
+import type { ModelProps } from '../mapping/model-types';
+import { sensitiveDbNames } from '../mapping/sensitive-keys';
+import type { WriteOptions } from '../mapping/write-input';
 import {
   hydrateRelationship,
   prepareRelationshipProperties,
   RelationshipEntity,
   relationshipModelOf,
 } from '../model/relationship-entity';
-import { sensitiveDbNames } from '../model/sensitive-keys';
-import type { WriteOptions } from '../model/write-input';
 import { hasPlugins } from '../plugins/hooks';
 import { NodeSet } from '../query/node-set';
 import { getCachedRelation } from '../query/relation-cache';
 import type { FilterInput, RelFilter } from '../query/types';
-import type { NodeDefinition, RelationshipDefinition } from '../registry/definitions';
-import { registry } from '../registry/schema-registry';
 import {
   assertCanAdd,
   assertCanChange,
   assertCanRemove,
   assertReadCardinality,
   type EndDescription,
-} from './cardinality-check';
+} from '../registry/cardinality-check';
+import type { NodeDefinition, RelationshipDefinition } from '../registry/definitions';
+import { registry } from '../registry/schema-registry';
 import { LockedCounts, unique } from './locked-counts';
 import { buildPairQueries, type PairCounts, type PairQueries } from './pair-queries';
 import { findReverseSide } from './reverse-side';

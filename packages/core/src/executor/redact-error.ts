@@ -1,4 +1,4 @@
-import type { CompiledQuery } from './graph';
+import type { CompiledQuery } from '../graph/graph';
 import { REDACTED, secretTexts } from './query-log';
 
 const MAX_CAUSES = 5;

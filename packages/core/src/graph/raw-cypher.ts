@@ -1,11 +1,11 @@
 import { isNode, type Node as Neo4jNode, type Record as Neo4jRecord } from 'neo4j-driver';
 import { CartographError } from '../errors';
 import type { CallOptions } from '../executor/deadline';
-import type { AccessMode, Graph } from '../graph/graph';
-import { toPlain } from '../graph/to-plain';
-import { hydrateNode } from '../model/hydrate';
-import type { ModelClass } from '../model/model-types';
+import { hydrateNode } from '../mapping/hydrate';
+import type { ModelClass } from '../mapping/model-types';
 import { registry } from '../registry/schema-registry';
+import type { AccessMode, Graph } from './graph';
+import { toPlain } from './to-plain';
 
 /** Options of {@link runCypher} (`graph.cypher`); `timeoutMs` / `signal` bound the call. */
 export interface CypherOptions<T = unknown> extends CallOptions {

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Transaction } from 'neo4j-driver';
-import type { Deadline } from '../executor/deadline';
-import type { Graph } from './graph';
+import type { Graph } from '../graph/graph';
+import type { Deadline } from './deadline';
 
 /** The transaction that model operations started inside `graph.writeTransaction(...)` join. */
 export interface ActiveTransaction {
