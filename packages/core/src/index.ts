@@ -18,17 +18,20 @@ export {
 export * from './errors';
 export type { CallOptions } from './executor/deadline';
 export { type QueryEvent, type QueryLogger, redactParams } from './executor/query-log';
-export { ExplicitTransaction } from './graph/explicit-transaction';
-export { type AccessMode, type CompiledQuery, Graph } from './graph/graph';
+export {
+  type AccessMode,
+  type CompiledQuery,
+  ExplicitTransaction,
+  Graph,
+  GraphTransaction,
+} from './graph/graph';
 export { type ConnectOptions, DEFAULT_TIMEOUT_MS, type RunOptions } from './graph/graph-options';
-export { GraphTransaction } from './graph/graph-transaction';
 export { toPlain } from './graph/to-plain';
 export type { ModelClass, ModelProps, PropertyKeys } from './mapping/model-types';
 export type { UnknownPropertiesPolicy, WriteOptions } from './mapping/write-input';
 export type { BatchOptions, KeyedBatchOptions } from './model/batch-writes';
 export type { LifecycleHooks } from './model/lifecycle-hooks';
 export { type CreateProps, NodeEntity } from './model/node-entity';
-export { RelationshipEntity } from './model/relationship-entity';
 export * from './plugins';
 export * from './properties';
 export type { ConversionContext, PropertyType } from './properties/property-type';
@@ -45,6 +48,7 @@ export type {
   RelationshipModelDefinition,
 } from './registry/definitions';
 export { registry, SchemaRegistry } from './registry/schema-registry';
+export { RelationshipEntity } from './relationship-model/relationship-entity';
 export {
   type ConnectOptions as RelationshipConnectOptions,
   RelationshipManager,

@@ -1,8 +1,8 @@
 import type { Record as Neo4jRecord, ResultSummary, Transaction } from 'neo4j-driver';
-import type { AccessMode, CompiledQuery } from '../graph/graph';
 import type { Deadline } from './deadline';
 import type { ExecutorHost } from './executor-host';
 import { queryFailure } from './query-failure';
+import type { AccessMode, CompiledQuery } from './types';
 
 /** The mapped rows of a query and the server's summary of it. */
 export interface QueryOutcome<T> {

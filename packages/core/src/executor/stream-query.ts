@@ -1,9 +1,9 @@
 import type { Record as Neo4jRecord, Transaction } from 'neo4j-driver';
-import type { CompiledQuery } from '../graph/graph';
 import { type CallOptions, Deadline } from './deadline';
 import type { ExecutorHost } from './executor-host';
 import { queryFailure } from './query-failure';
 import { severSession } from './sever-session';
+import type { CompiledQuery } from './types';
 
 /**
  * Streams a read query's records in a read transaction on a session of its own, logging it once

@@ -18,10 +18,10 @@ export class CommitSent extends Error {
  * operations, commit. Any failure rolls back (or breaks the connection, so the server does) and is
  * rethrown; a failure of the COMMIT itself is wrapped in {@link CommitSent}.
  */
-export async function attempt<T>(
-  host: ExecutorHost,
+export async function attempt<G, T>(
+  host: ExecutorHost<G>,
   plan: TransactionPlan<T>,
-  work: (active: ActiveTransaction) => Promise<T>,
+  work: (active: ActiveTransaction<G>) => Promise<T>,
 ): Promise<T> {
   const { deadline, mode } = plan;
   const session = host.session(mode, plan.database);
@@ -34,7 +34,7 @@ export async function attempt<T>(
     const begun = session.beginTransaction(transactionConfig(deadline, plan.metadata, mode));
     tx = begun;
     const open = tx;
-    const active: ActiveTransaction = {
+    const active: ActiveTransaction<G> = {
       graph: host.graph,
       tx: open,
       mode,

@@ -1,11 +1,11 @@
 import { AbortedError, CommitOutcomeUnknownError, DeadlineExceededError } from '../errors';
-import type { AccessMode } from '../graph/graph';
 import type { CallOptions, Deadline } from './deadline';
 import type { ExecutorHost } from './executor-host';
 import { failureKind } from './failure-kind';
 import { attempt, CommitSent } from './transaction-attempt';
 import type { ActiveTransaction } from './transaction-context';
 import { translateFailure } from './translate-failure';
+import type { AccessMode } from './types';
 
 /** How {@link runTransaction} runs its work. */
 export interface TransactionPlan<T> {
@@ -38,10 +38,10 @@ const MAX_DELAY_MS = 5_000;
  * is unknown: `plan.applied` settles it, or the caller gets CommitOutcomeUnknownError; the work is
  * never re-run blindly. Reads are re-run freely, as running them twice changes nothing.
  */
-export async function runTransaction<T>(
-  host: ExecutorHost,
+export async function runTransaction<G, T>(
+  host: ExecutorHost<G>,
   plan: TransactionPlan<T>,
-  work: (active: ActiveTransaction) => Promise<T>,
+  work: (active: ActiveTransaction<G>) => Promise<T>,
 ): Promise<T> {
   const { deadline } = plan;
   const retryUntil = performance.now() + host.maxRetryTimeMs;

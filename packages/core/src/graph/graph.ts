@@ -4,36 +4,29 @@ import neo4j, {
   type Driver,
   type Record as Neo4jRecord,
   type ResultSummary,
+  type Session,
 } from 'neo4j-driver';
-import { NotConnectedError, WriteInReadTransactionError } from '../errors';
+import { NotConnectedError, TransactionClosedError, WriteInReadTransactionError } from '../errors';
 import { runAutoCommit } from '../executor/auto-commit';
 import { type CallOptions, Deadline } from '../executor/deadline';
 import type { ExecutorHost } from '../executor/executor-host';
-import { beginExplicit } from '../executor/explicit-calls';
+import { beginExplicit, commitExplicit, rollbackExplicit } from '../executor/explicit-calls';
 import { type QueryLogger, redactParams } from '../executor/query-log';
 import { type QueryOutcome, runQuery } from '../executor/run-query';
 import { severSession } from '../executor/sever-session';
 import { streamQuery } from '../executor/stream-query';
 import { type ActiveTransaction, transactionContext } from '../executor/transaction-context';
 import { runTransaction } from '../executor/transaction-loop';
+import type { AccessMode, CompiledQuery } from '../executor/types';
 import type { ModelClass } from '../mapping/model-types';
 import type { CartographPlugin } from '../plugins/plugin';
 import { notePluginRegistration, setGraphPluginSource } from '../plugins/registry';
 import { type InstallSchemaResult, installSchema } from '../schema/install-schema';
-import { ExplicitTransaction } from './explicit-transaction';
 import { type ConnectOptions, DEFAULT_TIMEOUT_MS, type RunOptions } from './graph-options';
-import { GraphTransaction } from './graph-transaction';
 import { type CypherOptions, runCypher } from './raw-cypher';
+import { toPlain } from './to-plain';
 
-/** A compiled query: Cypher text and its parameters. */
-export interface CompiledQuery {
-  readonly cypher: string;
-  readonly params: Record<string, unknown>;
-  /** Parameter names, or keys at any depth inside parameters, whose values are secret (see `redactParams`). */
-  readonly sensitive?: readonly string[];
-}
-
-export type AccessMode = 'READ' | 'WRITE';
+export type { AccessMode, CompiledQuery };
 
 interface SharedConnection {
   readonly driver: Driver;
@@ -64,7 +57,7 @@ export class Graph {
   readonly database: string | undefined;
 
   /** What the executor (`src/executor`) uses of this graph: the one path to the driver. */
-  readonly #host: ExecutorHost;
+  readonly #host: ExecutorHost<Graph>;
 
   private constructor(shared: SharedConnection, database: string | undefined) {
     this.#shared = shared;
@@ -140,7 +133,7 @@ export class Graph {
 
   /** The graph of the transaction this code runs in, else the default graph. */
   static current(): Graph {
-    return transactionContext.getStore()?.graph ?? Graph.default;
+    return activeGraphTransaction()?.graph ?? Graph.default;
   }
 
   /** The query plugins given to `Graph.connect`. */
@@ -189,7 +182,7 @@ export class Graph {
     const perCall = () => whole ?? Deadline.start({}, this.#shared.defaultTimeoutMs);
     const session = graph.#session(mode, graph.database);
     const tx = await beginExplicit(session, perCall(), whole ?? Deadline.none, options.metadata);
-    const active: ActiveTransaction = {
+    const active: ActiveTransaction<Graph> = {
       graph,
       tx,
       mode,
@@ -233,7 +226,7 @@ export class Graph {
 
   /** @internal Runs one query in a given transaction (logged, bounded, typed errors). */
   async runIn<T>(
-    active: ActiveTransaction,
+    active: ActiveTransaction<Graph>,
     query: CompiledQuery,
     mode: AccessMode,
     map: (record: Neo4jRecord) => T,
@@ -243,7 +236,7 @@ export class Graph {
 
   /** @internal {@link Graph.runIn} with the server's summary of the query. */
   runInWithSummary<T>(
-    active: ActiveTransaction,
+    active: ActiveTransaction<Graph>,
     query: CompiledQuery,
     mode: AccessMode,
     map: (record: Neo4jRecord) => T,
@@ -302,8 +295,8 @@ export class Graph {
   }
 
   /** The active transaction, when it belongs to this connection and `database`. */
-  #joinable(database: string | undefined): ActiveTransaction | undefined {
-    const active = transactionContext.getStore();
+  #joinable(database: string | undefined): ActiveTransaction<Graph> | undefined {
+    const active = activeGraphTransaction();
     if (active && active.graph.#shared === this.#shared && database === active.graph.database) return active;
     return undefined;
   }
@@ -428,6 +421,104 @@ function connectionSettings(options: ConnectOptions): Config {
 
 // Plugins of the graph running the current code; none while no graph is connected.
 setGraphPluginSource(() => {
-  const graph = transactionContext.getStore()?.graph ?? Graph.defaultOrUndefined();
+  const graph = activeGraphTransaction()?.graph ?? Graph.defaultOrUndefined();
   return graph?.plugins ?? [];
 });
+
+/** The active transaction. Only graphs put transactions in the context, so its `graph` is a Graph. */
+function activeGraphTransaction(): ActiveTransaction<Graph> | undefined {
+  return transactionContext.getStore() as ActiveTransaction<Graph> | undefined;
+}
+
+/**
+ * The transaction handed to `graph.readTransaction` / `graph.writeTransaction` callbacks. Model
+ * operations inside the callback join it automatically; this object is for Cypher of your own.
+ */
+export class GraphTransaction {
+  /** @internal */
+  protected readonly active: ActiveTransaction<Graph>;
+
+  /** @internal Made by the graph; user code receives it. */
+  constructor(active: ActiveTransaction<Graph>) {
+    this.active = active;
+  }
+
+  /** The graph this transaction belongs to. */
+  get graph(): Graph {
+    return this.active.graph;
+  }
+
+  /** `READ` or `WRITE`. */
+  get mode(): 'READ' | 'WRITE' {
+    return this.active.mode;
+  }
+
+  /** Runs Cypher in this transaction; rows come back as plain objects (see `toPlain`). */
+  run(cypher: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> {
+    return this.active.graph.runIn(this.active, { cypher, params }, this.mode, plainRow);
+  }
+}
+
+function plainRow(record: { keys: PropertyKey[]; get(key: PropertyKey): unknown }): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const key of record.keys) row[key as string] = toPlain(record.get(key));
+  return row;
+}
+
+/**
+ * A transaction you commit or roll back yourself (`graph.beginTransaction()`), for work that spans
+ * calls you do not control in one callback. Unlike `writeTransaction`, it is never retried: prefer
+ * the managed form when you can. Model operations join it inside {@link ExplicitTransaction.within}.
+ * Every call on it raises typed Cartograph errors; a commit whose answer is lost raises
+ * `CommitOutcomeUnknownError`.
+ */
+export class ExplicitTransaction extends GraphTransaction {
+  readonly #session: Session;
+
+  /** @internal Made by `graph.beginTransaction()`. */
+  constructor(active: ActiveTransaction<Graph>, session: Session) {
+    super(active);
+    this.#session = session;
+  }
+
+  /** Whether neither commit nor rollback has happened yet. */
+  get isOpen(): boolean {
+    return this.active.tx.isOpen();
+  }
+
+  /** Runs `work` with every model operation inside it joining this transaction. */
+  within<T>(work: () => Promise<T>): Promise<T> {
+    if (!this.isOpen) throw new TransactionClosedError();
+    return transactionContext.run(this.active, work);
+  }
+
+  /**
+   * @internal Runs a statement and returns its plain rows with the server's summary (migrations
+   * report what each statement changed).
+   */
+  async runWithSummary(
+    cypher: string,
+    params: Record<string, unknown> = {},
+  ): Promise<{ rows: Record<string, unknown>[]; summary: ResultSummary }> {
+    if (!this.isOpen) throw new TransactionClosedError();
+    return this.active.graph.runInWithSummary(this.active, { cypher, params }, this.mode, (record) => {
+      const row: Record<string, unknown> = {};
+      for (const key of record.keys) row[String(key)] = toPlain(record.get(key));
+      return row;
+    });
+  }
+
+  /**
+   * Makes every change durable and closes the session.
+   * @throws CommitOutcomeUnknownError when the connection failed after COMMIT was sent.
+   */
+  async commit(): Promise<void> {
+    if (!this.isOpen) throw new TransactionClosedError();
+    await commitExplicit(this.#session, this.active.tx, this.mode, this.active.deadline());
+  }
+
+  /** Discards every change and closes the session (a lost connection counts as rolled back). */
+  async rollback(): Promise<void> {
+    await rollbackExplicit(this.#session, this.active.tx, this.active.deadline());
+  }
+}

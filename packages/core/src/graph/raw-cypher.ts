@@ -1,10 +1,10 @@
 import { isNode, type Node as Neo4jNode, type Record as Neo4jRecord } from 'neo4j-driver';
 import { CartographError } from '../errors';
 import type { CallOptions } from '../executor/deadline';
+import type { AccessMode, QueryRunner } from '../executor/types';
 import { hydrateNode } from '../mapping/hydrate';
 import type { ModelClass } from '../mapping/model-types';
 import { registry } from '../registry/schema-registry';
-import type { AccessMode, Graph } from './graph';
 import { toPlain } from './to-plain';
 
 /** Options of {@link runCypher} (`graph.cypher`); `timeoutMs` / `signal` bound the call. */
@@ -21,25 +21,25 @@ export interface CypherOptions<T = unknown> extends CallOptions {
  * otherwise rows come back as plain objects (`toPlain`). Pass values as `params`, never in the text.
  */
 export function runCypher<T>(
-  graph: Graph,
+  graph: QueryRunner,
   cypher: string,
   params: Record<string, unknown> | undefined,
   options: CypherOptions<T> & { readonly inflate: ModelClass<T> },
 ): Promise<T[]>;
 export function runCypher(
-  graph: Graph,
+  graph: QueryRunner,
   cypher: string,
   params?: Record<string, unknown>,
   options?: CypherOptions<never>,
 ): Promise<Record<string, unknown>[]>;
 export function runCypher<T>(
-  graph: Graph,
+  graph: QueryRunner,
   cypher: string,
   params?: Record<string, unknown>,
   options?: CypherOptions<T>,
 ): Promise<unknown[]>;
 export function runCypher<T>(
-  graph: Graph,
+  graph: QueryRunner,
   cypher: string,
   params: Record<string, unknown> = {},
   options: CypherOptions<T> = {},

@@ -5,7 +5,7 @@ import { Graph } from '../graph/graph';
 import { applyDefaults, deflateEntity } from '../mapping/deflate-entity';
 import { stateOf } from '../mapping/entity-state';
 import { assignProperties, hydrateNode, instantiate, removeShadowingFields } from '../mapping/hydrate';
-import type { ModelClass, ModelProps } from '../mapping/model-types';
+import type { ModelClass, ModelProps, NodeEntityMembers } from '../mapping/model-types';
 import { sameStoredValue } from '../mapping/stored-value-key';
 import { validateEntity } from '../mapping/validate-entity';
 import { assignInput, type WriteOptions } from '../mapping/write-input';
@@ -32,7 +32,7 @@ export type CreateProps<T> = ModelProps<Omit<T, keyof NodeEntity>>;
  * Base class of node models. Decorate subclasses with `@Node()`. Instances are plain objects with
  * their properties as fields; Cartograph keeps their element id and last stored values aside.
  */
-export abstract class NodeEntity {
+export abstract class NodeEntity implements NodeEntityMembers {
   /**
    * Queries over this model (`Person.nodes.filter(...)`). For precise types in your own class,
    * declare `declare static readonly nodes: NodeSet<Person>;` or use `Person.query()`.
@@ -230,3 +230,7 @@ function changedValues(
   }
   return changes;
 }
+
+/** Fails to compile when NodeEntity gains an instance member that NodeEntityMembers does not list. */
+type AllMembersListed<Unlisted extends never> = Unlisted;
+export type NodeEntityMembersChecked = AllMembersListed<Exclude<keyof NodeEntity, keyof NodeEntityMembers>>;

@@ -2,7 +2,7 @@ import type { Record as Neo4jRecord, Relationship as Neo4jRelationship } from 'n
 import { DoesNotExistError, MultipleNodesReturnedError } from '../errors';
 import { InvalidFilterError, UnknownPropertyError } from '../errors/filter-errors';
 import { Graph } from '../graph/graph';
-import { hydrateRelationship } from '../model/relationship-entity';
+import { hydrateRelationship } from '../relationship-model/relationship-entity';
 import { compileCount, compileExists, compileNodes } from './compile';
 import { compileRelationships, compileValues } from './compile-projections';
 import { tolerant, withoutSkipped } from './lenient-rows';

@@ -1,7 +1,9 @@
-import type { PropertyKeys } from '../mapping/model-types';
-import type { NodeEntity } from '../model/node-entity';
-import type { RelationshipEntity } from '../model/relationship-entity';
-import type { RelationshipManager } from '../relationships/relationship-manager';
+import type {
+  NodeEntityMembers as NodeEntity,
+  PropertyKeys,
+  RelationshipField as RelationshipManager,
+} from '../mapping/model-types';
+import type { RelationshipEntity } from '../relationship-model/relationship-entity';
 import type { QNode } from './q';
 
 /** Fields of a node model that hold data (properties and annotations), without NodeEntity's own getters. */

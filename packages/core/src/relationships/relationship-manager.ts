@@ -3,15 +3,9 @@ import { CartographError, NotSavedError } from '../errors';
 import { Graph } from '../graph/graph';
 import { stateOf } from '../mapping/entity-state';
 import { hydrateNode } from '../mapping/hydrate';
-import type { ModelProps } from '../mapping/model-types';
+import { type ModelProps, type RelationshipField, relationshipField } from '../mapping/model-types';
 import { sensitiveDbNames } from '../mapping/sensitive-keys';
 import type { WriteOptions } from '../mapping/write-input';
-import {
-  hydrateRelationship,
-  prepareRelationshipProperties,
-  RelationshipEntity,
-  relationshipModelOf,
-} from '../model/relationship-entity';
 import { hasPlugins } from '../plugins/hooks';
 import { NodeSet } from '../query/node-set';
 import { getCachedRelation } from '../query/relation-cache';
@@ -25,6 +19,12 @@ import {
 } from '../registry/cardinality-check';
 import type { NodeDefinition, RelationshipDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
+import {
+  hydrateRelationship,
+  prepareRelationshipProperties,
+  RelationshipEntity,
+  relationshipModelOf,
+} from '../relationship-model/relationship-entity';
 import { LockedCounts, unique } from './locked-counts';
 import { buildPairQueries, type PairCounts, type PairQueries } from './pair-queries';
 import { findReverseSide } from './reverse-side';
@@ -49,10 +49,11 @@ interface Ends {
  * cardinality of both ends under lock, in the same transaction as the write, so concurrent writers
  * cannot both pass a check. Reads check it too and report a graph that breaks it.
  */
-export class RelationshipManager<
-  T extends object = object,
-  R extends RelationshipEntity = RelationshipEntity,
-> {
+export class RelationshipManager<T extends object = object, R extends RelationshipEntity = RelationshipEntity>
+  implements RelationshipField<T, R>
+{
+  /** Type-level only (see {@link RelationshipField}): the target and relationship models. */
+  declare readonly [relationshipField]: { readonly target: T; readonly relationship: R };
   #ends: Ends | undefined;
 
   constructor(
