@@ -1,5 +1,10 @@
-export { AttemptedCardinalityViolationError, CardinalityViolationError } from './cardinality-errors';
+export {
+  AttemptedCardinalityViolationError,
+  CardinalityViolationError,
+  NotRelatedError,
+} from './cardinality-errors';
 export { CartographError } from './cartograph-error';
+export { ERROR_CATALOGUE, type ErrorCode, hasErrorCode } from './catalogue';
 export { CommitOutcomeUnknownError } from './commit-outcome-unknown-error';
 export { ConnectionLostError } from './connection-errors';
 export { AbortedError, DeadlineExceededError } from './deadline-errors';
@@ -22,3 +27,9 @@ export {
 } from './query-errors';
 export { TransactionClosedError, WriteInReadTransactionError } from './transaction-errors';
 export { type FieldError, PropertyConversionError, ValidationError } from './validation-error';
+export {
+  BatchMismatchError,
+  InvalidBatchSizeError,
+  InvalidResultError,
+  MissingKeyError,
+} from './write-errors';

@@ -1,5 +1,12 @@
 import type { Node as Neo4jNode } from 'neo4j-driver';
-import { CartographError, type FieldError, ValidationError } from '../errors';
+import {
+  BatchMismatchError,
+  type FieldError,
+  InvalidBatchSizeError,
+  MissingKeyError,
+  ValidationError,
+} from '../errors';
+import { UnknownPropertyError } from '../errors/filter-errors';
 import { Graph } from '../graph/graph';
 import { applyDefaults, deflateEntity } from '../mapping/deflate-entity';
 import { setState } from '../mapping/entity-state';
@@ -153,10 +160,7 @@ function batchWriter<T extends object>(
       (record) => record.get('ids') as string[],
     );
     if (!ids || ids.length !== batch.length) {
-      throw new CartographError(
-        'BATCH_MISMATCH',
-        `createMany: Neo4j created ${ids?.length ?? 0} of ${batch.length} nodes.`,
-      );
+      throw new BatchMismatchError(ids?.length ?? 0, batch.length);
     }
     for (const [index, row] of batch.entries())
       setState(row.entity, { elementId: ids[index], snapshot: row.create });
@@ -165,10 +169,7 @@ function batchWriter<T extends object>(
 
 function checkedBatchSize(batchSize = 10_000): number {
   if (!Number.isInteger(batchSize) || batchSize < 1) {
-    throw new CartographError(
-      'INVALID_BATCH_SIZE',
-      `batchSize must be a positive integer, got ${batchSize}.`,
-    );
+    throw new InvalidBatchSizeError(batchSize);
   }
   return batchSize;
 }
@@ -183,9 +184,12 @@ function keyFields(
     return key.map((field) => {
       const property = definition.properties.get(field);
       if (!property)
-        throw new CartographError(
-          'UNKNOWN_PROPERTY',
-          `${definition.name} has no property "${field}" to use as a key.`,
+        throw new UnknownPropertyError(
+          definition.name,
+          field,
+          [...definition.properties.keys()],
+          'property',
+          ' Name declared properties in `key`.',
         );
       return property.dbName;
     });
@@ -195,10 +199,7 @@ function keyFields(
     .filter((p) => prepared.every((row) => row.given[p.dbName] !== undefined))
     .map((p) => p.dbName);
   if (shared.length === 0) {
-    throw new CartographError(
-      'MISSING_KEY',
-      `${definition.name}: no unique field is given in every row to identify nodes by. Pass { key: ['field', ...] }.`,
-    );
+    throw new MissingKeyError(definition.name);
   }
   return shared.slice(0, 1);
 }

@@ -1,5 +1,5 @@
 import type { Node as Neo4jNode, Relationship as Neo4jRelationship } from 'neo4j-driver';
-import { CartographError, NotSavedError } from '../errors';
+import { NotRelatedError, NotSavedError } from '../errors';
 import { Graph } from '../graph/graph';
 import { stateOf } from '../mapping/entity-state';
 import { hydrateNode } from '../mapping/hydrate';
@@ -132,7 +132,7 @@ export class RelationshipManager<T extends object = object, R extends Relationsh
   /**
    * Moves the relationship from `oldNode` to `newNode`, keeping its properties, in one transaction.
    * Works for `One` cardinalities, where disconnect-then-connect would break the minimum.
-   * @throws CartographError `NOT_CONNECTED` when the owner is not connected to `oldNode`.
+   * @throws NotRelatedError (`NOT_RELATED`) when the owner is not related to `oldNode`.
    * @throws AttemptedCardinalityViolationError when `oldNode` would fall below, or `newNode`
    * exceed, the cardinality of the reverse side.
    */
@@ -147,9 +147,8 @@ export class RelationshipManager<T extends object = object, R extends Relationsh
       await locked.lock([a, oldId, newId]);
       const [existing] = await this.#relationshipsWith(graph, oldId);
       if (!existing) {
-        throw new CartographError(
-          'NOT_CONNECTED',
-          `${this.#ownerEnd().node} is not connected to ${describeNode(this.#resolve().target, oldNode)} through ${this.definition.name}; use connect() instead.`,
+        throw new NotRelatedError(
+          `${this.#ownerEnd().node} is not related to ${describeNode(this.#resolve().target, oldNode)} through ${this.definition.name}.`,
         );
       }
       if (oldId === newId) return existing;
