@@ -8,5 +8,6 @@ source scripts/ensure-pnpm.sh
 pnpm install --frozen-lockfile
 pnpm build
 pnpm lint
+pnpm check:architecture
 pnpm typecheck
 pnpm exec jest --ci

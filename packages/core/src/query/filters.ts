@@ -8,7 +8,7 @@ import { registry } from '../registry/schema-registry';
 import { convertOperand, type FieldRef } from './operands';
 import { allows, kindOf, operatorsFor } from './operators';
 import { allOf, type Hop, type OperatorPredicate, type Predicate } from './plan';
-import { QNode } from './q';
+import { QNode } from './q-node';
 import { type FieldScope, nodeScope, relationshipScope } from './scopes';
 
 /** Key of a relation filter that holds filters on the relationship's own properties. */

@@ -64,3 +64,14 @@ export function allOf(items: readonly Predicate[]): Predicate | undefined {
   if (items.length === 1) return items[0];
   return { k: 'and', items };
 }
+
+/** One normalized ORDER BY key. */
+export interface SortKey {
+  /** As the user wrote it (with `-`), for cursors and messages. */
+  readonly text: string;
+  readonly descending: boolean;
+  /** Relationships to follow first (related-property ordering). */
+  readonly hops: readonly Hop[];
+  readonly on: Subject;
+  readonly key: string;
+}

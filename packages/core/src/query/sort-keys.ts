@@ -19,24 +19,15 @@ import {
 import { InvalidFilterError } from '../errors/filter-errors';
 import type { Names } from './names';
 import { resolveFieldPath } from './paths';
-import type { Hop, Subject } from './plan';
+import type { SortKey } from './plan';
 import { withGuard } from './predicates';
 import type { FieldScope } from './scopes';
 import type { ParamSlots } from './shape';
 import type { Stage } from './state';
 
-/** One normalized ORDER BY key. */
-export interface SortKey {
-  /** As the user wrote it (with `-`), for cursors and messages. */
-  readonly text: string;
-  readonly descending: boolean;
-  /** Relationships to follow first (related-property ordering). */
-  readonly hops: readonly Hop[];
-  readonly on: Subject;
-  readonly key: string;
-}
-
 /** Validates `'-age'`, `'name'`, `'employer.name'`, `'friendCount'` against the stage's model. */
+export type { SortKey };
+
 export function normalizeSortKeys(stage: Stage, scope: FieldScope, keys: readonly string[]): SortKey[] {
   return keys.map((text) => {
     if (typeof text !== 'string')

@@ -3,8 +3,7 @@ import type { CallOptions } from '../executor/deadline';
 import type { NodeDefinition, RelationshipDefinition } from '../registry/definitions';
 import type { AnnotationPlan } from './annotation-plan';
 import type { FetchPlan } from './fetch-plan';
-import type { Predicate } from './plan';
-import type { SortKey } from './sort-keys';
+import type { Predicate, SortKey } from './plan';
 
 /**
  * One node position in a traversal: `Person.nodes.filter(...)` has one stage, each `traverse()`

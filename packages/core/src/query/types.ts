@@ -4,7 +4,7 @@ import type {
   RelationshipField as RelationshipManager,
 } from '../mapping/model-types';
 import type { RelationshipEntity } from '../relationship-model/relationship-entity';
-import type { QNode } from './q';
+import type { QNode } from './q-node';
 
 /** Fields of a node model that hold data (properties and annotations), without NodeEntity's own getters. */
 export type FieldKeys<T> = Exclude<PropertyKeys<T>, keyof NodeEntity>;

@@ -5,8 +5,8 @@ import {
   NodeEntity,
   Rel,
   RelationshipEntity,
-  RelationshipTo,
   type RelationshipManager,
+  RelationshipTo,
   StringProperty,
 } from '../../src';
 
