@@ -1,7 +1,6 @@
 import type { AuthToken, Config } from 'neo4j-driver';
 import type { CallOptions } from '../executor/deadline';
 import type { QueryLogger } from '../executor/query-log';
-import type { CartographPlugin } from '../plugins/plugin';
 
 /**
  * The deadline of a call that names none (`ConnectOptions.defaultTimeoutMs`): one minute, long
@@ -9,6 +8,14 @@ import type { CartographPlugin } from '../plugins/plugin';
  * DeadlineExceededError instead of a promise that never settles.
  */
 export const DEFAULT_TIMEOUT_MS = 60_000;
+
+/**
+ * A query plugin as the graph holds it; the hooks are described by `CartographPlugin`
+ * (`softDelete()`, `multiTenancy()`, your own).
+ */
+export interface GraphPlugin {
+  readonly name: string;
+}
 
 /** How to reach Neo4j; passed to `Graph.connect`. */
 export interface ConnectOptions {
@@ -46,7 +53,7 @@ export interface ConnectOptions {
    * Query plugins applied to every model's queries on this graph (`softDelete()`,
    * `multiTenancy()`, your own): see docs/plugins.md.
    */
-  plugins?: readonly CartographPlugin[];
+  plugins?: readonly GraphPlugin[];
   /** Check that the server answers before returning; default true. */
   verifyConnectivity?: boolean;
 }

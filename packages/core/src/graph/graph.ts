@@ -19,10 +19,8 @@ import { type ActiveTransaction, transactionContext } from '../executor/transact
 import { runTransaction } from '../executor/transaction-loop';
 import type { AccessMode, CompiledQuery } from '../executor/types';
 import type { ModelClass } from '../mapping/model-types';
-import type { CartographPlugin } from '../plugins/plugin';
-import { notePluginRegistration, setGraphPluginSource } from '../plugins/registry';
 import { type InstallSchemaResult, installSchema } from '../schema/install-schema';
-import { type ConnectOptions, DEFAULT_TIMEOUT_MS, type RunOptions } from './graph-options';
+import { type ConnectOptions, DEFAULT_TIMEOUT_MS, type GraphPlugin, type RunOptions } from './graph-options';
 import { type CypherOptions, runCypher } from './raw-cypher';
 import { toPlain } from './to-plain';
 
@@ -41,7 +39,7 @@ interface SharedConnection {
   readonly maxRetryTimeMs: number;
   closed: boolean;
   /** Query plugins of this connection (`ConnectOptions.plugins`). */
-  readonly plugins: readonly CartographPlugin[];
+  readonly plugins: readonly GraphPlugin[];
 }
 
 /**
@@ -51,6 +49,8 @@ interface SharedConnection {
  */
 export class Graph {
   static #default: Graph | undefined;
+  /** Whether any graph was connected with plugins (query compilation skips them until one is). */
+  static pluginsInUse = false;
 
   readonly #shared: SharedConnection;
   /** The database queries go to unless a call names another. */
@@ -98,7 +98,7 @@ export class Graph {
       closed: false,
       plugins: Object.freeze([...(options.plugins ?? [])]),
     };
-    if (shared.plugins.length > 0) notePluginRegistration();
+    if (shared.plugins.length > 0) Graph.pluginsInUse = true;
     const graph = new Graph(shared, options.database);
     if (options.verifyConnectivity ?? true) {
       try {
@@ -127,6 +127,11 @@ export class Graph {
     return graph && !graph.#shared.closed ? graph : undefined;
   }
 
+  /** The graph of the running transaction, else the default graph; undefined when there is none. */
+  static currentOrUndefined(): Graph | undefined {
+    return activeGraphTransaction()?.graph ?? Graph.defaultOrUndefined();
+  }
+
   static setDefault(graph: Graph): void {
     Graph.#default = graph;
   }
@@ -137,7 +142,7 @@ export class Graph {
   }
 
   /** The query plugins given to `Graph.connect`. */
-  get plugins(): readonly CartographPlugin[] {
+  get plugins(): readonly GraphPlugin[] {
     return this.#shared.plugins;
   }
 
@@ -418,12 +423,6 @@ function connectionSettings(options: ConnectOptions): Config {
   }
   return config;
 }
-
-// Plugins of the graph running the current code; none while no graph is connected.
-setGraphPluginSource(() => {
-  const graph = activeGraphTransaction()?.graph ?? Graph.defaultOrUndefined();
-  return graph?.plugins ?? [];
-});
 
 /** The active transaction. Only graphs put transactions in the context, so its `graph` is a Graph. */
 function activeGraphTransaction(): ActiveTransaction<Graph> | undefined {

@@ -15,7 +15,7 @@ import type { ModelClass, PropertyKeys } from '../mapping/model-types';
 import { sensitiveDbNames } from '../mapping/sensitive-keys';
 import { validateEntity } from '../mapping/validate-entity';
 import { assignInput, type WriteOptions } from '../mapping/write-input';
-import { createProperties } from '../plugins/hooks';
+import { createProperties } from '../query/plugins/hooks';
 import type { NodeDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
 import { createManyText, mergeManyText } from './batch-queries';

@@ -9,8 +9,8 @@ import type { ModelClass, ModelProps, NodeEntityMembers } from '../mapping/model
 import { sameStoredValue } from '../mapping/stored-value-key';
 import { validateEntity } from '../mapping/validate-entity';
 import { assignInput, type WriteOptions } from '../mapping/write-input';
-import { createProperties, deleteReplacement } from '../plugins/hooks';
 import { NodeSet } from '../query/node-set';
+import { createProperties, deleteReplacement } from '../query/plugins/hooks';
 import type { NodeDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
 import {

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { TenantContextError } from '../errors/plugin-errors';
+import { type CartographPlugin, nodeCondition } from '../query/plugins/plugin';
 import type { NodeDefinition } from '../registry/definitions';
-import { type CartographPlugin, nodeCondition } from './plugin';
 
 const tenants = new AsyncLocalStorage<string>();
 

@@ -1,7 +1,7 @@
 import { DateTime } from 'neo4j-driver';
 import { nodeQueries } from '../model/node-queries';
+import { type CartographPlugin, nodeCondition } from '../query/plugins/plugin';
 import type { NodeDefinition } from '../registry/definitions';
-import { type CartographPlugin, nodeCondition } from './plugin';
 
 /** Options of {@link softDelete}. */
 export interface SoftDeleteOptions {

@@ -22,11 +22,11 @@ import type { PropertyType } from '../properties/property-type';
 import type { NodeDefinition } from '../registry/definitions';
 import { type AggregateKind, Aggregation } from './aggregations';
 import type { Names } from './names';
+import type { ParamSlots } from './param-slots';
 import { resolveFieldPath, resolveRelationPath } from './paths';
 import type { Hop } from './plan';
 import { withGuard } from './predicates';
 import { nodeScope } from './scopes';
-import type { ParamSlots } from './shape';
 import { aggregateResultType } from './value-types';
 
 /** A per-node aggregate over a relationship path, as `annotate` stores it. */

@@ -15,9 +15,9 @@ import {
 } from '@cartograph/cypher';
 import { type AnnotationPlan, compileAnnotation } from './annotation-plan';
 import { Names } from './names';
+import type { ParamSlots } from './param-slots';
 import { type Predicate, usesAnnotations } from './plan';
 import { compilePredicate, flattenAnd, mentionsRel } from './predicates';
-import type { ParamSlots } from './shape';
 import { sortExpression } from './sort-keys';
 import { type NodeSetState, needsBarrier, type Stage } from './state';
 

@@ -1,8 +1,8 @@
 import { type Expr, fn, prop, returnClause } from '@cartograph/cypher';
 import type { CompiledQuery } from '../graph/graph';
-import { applyPlugins } from '../plugins/transform';
 import { aggregateTail, body, pagedWith } from './compile';
 import { annotationScope, type Body, hasModifiers, modifiers } from './compile-body';
+import { applyPlugins } from './plugins/transform';
 import type { ResolvedField } from './scopes';
 import { compileSetAggregate, type SetAggregatePlan } from './set-aggregates';
 import type { NodeSetState } from './state';

@@ -10,7 +10,6 @@ import {
   withClause,
 } from '@cartograph/cypher';
 import type { CompiledQuery } from '../graph/graph';
-import { applyPlugins } from '../plugins/transform';
 import type { AnnotationPlan } from './annotation-plan';
 import {
   annotationScope,
@@ -22,7 +21,8 @@ import {
   modifiers,
 } from './compile-body';
 import { compileFetch, type FetchNode } from './fetch-plan';
-import { ParamSlots } from './shape';
+import { ParamSlots } from './param-slots';
+import { applyPlugins } from './plugins/transform';
 import { sortExpression } from './sort-keys';
 import { lastStage, type NodeSetState } from './state';
 import { cached } from './text-cache';

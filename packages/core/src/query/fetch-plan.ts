@@ -17,11 +17,11 @@ import { stateOf } from '../mapping/entity-state';
 import { assertReadCardinality } from '../registry/cardinality-check';
 import type { NodeDefinition, RelationshipDefinition } from '../registry/definitions';
 import type { Names } from './names';
+import type { ParamSlots } from './param-slots';
 import { hopOf } from './paths';
 import type { Hop, Predicate } from './plan';
 import { withGuard } from './predicates';
 import { setCachedRelation } from './relation-cache';
-import type { ParamSlots } from './shape';
 
 /** Wraps a `fetchRelations` path so that nodes without the relation are kept (neomodel's `Optional`). */
 export class OptionalPath<P extends string = string> {

@@ -30,8 +30,8 @@ import {
   variable,
 } from '@cartograph/cypher';
 import type { Names } from './names';
+import type { ParamSlots } from './param-slots';
 import type { Hop, OperatorPredicate, Predicate } from './plan';
-import type { ParamSlots } from './shape';
 
 /** The variables a predicate's subjects refer to. */
 export interface PredicateScope {

@@ -18,11 +18,11 @@ import {
 } from '@cartograph/cypher';
 import { InvalidFilterError } from '../errors/filter-errors';
 import type { Names } from './names';
+import type { ParamSlots } from './param-slots';
 import { resolveFieldPath } from './paths';
 import type { SortKey } from './plan';
 import { withGuard } from './predicates';
 import type { FieldScope } from './scopes';
-import type { ParamSlots } from './shape';
 import type { Stage } from './state';
 
 /** Validates `'-age'`, `'name'`, `'employer.name'`, `'friendCount'` against the stage's model. */

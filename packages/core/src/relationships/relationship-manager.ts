@@ -6,8 +6,8 @@ import { hydrateNode } from '../mapping/hydrate';
 import { type ModelProps, type RelationshipField, relationshipField } from '../mapping/model-types';
 import { sensitiveDbNames } from '../mapping/sensitive-keys';
 import type { WriteOptions } from '../mapping/write-input';
-import { hasPlugins } from '../plugins/hooks';
 import { NodeSet } from '../query/node-set';
+import { hasPlugins } from '../query/plugins/hooks';
 import { getCachedRelation } from '../query/relation-cache';
 import type { FilterInput, RelFilter } from '../query/types';
 import {

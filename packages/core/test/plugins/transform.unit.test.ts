@@ -11,7 +11,7 @@ import {
   StringProperty,
   usePlugins,
 } from '../../src';
-import { applyPlugins } from '../../src/plugins/transform';
+import { applyPlugins } from '../../src/query/plugins/transform';
 
 @Node()
 class Plain extends NodeEntity {

@@ -1,7 +1,8 @@
-import type { CompiledQuery } from '../graph/graph';
-import type { OperatorPredicate, Predicate } from '../query/plan';
-import type { NodeSetState, PluginOptions } from '../query/state';
-import type { NodeDefinition } from '../registry/definitions';
+import type { CompiledQuery } from '../../graph/graph';
+import type { GraphPlugin } from '../../graph/graph-options';
+import type { NodeDefinition } from '../../registry/definitions';
+import type { OperatorPredicate, Predicate } from '../plan';
+import type { NodeSetState, PluginOptions } from '../state';
 
 /** What a plugin sees of one node position of a query plan. */
 export interface NodeContext {
@@ -30,7 +31,7 @@ export interface DeleteContext {
  * Kysely's `transformQuery`). Register on a graph (`Graph.connect({ plugins: [...] })`) or on a
  * model (`usePlugins(Model, plugin)`). See docs/plugins.md.
  */
-export interface CartographPlugin {
+export interface CartographPlugin extends GraphPlugin {
   readonly name: string;
   /** Limits the plugin to some models; default: every model. */
   appliesTo?(definition: NodeDefinition): boolean;

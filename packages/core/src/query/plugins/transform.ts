@@ -1,9 +1,9 @@
-import type { AnnotationPlan } from '../query/annotation-plan';
-import type { FetchNode, FetchPlan } from '../query/fetch-plan';
-import { allOf, type Hop, type Predicate } from '../query/plan';
-import type { SortKey } from '../query/sort-keys';
-import type { NodeSetState, Stage } from '../query/state';
-import type { NodeDefinition } from '../registry/definitions';
+import type { NodeDefinition } from '../../registry/definitions';
+import type { AnnotationPlan } from '../annotation-plan';
+import type { FetchNode, FetchPlan } from '../fetch-plan';
+import type { SortKey } from '../plan';
+import { allOf, type Hop, type Predicate } from '../plan';
+import type { NodeSetState, Stage } from '../state';
 import { pluginsFor, pluginsRegistered } from './registry';
 
 /**

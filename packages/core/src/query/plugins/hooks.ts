@@ -1,5 +1,5 @@
-import type { CompiledQuery } from '../graph/graph';
-import type { NodeDefinition } from '../registry/definitions';
+import type { CompiledQuery } from '../../graph/graph';
+import type { NodeDefinition } from '../../registry/definitions';
 import { pluginsFor, pluginsRegistered } from './registry';
 
 /** The stored properties of a node being created, after every plugin's `transformCreate`. */

@@ -1,8 +1,8 @@
-import type { NodeDefinition } from '../registry/definitions';
+import { Graph } from '../../graph/graph';
+import type { NodeDefinition } from '../../registry/definitions';
 import type { CartographPlugin } from './plugin';
 
 const modelPlugins = new WeakMap<object, readonly CartographPlugin[]>();
-let graphPlugins: () => readonly CartographPlugin[] = () => [];
 let registrations = 0;
 
 /**
@@ -17,19 +17,14 @@ export function usePlugins(
   registrations++;
 }
 
-/** Called by the graph: where the plugins of the graph running the current code come from. */
-export function setGraphPluginSource(source: () => readonly CartographPlugin[]): void {
-  graphPlugins = source;
-}
-
-/** Counts a graph connected with plugins (the fast path skips the transform while none is). */
-export function notePluginRegistration(): void {
-  registrations++;
-}
-
 /** Whether any graph or model ever registered a plugin; false keeps queries on the plain path. */
 export function pluginsRegistered(): boolean {
-  return registrations > 0;
+  return registrations > 0 || Graph.pluginsInUse;
+}
+
+/** Plugins of the graph running the current code (its transaction's, else the default graph's). */
+function graphPlugins(): readonly CartographPlugin[] {
+  return (Graph.currentOrUndefined()?.plugins ?? []) as readonly CartographPlugin[];
 }
 
 /** The graph's plugins, then the model's (its own and its ancestors'), that apply to the model. */
