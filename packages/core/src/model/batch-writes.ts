@@ -8,6 +8,7 @@ import {
 } from '../errors';
 import { UnknownPropertyError } from '../errors/filter-errors';
 import { Graph } from '../graph/graph';
+import { resolveGraph } from '../graph/resolve-graph';
 import { applyDefaults, deflateEntity } from '../mapping/deflate-entity';
 import { setState } from '../mapping/entity-state';
 import { hydrateNode, instantiate } from '../mapping/hydrate';
@@ -133,7 +134,7 @@ export async function createMany<T extends object>(
 ): Promise<T[]> {
   const definition = registry.node(model);
   const batchSize = checkedBatchSize(options.batchSize);
-  const graph = Graph.current();
+  const graph = resolveGraph();
   const write = batchWriter<T>(graph, createManyText(definition), sensitiveDbNames(definition.properties));
   const prepared = await prepare<T>(definition, rows, false, options);
   await graph.joinOrBeginWrite(async () => {
@@ -220,7 +221,7 @@ async function mergeRows<T extends object>(
     const id = keys.join('\u0000');
     groups.set(id, [...(groups.get(id) ?? []), position]);
   });
-  const graph = Graph.current();
+  const graph = resolveGraph();
   const sensitive = sensitiveDbNames(definition.properties);
   await graph.joinOrBeginWrite(
     async () => {

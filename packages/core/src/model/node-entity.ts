@@ -1,7 +1,7 @@
 import type { Node as Neo4jNode, Record as Neo4jRecord } from 'neo4j-driver';
 import { DoesNotExistError, NotSavedError, ValidationError } from '../errors';
 import type { CallOptions } from '../executor/deadline';
-import { Graph } from '../graph/graph';
+import { resolveGraph } from '../graph/resolve-graph';
 import { applyDefaults, deflateEntity } from '../mapping/deflate-entity';
 import { stateOf } from '../mapping/entity-state';
 import { assignProperties, hydrateNode, instantiate, removeShadowingFields } from '../mapping/hydrate';
@@ -128,7 +128,7 @@ export abstract class NodeEntity implements NodeEntityMembers {
     const deflated = deflateEntity(definition.name, definition.properties, this);
     const stored = creating ? createProperties(definition, deflated) : deflated;
     const queries = nodeQueries(definition);
-    const graph = Graph.current();
+    const graph = resolveGraph();
     if (creating) {
       const key = createKey(definition, stored);
       const readId = (record: Neo4jRecord) => record.get('id') as string;
@@ -170,7 +170,7 @@ export abstract class NodeEntity implements NodeEntityMembers {
     await runHook(this, 'preDelete');
     const replacement = options.hard ? undefined : deleteReplacement(definition, state.elementId, this);
     const query = replacement ?? nodeQueries(definition).delete(state.elementId);
-    await Graph.current().run(query, 'WRITE', () => undefined);
+    await resolveGraph().run(query, 'WRITE', () => undefined);
     state.elementId = undefined;
     state.snapshot = {};
     await runHook(this, 'postDelete');
@@ -181,7 +181,7 @@ export abstract class NodeEntity implements NodeEntityMembers {
     const definition = registry.node(this.constructor as ModelClass<this>);
     const state = stateOf(this);
     if (state.elementId === undefined) throw new NotSavedError(definition.name, 'refresh');
-    const [node] = await Graph.current().run(
+    const [node] = await resolveGraph().run(
       nodeQueries(definition).load(state.elementId),
       'READ',
       (r) => r.get('n') as Neo4jNode,

@@ -29,6 +29,7 @@ export { OPERATORS, type OperatorName } from './operators';
 export type { Page, PageOptions } from './pagination';
 export { Q, QNode, type QOperator } from './q';
 export { clearCachedRelation, getCachedRelation, setCachedRelation } from './relation-cache';
+export type { QueryCallOptions } from './state';
 export type { StreamOptions } from './stream';
 export { clearCompiledCache as clearCompiledQueryCache } from './text-cache';
 export type {

@@ -1,6 +1,5 @@
 import type { ProblemHandler } from '../errors';
 import { InvalidFilterError, UnknownPropertyError } from '../errors/filter-errors';
-import type { CallOptions } from '../executor/deadline';
 import type { ModelClass } from '../mapping/model-types';
 import type { NodeDefinition, RelationshipDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
@@ -17,6 +16,7 @@ import {
   lastStage,
   type NodeSetState,
   type PluginOptions,
+  type QueryCallOptions,
   type Stage,
   withLastStage,
 } from './state';
@@ -195,9 +195,11 @@ export class NodeSet<T, R = unknown> extends NodeSetResults<T, R> {
   /**
    * Bounds the terminal call of this set (`all`, `count`, `get`, `values`, `stream`, `explain`...):
    * `Person.nodes.withOptions({ timeoutMs: 2_000, signal }).count()`. `timeoutMs` overrides the
-   * graph's `defaultTimeoutMs` (0 = none); `signal` cancels the call with AbortedError.
+   * graph's `defaultTimeoutMs` (0 = none); `signal` cancels the call with AbortedError; `graph` runs
+   * it on that graph instead of the active transaction's or the default one
+   * (`Person.nodes.withOptions({ graph: analytics }).all()`).
    */
-  withOptions(options: CallOptions): NodeSet<T, R> {
+  withOptions(options: QueryCallOptions): NodeSet<T, R> {
     const call = Object.freeze({ ...this.state.call, ...options });
     return new NodeSet<T, R>(
       Object.freeze({

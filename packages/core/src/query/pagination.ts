@@ -1,6 +1,6 @@
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import { InvalidFilterError } from '../errors/filter-errors';
-import { Graph } from '../graph/graph';
+import { resolveGraph } from '../graph/resolve-graph';
 import { compileNodes } from './compile';
 import type { Body } from './compile-body';
 import { annotationScope } from './compile-body';
@@ -70,7 +70,7 @@ export async function paginate<T>(state: NodeSetState, options: PageOptions): Pr
     const values = keys.map((_, i) => record.get(record.length - keys.length + i));
     return { item: map(record), cursor: encodeCursor(keys, values) };
   };
-  const rows = await Graph.current().run(compiled, 'READ', read, state.call);
+  const rows = await resolveGraph(state.call).run(compiled, 'READ', read, state.call);
   const page = rows.slice(0, first);
   return {
     // A lenient read may skip rows, so a page can hold fewer than `first` items.

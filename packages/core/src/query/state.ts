@@ -1,5 +1,6 @@
 import type { ProblemHandler } from '../errors';
 import type { CallOptions } from '../executor/deadline';
+import type { GraphOption } from '../graph/resolve-graph';
 import type { NodeDefinition, RelationshipDefinition } from '../registry/definitions';
 import type { AnnotationPlan } from './annotation-plan';
 import type { FetchPlan } from './fetch-plan';
@@ -24,13 +25,16 @@ export interface Stage {
   readonly annotations: readonly AnnotationPlan[];
 }
 
+/** Options of a set's terminal call (`withOptions`): its bounds and the graph it runs on. */
+export interface QueryCallOptions extends CallOptions, GraphOption {}
+
 /** Everything a NodeSet knows; frozen, and shared between sets derived from one another. */
 export interface NodeSetState {
   readonly stages: readonly Stage[];
   /** Relations to eager-load on the final stage's nodes. */
   readonly fetch: FetchPlan | undefined;
   /** Deadline and signal of the terminal call (`withOptions`); not part of the query. */
-  readonly call?: CallOptions;
+  readonly call?: QueryCallOptions;
   /** Set by `lenient()`: rows with invalid stored data are skipped and reported here. */
   readonly lenient?: ProblemHandler;
   /** Options plugins read (e.g. `withDeleted()` of the soft-delete plugin); see `src/plugins`. */

@@ -1,6 +1,7 @@
 import type { Node as Neo4jNode, Relationship as Neo4jRelationship } from 'neo4j-driver';
 import { NotRelatedError, NotSavedError } from '../errors';
 import { Graph } from '../graph/graph';
+import { resolveGraph } from '../graph/resolve-graph';
 import { stateOf } from '../mapping/entity-state';
 import { hydrateNode } from '../mapping/hydrate';
 import { type ModelProps, type RelationshipField, relationshipField } from '../mapping/model-types';
@@ -70,7 +71,7 @@ export class RelationshipManager<T extends object = object, R extends Relationsh
   async connect(node: T, properties?: RelationshipProps<R>, options: ConnectOptions = {}): Promise<R> {
     const props = prepareRelationshipProperties(this.definition.model, properties, options);
     const [a, b] = [this.#ownerId('connect'), idOf(node, 'connect to')];
-    const graph = Graph.current();
+    const graph = resolveGraph();
     return graph.joinOrBeginWrite(async () => {
       const counts = await this.#locked(graph).pair(a, b);
       if (counts.pair > 0 && !(options.parallel ?? this.definition.allowParallel)) {
@@ -93,7 +94,7 @@ export class RelationshipManager<T extends object = object, R extends Relationsh
    */
   async disconnect(node: T): Promise<void> {
     const [a, b] = [this.#ownerId('disconnect'), idOf(node, 'disconnect from')];
-    const graph = Graph.current();
+    const graph = resolveGraph();
     await graph.joinOrBeginWrite(async () => {
       const counts = await this.#locked(graph).pair(a, b);
       if (counts.pair === 0) return;
@@ -111,7 +112,7 @@ export class RelationshipManager<T extends object = object, R extends Relationsh
    */
   async disconnectAll(): Promise<void> {
     const a = this.#ownerId('disconnect');
-    const graph = Graph.current();
+    const graph = resolveGraph();
     await graph.joinOrBeginWrite(async () => {
       const { queries, reverse } = this.#resolve();
       const locked = this.#locked(graph);
@@ -139,7 +140,7 @@ export class RelationshipManager<T extends object = object, R extends Relationsh
   async reconnect(oldNode: T, newNode: T): Promise<R> {
     const a = this.#ownerId('reconnect');
     const [oldId, newId] = [idOf(oldNode, 'reconnect from'), idOf(newNode, 'reconnect to')];
-    const graph = Graph.current();
+    const graph = resolveGraph();
     return graph.joinOrBeginWrite(async () => {
       const { queries, reverse } = this.#resolve();
       // Lock first: whether the old relationship still exists is only known once nobody else can move it.
@@ -190,7 +191,7 @@ export class RelationshipManager<T extends object = object, R extends Relationsh
     }
     const a = this.#ownerId('replace');
     const wanted = list.map((node) => idOf(node, 'connect to'));
-    const graph = Graph.current();
+    const graph = resolveGraph();
     await graph.joinOrBeginWrite(async () => {
       const { queries, reverse } = this.#resolve();
       // Without a reverse side only the owner's count matters, and its lock serialises replaces.
@@ -219,17 +220,17 @@ export class RelationshipManager<T extends object = object, R extends Relationsh
 
   /** Whether the owner is connected to `node` through this field. */
   async isConnected(node: T): Promise<boolean> {
-    return (await this.#relationshipsWith(Graph.current(), idOf(node, 'check'))).length > 0;
+    return (await this.#relationshipsWith(resolveGraph(), idOf(node, 'check'))).length > 0;
   }
 
   /** The relationship to `node` (a relationship-model instance), or undefined. */
   async relationship(node: T): Promise<R | undefined> {
-    return (await this.#relationshipsWith(Graph.current(), idOf(node, 'read'))).at(0);
+    return (await this.#relationshipsWith(resolveGraph(), idOf(node, 'read'))).at(0);
   }
 
   /** Every relationship to `node` (more than one only with parallel relationships). */
   relationships(node: T): Promise<R[]> {
-    return this.#relationshipsWith(Graph.current(), idOf(node, 'read'));
+    return this.#relationshipsWith(resolveGraph(), idOf(node, 'read'));
   }
 
   /**
@@ -241,7 +242,7 @@ export class RelationshipManager<T extends object = object, R extends Relationsh
     // Plugins change the queries of the model (soft delete, tenants): read through the query plan.
     const nodes = hasPlugins(target)
       ? await this.#related().all()
-      : await Graph.current().run(queries.list(this.#ownerId('read')), 'READ', (record) =>
+      : await resolveGraph().run(queries.list(this.#ownerId('read')), 'READ', (record) =>
           hydrateNode<T>(target, record.get('b') as Neo4jNode),
         );
     assertReadCardinality(this.#ownerEnd(), nodes.length);
@@ -256,7 +257,7 @@ export class RelationshipManager<T extends object = object, R extends Relationsh
   /** How many relationships of this field the owner has. */
   async count(): Promise<number> {
     if (hasPlugins(this.#resolve().target)) return this.#related().count();
-    const [count] = await Graph.current().run(
+    const [count] = await resolveGraph().run(
       this.#resolve().queries.count(this.#ownerId('read')),
       'READ',
       (record) => Number(record.get('count')),

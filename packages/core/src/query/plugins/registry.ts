@@ -22,18 +22,21 @@ export function pluginsRegistered(): boolean {
   return registrations > 0 || Graph.pluginsInUse;
 }
 
-/** Plugins of the graph running the current code (its transaction's, else the default graph's). */
-function graphPlugins(): readonly CartographPlugin[] {
-  return (Graph.currentOrUndefined()?.plugins ?? []) as readonly CartographPlugin[];
+/**
+ * Plugins of the graph a query names (`withOptions({ graph })`), else of the graph running the
+ * current code (its transaction's, else the default graph's).
+ */
+function graphPlugins(graph: Graph | undefined): readonly CartographPlugin[] {
+  return ((graph ?? Graph.currentOrUndefined())?.plugins ?? []) as readonly CartographPlugin[];
 }
 
 /** The graph's plugins, then the model's (its own and its ancestors'), that apply to the model. */
-export function pluginsFor(definition: NodeDefinition): CartographPlugin[] {
+export function pluginsFor(definition: NodeDefinition, graph?: Graph): CartographPlugin[] {
   const found: CartographPlugin[] = [];
   const add = (plugin: CartographPlugin) => {
     if (!found.includes(plugin) && (plugin.appliesTo?.(definition) ?? true)) found.push(plugin);
   };
-  for (const plugin of graphPlugins()) add(plugin);
+  for (const plugin of graphPlugins(graph)) add(plugin);
   let model: unknown = definition.target;
   while (typeof model === 'function' && model !== Function.prototype) {
     for (const plugin of modelPlugins.get(model) ?? []) add(plugin);

@@ -25,7 +25,7 @@ function transform(state: NodeSetState): NodeSetState {
   const condition = (definition: NodeDefinition): Predicate | undefined => {
     if (conditions.has(definition)) return conditions.get(definition);
     const parts: Predicate[] = [];
-    for (const plugin of pluginsFor(definition)) {
+    for (const plugin of pluginsFor(definition, state.call?.graph)) {
       const part = plugin.transformNode?.({ definition, options });
       if (part) parts.push(part);
       if (plugin.transformPlan) planHooks.add(plugin.transformPlan.bind(plugin));
