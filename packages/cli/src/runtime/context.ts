@@ -1,4 +1,5 @@
-import { Graph, registry } from '@cartograph/core';
+import { Graph } from '@cartograph/core';
+import { registry } from '@cartograph/core/internal';
 import { loadConfig, type ResolvedConfig } from '../config/load-config';
 import { loadModels } from '../config/load-models';
 import { classifyError } from './classify-error';
