@@ -27,6 +27,8 @@ const CORE_LAYERS = [
   'relationships',
   'model',
   'decorators',
+  // Plugins built on the seam in query/plugins (soft delete, multi-tenancy).
+  'plugins',
 ];
 
 /** Packages, each with the packages it may import. */

@@ -44,6 +44,7 @@ export type { UnknownPropertiesPolicy, WriteOptions } from './mapping/write-inpu
 export type { BatchOptions, KeyedBatchOptions } from './model/batch-writes';
 export type { LifecycleHooks } from './model/lifecycle-hooks';
 export { type CreateProps, NodeEntity } from './model/node-entity';
+export * from './plugins';
 export * from './properties';
 export type { ConversionContext, PropertyType } from './properties/property-type';
 export * from './query';

@@ -10,6 +10,14 @@ import type { TelemetryOptions } from '../executor/telemetry';
  */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
+/**
+ * A query plugin as the graph holds it; the hooks are described by `CartographPlugin`
+ * (`softDelete()`, `multiTenancy()`, your own).
+ */
+export interface GraphPlugin {
+  readonly name: string;
+}
+
 /** How to reach Neo4j; passed to `Graph.connect`. */
 export interface ConnectOptions {
   /** `bolt://host:7687`, `neo4j://cluster:7687` (routing), or the `+s` / `+ssc` TLS variants. */
@@ -65,6 +73,11 @@ export interface ConnectOptions {
   telemetry?: TelemetryOptions;
   /** Make this graph the one models use by default; default true when no default graph exists yet. */
   default?: boolean;
+  /**
+   * Query plugins applied to every model's queries on this graph (`softDelete()`,
+   * `multiTenancy()`, your own): see docs/plugins.md.
+   */
+  plugins?: readonly GraphPlugin[];
   /** Check that the server answers before returning; default true. */
   verifyConnectivity?: boolean;
 }

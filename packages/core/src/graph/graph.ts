@@ -24,7 +24,7 @@ import type { AccessMode, CompiledQuery } from '../executor/types';
 import type { ModelClass } from '../mapping/model-types';
 import { type InstallSchemaResult, installSchema } from '../schema/install-schema';
 import { validateConnectOptions } from './connect-config';
-import { type ConnectOptions, DEFAULT_TIMEOUT_MS, type RunOptions } from './graph-options';
+import { type ConnectOptions, DEFAULT_TIMEOUT_MS, type GraphPlugin, type RunOptions } from './graph-options';
 import { type CypherOptions, runCypher } from './raw-cypher';
 import { toPlain } from './to-plain';
 
@@ -44,6 +44,8 @@ interface SharedConnection {
   /** Spans and metrics (OpenTelemetry). */
   readonly telemetry: Telemetry;
   closed: boolean;
+  /** Query plugins of this connection (`ConnectOptions.plugins`). */
+  readonly plugins: readonly GraphPlugin[];
 }
 
 /**
@@ -53,6 +55,8 @@ interface SharedConnection {
  */
 export class Graph {
   static #default: Graph | undefined;
+  /** Whether any graph was connected with plugins (query compilation skips them until one is). */
+  static pluginsInUse = false;
 
   readonly #shared: SharedConnection;
   /** The database queries go to unless a call names another. */
@@ -106,7 +110,9 @@ export class Graph {
         DEFAULT_MAX_RETRY_TIME_MS,
       telemetry: new Telemetry(options.url, options.telemetry),
       closed: false,
+      plugins: Object.freeze([...(options.plugins ?? [])]),
     };
+    if (shared.plugins.length > 0) Graph.pluginsInUse = true;
     const graph = new Graph(shared, options.database);
     if (options.verifyConnectivity ?? true) {
       try {
@@ -129,6 +135,17 @@ export class Graph {
     return graph;
   }
 
+  /** The default graph, or undefined when none is connected (or it is closed). */
+  static defaultOrUndefined(): Graph | undefined {
+    const graph = Graph.#default;
+    return graph && !graph.#shared.closed ? graph : undefined;
+  }
+
+  /** The graph of the running transaction, else the default graph; undefined when there is none. */
+  static currentOrUndefined(): Graph | undefined {
+    return activeGraphTransaction()?.graph ?? Graph.defaultOrUndefined();
+  }
+
   static setDefault(graph: Graph): void {
     Graph.#default = graph;
   }
@@ -136,6 +153,11 @@ export class Graph {
   /** The graph of the transaction this code runs in, else the default graph. */
   static current(): Graph {
     return activeGraphTransaction()?.graph ?? Graph.default;
+  }
+
+  /** The query plugins given to `Graph.connect`. */
+  get plugins(): readonly GraphPlugin[] {
+    return this.#shared.plugins;
   }
 
   /** The underlying driver, for anything Cartograph does not cover. */

@@ -1,5 +1,5 @@
 import { isNode, type Node as Neo4jNode, type Record as Neo4jRecord } from 'neo4j-driver';
-import { CartographError } from '../errors';
+import { InvalidResultError } from '../errors';
 import type { CallOptions } from '../executor/deadline';
 import type { AccessMode, QueryRunner } from '../executor/types';
 import { hydrateNode } from '../mapping/hydrate';
@@ -70,8 +70,7 @@ function plainRow(record: Neo4jRecord): Record<string, unknown> {
 function singleNode(record: Neo4jRecord, model: string): Neo4jNode {
   const nodes = record.keys.map((key) => record.get(key)).filter(isNode);
   if (nodes.length !== 1) {
-    throw new CartographError(
-      'INVALID_RESULT',
+    throw new InvalidResultError(
       `inflate: ${model} needs exactly one node per record, got ${nodes.length} (columns: ${record.keys.join(', ')}). Return just the node, e.g. RETURN n.`,
     );
   }

@@ -10,6 +10,7 @@ import { sameStoredValue } from '../mapping/stored-value-key';
 import { validateEntity } from '../mapping/validate-entity';
 import { assignInput, type WriteOptions } from '../mapping/write-input';
 import { NodeSet } from '../query/node-set';
+import { createProperties, deleteReplacement } from '../query/plugins/hooks';
 import type { NodeDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
 import {
@@ -124,7 +125,8 @@ export abstract class NodeEntity implements NodeEntityMembers {
     await runHook(this, 'preSave');
     const errors = validateEntity(definition.target, definition.properties, this);
     if (errors.length > 0) throw new ValidationError(definition.name, errors);
-    const stored = deflateEntity(definition.name, definition.properties, this);
+    const deflated = deflateEntity(definition.name, definition.properties, this);
+    const stored = creating ? createProperties(definition, deflated) : deflated;
     const queries = nodeQueries(definition);
     const graph = resolveGraph();
     if (creating) {
@@ -158,13 +160,19 @@ export abstract class NodeEntity implements NodeEntityMembers {
     return this;
   }
 
-  /** Deletes the node and its relationships (`DETACH DELETE`), running `preDelete` / `postDelete`. */
-  async delete(): Promise<void> {
+  /**
+   * Deletes the node and its relationships (`DETACH DELETE`), running `preDelete` / `postDelete`.
+   * A plugin may replace the delete (soft delete marks the node instead); `{ hard: true }` always
+   * deletes.
+   */
+  async delete(options: { hard?: boolean } = {}): Promise<void> {
     const definition = registry.node(this.constructor as ModelClass<this>);
     const state = stateOf(this);
     if (state.elementId === undefined) throw new NotSavedError(definition.name, 'delete');
     await runHook(this, 'preDelete');
-    await resolveGraph().run(nodeQueries(definition).delete(state.elementId), 'WRITE', () => undefined);
+    const replacement = options.hard ? undefined : deleteReplacement(definition, state.elementId, this);
+    const query = replacement ?? nodeQueries(definition).delete(state.elementId);
+    await resolveGraph().run(query, 'WRITE', () => undefined);
     state.elementId = undefined;
     state.snapshot = {};
     await runHook(this, 'postDelete');

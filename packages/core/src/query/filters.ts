@@ -96,7 +96,12 @@ export function fieldFilter(
 /** Filters through a relationship: existence, a connected instance, or filters on the far side. */
 export function relationFilter(relationship: RelationshipDefinition, value: unknown): Predicate {
   const target = registry.node(relationship.target());
-  const hop: Hop = { type: relationship.type, direction: relationship.direction, labels: target.labels };
+  const hop: Hop = {
+    type: relationship.type,
+    direction: relationship.direction,
+    labels: target.labels,
+    target,
+  };
   if (value === true) return { k: 'exists', hop, where: undefined };
   if (value === false) return { k: 'not', item: { k: 'exists', hop, where: undefined } };
   if (typeof value === 'object' && value !== null && value instanceof target.target) {

@@ -15,6 +15,7 @@ import {
   initialStage,
   lastStage,
   type NodeSetState,
+  type PluginOptions,
   type QueryCallOptions,
   type Stage,
   withLastStage,
@@ -115,7 +116,13 @@ export class NodeSet<T, R = unknown> extends NodeSetResults<T, R> {
     const next = initialStage(registry.node(relationship.target()), relationship);
     const stages = Object.freeze([...this.state.stages, next]);
     return new NodeSet(
-      Object.freeze({ stages, fetch: undefined, call: this.state.call, lenient: this.state.lenient }),
+      Object.freeze({
+        stages,
+        fetch: undefined,
+        call: this.state.call,
+        lenient: this.state.lenient,
+        pluginOptions: this.state.pluginOptions,
+      }),
     );
   }
 
@@ -149,7 +156,13 @@ export class NodeSet<T, R = unknown> extends NodeSetResults<T, R> {
   fetchRelations(...paths: Array<RelationPath<T> | OptionalPath<RelationPath<T>>>): NodeSet<T, R> {
     const fetch = buildFetchPlan(this.definition, this.state.fetch, paths);
     return new NodeSet(
-      Object.freeze({ stages: this.state.stages, fetch, call: this.state.call, lenient: this.state.lenient }),
+      Object.freeze({
+        stages: this.state.stages,
+        fetch,
+        call: this.state.call,
+        lenient: this.state.lenient,
+        pluginOptions: this.state.pluginOptions,
+      }),
     );
   }
 
@@ -188,7 +201,28 @@ export class NodeSet<T, R = unknown> extends NodeSetResults<T, R> {
    */
   withOptions(options: QueryCallOptions): NodeSet<T, R> {
     const call = Object.freeze({ ...this.state.call, ...options });
-    return new NodeSet<T, R>(Object.freeze({ stages: this.state.stages, fetch: this.state.fetch, call }));
+    return new NodeSet<T, R>(
+      Object.freeze({
+        stages: this.state.stages,
+        fetch: this.state.fetch,
+        call,
+        pluginOptions: this.state.pluginOptions,
+      }),
+    );
+  }
+
+  /**
+   * Passes options to the plugins of the query's models: `withPluginOptions({ withDeleted: true })`.
+   * Options are merged with those given before.
+   */
+  withPluginOptions(options: PluginOptions): NodeSet<T, R> {
+    const pluginOptions = Object.freeze({ ...this.state.pluginOptions, ...options });
+    return new NodeSet<T, R>(Object.freeze({ ...this.state, pluginOptions }));
+  }
+
+  /** Includes nodes the soft-delete plugin marked as deleted (see `softDelete` in the plugins docs). */
+  withDeleted(): NodeSet<T, R> {
+    return this.withPluginOptions({ withDeleted: true });
   }
 
   #where(predicates: ReadonlyArray<Predicate | undefined>): NodeSet<T, R> {

@@ -56,7 +56,7 @@ export async function paginate<T>(state: NodeSetState, options: PageOptions): Pr
   const late = cursor
     ? (body: Body) => {
         const annotations = annotationScope(body.annotations);
-        const exprs = order.map((key) => sortExpression(key, body.node, annotations, body.names));
+        const exprs = order.map((key) => sortExpression(key, body.node, annotations, body.names, body.slots));
         return afterCursor(
           exprs,
           order.map((key) => key.descending),

@@ -16,7 +16,7 @@ export interface RelationPathPlan {
 export function hopOf(relationship: RelationshipDefinition): { hop: Hop; target: NodeDefinition } {
   const target = registry.node(relationship.target());
   return {
-    hop: { type: relationship.type, direction: relationship.direction, labels: target.labels },
+    hop: { type: relationship.type, direction: relationship.direction, labels: target.labels, target },
     target,
   };
 }

@@ -1,4 +1,4 @@
-import type { RelationshipDirection } from '../registry/definitions';
+import type { NodeDefinition, RelationshipDirection } from '../registry/definitions';
 import type { OperatorName } from './operators';
 
 /**
@@ -13,6 +13,10 @@ export interface Hop {
   readonly direction: RelationshipDirection;
   /** Labels of the node at the far end. */
   readonly labels: readonly string[];
+  /** The model at the far end (what plugins key their conditions on). */
+  readonly target?: NodeDefinition;
+  /** A condition every far-end node must meet, added by plugins (see `src/plugins`). */
+  readonly guard?: Predicate;
 }
 
 /** `subject.key <operator> value`; `value` is already converted to what the driver sends. */

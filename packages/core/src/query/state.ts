@@ -37,7 +37,14 @@ export interface NodeSetState {
   readonly call?: QueryCallOptions;
   /** Set by `lenient()`: rows with invalid stored data are skipped and reported here. */
   readonly lenient?: ProblemHandler;
+  /** Options plugins read (e.g. `withDeleted()` of the soft-delete plugin); see `src/plugins`. */
+  readonly pluginOptions?: PluginOptions;
+  /** Set on the plan after plugins transformed it (its hops may carry guards). */
+  readonly guarded?: boolean;
 }
+
+/** Flags a query passes to plugins: `{ withDeleted: true }`. */
+export type PluginOptions = Readonly<Record<string, unknown>>;
 
 export function initialStage(definition: NodeDefinition, via?: RelationshipDefinition): Stage {
   return Object.freeze({
@@ -79,6 +86,7 @@ export function withLastStage(state: NodeSetState, update: (stage: Stage) => Par
     fetch: state.fetch,
     call: state.call,
     lenient: state.lenient,
+    pluginOptions: state.pluginOptions,
   });
 }
 

@@ -1,5 +1,5 @@
 import type { Node as Neo4jNode, Relationship as Neo4jRelationship } from 'neo4j-driver';
-import { CartographError, NotSavedError } from '../errors';
+import { NotRelatedError, NotSavedError } from '../errors';
 import { Graph } from '../graph/graph';
 import { resolveGraph } from '../graph/resolve-graph';
 import { stateOf } from '../mapping/entity-state';
@@ -8,6 +8,7 @@ import { type ModelProps, type RelationshipField, relationshipField } from '../m
 import { sensitiveDbNames } from '../mapping/sensitive-keys';
 import type { WriteOptions } from '../mapping/write-input';
 import { NodeSet } from '../query/node-set';
+import { hasPlugins } from '../query/plugins/hooks';
 import { getCachedRelation } from '../query/relation-cache';
 import type { FilterInput, RelFilter } from '../query/types';
 import {
@@ -132,7 +133,7 @@ export class RelationshipManager<T extends object = object, R extends Relationsh
   /**
    * Moves the relationship from `oldNode` to `newNode`, keeping its properties, in one transaction.
    * Works for `One` cardinalities, where disconnect-then-connect would break the minimum.
-   * @throws CartographError `NOT_CONNECTED` when the owner is not connected to `oldNode`.
+   * @throws NotRelatedError (`NOT_RELATED`) when the owner is not related to `oldNode`.
    * @throws AttemptedCardinalityViolationError when `oldNode` would fall below, or `newNode`
    * exceed, the cardinality of the reverse side.
    */
@@ -147,9 +148,8 @@ export class RelationshipManager<T extends object = object, R extends Relationsh
       await locked.lock([a, oldId, newId]);
       const [existing] = await this.#relationshipsWith(graph, oldId);
       if (!existing) {
-        throw new CartographError(
-          'NOT_CONNECTED',
-          `${this.#ownerEnd().node} is not connected to ${describeNode(this.#resolve().target, oldNode)} through ${this.definition.name}; use connect() instead.`,
+        throw new NotRelatedError(
+          `${this.#ownerEnd().node} is not related to ${describeNode(this.#resolve().target, oldNode)} through ${this.definition.name}.`,
         );
       }
       if (oldId === newId) return existing;
@@ -239,9 +239,12 @@ export class RelationshipManager<T extends object = object, R extends Relationsh
    */
   async all(): Promise<T[]> {
     const { queries, target } = this.#resolve();
-    const nodes = await resolveGraph().run(queries.list(this.#ownerId('read')), 'READ', (record) =>
-      hydrateNode<T>(target, record.get('b') as Neo4jNode),
-    );
+    // Plugins change the queries of the model (soft delete, tenants): read through the query plan.
+    const nodes = hasPlugins(target)
+      ? await this.#related().all()
+      : await resolveGraph().run(queries.list(this.#ownerId('read')), 'READ', (record) =>
+          hydrateNode<T>(target, record.get('b') as Neo4jNode),
+        );
     assertReadCardinality(this.#ownerEnd(), nodes.length);
     return nodes;
   }
@@ -253,6 +256,7 @@ export class RelationshipManager<T extends object = object, R extends Relationsh
 
   /** How many relationships of this field the owner has. */
   async count(): Promise<number> {
+    if (hasPlugins(this.#resolve().target)) return this.#related().count();
     const [count] = await resolveGraph().run(
       this.#resolve().queries.count(this.#ownerId('read')),
       'READ',
