@@ -76,6 +76,10 @@ export const ERROR_CATALOGUE = {
     when: 'a class that is not a decorated model was used as one',
   },
   NOT_SAVED: { className: 'NotSavedError', when: 'an operation needs a saved node; call `save()` first' },
+  INVALID_CONFIGURATION: {
+    className: 'ConfigurationError',
+    when: 'a connection option or the environment variable it came from has an invalid value; `option` names it',
+  },
   NOT_CONNECTED: {
     className: 'NotConnectedError',
     when: 'no graph connected, the graph was closed, or the server is unreachable',
