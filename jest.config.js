@@ -14,7 +14,10 @@ const swc = [
 
 const shared = {
   transform: { '^.+\\.tsx?$': swc },
-  moduleNameMapper: { '^@cartograph/([a-z-]+)$': '<rootDir>/packages/$1/src' },
+  moduleNameMapper: {
+    '^@cartograph/([a-z-]+)/internal$': '<rootDir>/packages/$1/src/internal',
+    '^@cartograph/([a-z-]+)$': '<rootDir>/packages/$1/src',
+  },
   testEnvironment: 'node',
 };
 

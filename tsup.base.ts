@@ -22,6 +22,11 @@ export interface PackageBuildOptions {
    * cypher's error and AST classes): no dual-package hazard.
    */
   esmWrapper?: boolean;
+  /**
+   * Put code shared by several entries in one chunk instead of a copy per entry (a package whose
+   * entries must share module state, such as core's `index` and `internal`).
+   */
+  splitting?: boolean;
 }
 
 export function packageBuild(entry: Record<string, string>, options: PackageBuildOptions = {}) {
@@ -41,7 +46,9 @@ export function packageBuild(entry: Record<string, string>, options: PackageBuil
     sourcemap: true,
     // Class and function names survive bundling (error names, default labels, stack traces).
     keepNames: true,
-    splitting: false,
+    splitting: options.splitting ?? false,
+    // With splitting, rollup turns the chunks into CommonJS and keeps their source maps whole.
+    treeshake: options.splitting ?? false,
     shims: true,
     clean: true,
     banner: ({ format }) => (format === 'esm' ? { js: esmRequireBanner } : {}),

@@ -9,6 +9,7 @@ source scripts/ensure-pnpm.sh
 pnpm install --frozen-lockfile
 pnpm build
 pnpm lint
+pnpm check:architecture
 pnpm typecheck
 pnpm check:packages
 pnpm exec jest --ci

@@ -15,8 +15,8 @@ if (!globalThis[REGISTERED]) {
   const packagesDir = path.resolve(__dirname, '..', '..');
   const resolve = Module._resolveFilename;
   Module._resolveFilename = function resolveWorkspaceSource(request, ...rest) {
-    const match = /^@cartograph\/([a-z-]+)$/.exec(request);
-    const source = match && path.join(packagesDir, match[1], 'src', 'index.ts');
+    const match = /^@cartograph\/([a-z-]+)(\/internal)?$/.exec(request);
+    const source = match && path.join(packagesDir, match[1], 'src', match[2] ? 'internal.ts' : 'index.ts');
     return resolve.call(this, source && existsSync(source) ? source : request, ...rest);
   };
 }

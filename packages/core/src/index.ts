@@ -5,11 +5,6 @@
  * @packageDocumentation
  */
 
-export {
-  connectOptionsFromEnv,
-  ENVIRONMENT_VARIABLES,
-  validateConnectOptions,
-} from './config/connect-config';
 export { Node, type NodeOptions } from './decorators/node';
 export { propertyDecorator } from './decorators/property-decorator';
 export * from './decorators/property-decorators';
@@ -22,25 +17,34 @@ export {
 } from './decorators/relationship-decorators';
 export * from './errors';
 export type { CallOptions } from './executor/deadline';
+export { type QueryEvent, type QueryLogger, redactParams } from './executor/query-log';
 export {
   ATTR as TELEMETRY_ATTRIBUTES,
   errorTypeOf,
   INSTRUMENTATION_NAME,
   type TelemetryOptions,
 } from './executor/telemetry';
-export { ExplicitTransaction } from './graph/explicit-transaction';
-export { type AccessMode, type CompiledQuery, Graph } from './graph/graph';
+export {
+  connectOptionsFromEnv,
+  ENVIRONMENT_VARIABLES,
+  validateConnectOptions,
+} from './graph/connect-config';
+export {
+  type AccessMode,
+  type CompiledQuery,
+  ExplicitTransaction,
+  Graph,
+  GraphTransaction,
+} from './graph/graph';
 export { type ConnectOptions, DEFAULT_TIMEOUT_MS, type RunOptions } from './graph/graph-options';
-export { GraphTransaction } from './graph/graph-transaction';
-export { type QueryEvent, type QueryLogger, redactParams } from './graph/query-log';
 export { toPlain } from './graph/to-plain';
 export { type JsonSchema, type JsonSchemaOptions, toJsonSchema } from './json-schema/to-json-schema';
+export type { ModelClass, ModelProps, PropertyKeys } from './mapping/model-types';
+export type { UnknownPropertiesPolicy, WriteOptions } from './mapping/write-input';
 export type { BatchOptions, KeyedBatchOptions } from './model/batch-writes';
 export type { LifecycleHooks } from './model/lifecycle-hooks';
-export type { ModelClass, ModelProps, PropertyKeys } from './model/model-types';
 export { type CreateProps, NodeEntity } from './model/node-entity';
-export { RelationshipEntity } from './model/relationship-entity';
-export type { UnknownPropertiesPolicy, WriteOptions } from './model/write-input';
+export * from './plugins';
 export * from './properties';
 export type { ConversionContext, PropertyType } from './properties/property-type';
 export * from './query';
@@ -56,6 +60,7 @@ export type {
   RelationshipModelDefinition,
 } from './registry/definitions';
 export { registry, SchemaRegistry } from './registry/schema-registry';
+export { RelationshipEntity } from './relationship-model/relationship-entity';
 export {
   type ConnectOptions as RelationshipConnectOptions,
   RelationshipManager,

@@ -10,6 +10,7 @@ export type {
   EntityBatchOptions,
   MigrationContext,
 } from './context/migration-context';
+export { MIGRATION_ERROR_CATALOGUE } from './error-catalogue';
 export { MigrationError, type MigrationErrorCode } from './errors';
 export { migrationChecksum } from './files/checksum';
 export { FILE_NAME_PATTERN, type ParsedFileName, parseFileName, slugify } from './files/file-name';

@@ -1,5 +1,11 @@
 import { applyDecorators, Inject, SetMetadata, UseInterceptors } from '@nestjs/common';
-import { DEFAULT_GRAPH_NAME, getGraphToken, getModelToken, TRANSACTIONAL } from './tokens';
+import {
+  DEFAULT_GRAPH_NAME,
+  getGraphToken,
+  getModelToken,
+  TRANSACTIONAL,
+  type TransactionalOptions,
+} from './tokens';
 import { TransactionInterceptor } from './transaction.interceptor';
 
 /**
@@ -18,15 +24,7 @@ export function InjectModel(
   return Inject(getModelToken(model, graph));
 }
 
-/** What `@Transactional()` runs a handler in. */
-export interface TransactionalOptions {
-  /** The graph (a `forRoot({ name })`); default the default graph. */
-  graph?: string;
-  /** `'WRITE'` (default) or `'READ'`. */
-  mode?: 'READ' | 'WRITE';
-  /** Deadline of the whole transaction, in milliseconds; default the graph's `defaultTimeoutMs`. */
-  timeoutMs?: number;
-}
+export type { TransactionalOptions };
 
 /**
  * Runs the request handler (controller method or class) in one transaction through

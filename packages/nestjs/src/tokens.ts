@@ -24,3 +24,13 @@ export const GRAPH_NAME = Symbol('CartographGraphName');
 export const MODULE_OPTIONS = Symbol('CartographModuleOptions');
 /** @internal The metadata key `@Transactional()` sets. */
 export const TRANSACTIONAL = 'cartograph:transactional';
+
+/** What `@Transactional()` runs a handler in. */
+export interface TransactionalOptions {
+  /** The graph (a `forRoot({ name })`); default the default graph. */
+  graph?: string;
+  /** `'WRITE'` (default) or `'READ'`. */
+  mode?: 'READ' | 'WRITE';
+  /** Deadline of the whole transaction, in milliseconds; default the graph's `defaultTimeoutMs`. */
+  timeoutMs?: number;
+}

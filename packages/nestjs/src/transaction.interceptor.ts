@@ -2,8 +2,7 @@ import type { Graph } from '@cartograph/core';
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
 import { from, lastValueFrom, type Observable } from 'rxjs';
-import type { TransactionalOptions } from './decorators';
-import { getGraphToken, TRANSACTIONAL } from './tokens';
+import { getGraphToken, TRANSACTIONAL, type TransactionalOptions } from './tokens';
 
 /**
  * Runs a request handler in one `graph.writeTransaction` (or `readTransaction`), so every model

@@ -1,4 +1,4 @@
-import type { PlannedSchemaItem } from '@cartograph/core';
+import type { PlannedSchemaItem } from '@cartograph/core/internal';
 import { isBookkeepingItem } from './bookkeeping';
 import { fromPlanned } from './from-planned';
 import { conflictReason, definitionDifference } from './same-definition';

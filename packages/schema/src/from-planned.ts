@@ -1,4 +1,4 @@
-import type { PlannedSchemaItem } from '@cartograph/core';
+import type { PlannedSchemaItem } from '@cartograph/core/internal';
 import type { ConstraintType, IndexType, SchemaItem } from './schema-item';
 
 const CONSTRAINT_TYPES = {

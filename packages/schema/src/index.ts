@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 
-export type { PlannedSchemaItem } from '@cartograph/core';
+export type { PlannedSchemaItem } from '@cartograph/core/internal';
 export { BOOKKEEPING_LABEL_PREFIX, isBookkeepingItem } from './bookkeeping';
 export {
   type ActualSchema,

@@ -1,4 +1,4 @@
-import { type PlannedSchemaItem, planSchema, registry, type SchemaRegistry } from '@cartograph/core';
+import { type PlannedSchemaItem, planSchema, registry, type SchemaRegistry } from '@cartograph/core/internal';
 
 /**
  * Every constraint and index the registered `@Node` and `@Rel` models imply (see `planSchema` in

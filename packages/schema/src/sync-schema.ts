@@ -1,4 +1,5 @@
-import type { Graph, PlannedSchemaItem } from '@cartograph/core';
+import type { Graph } from '@cartograph/core';
+import type { PlannedSchemaItem } from '@cartograph/core/internal';
 import { callProcedure, literal, query, render } from '@cartograph/cypher';
 import { diffSchema, type SchemaDiff } from './diff-schema';
 import { planFromRegistry } from './plan-from-registry';

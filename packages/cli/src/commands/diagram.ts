@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { registry } from '@cartograph/core';
+import { registry } from '@cartograph/core/internal';
 import { type Command, Option } from 'commander';
 import { buildModelGraph } from '../diagram/model-graph';
 import { DIAGRAM_FORMATS, type DiagramFormat, renderDiagram } from '../diagram/render-diagram';

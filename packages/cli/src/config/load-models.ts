@@ -1,4 +1,4 @@
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { registry } from '@cartograph/core';
@@ -126,20 +126,4 @@ function definingFile(target: unknown, fallback: string): string {
   );
   const own = exporting.find((module) => !/^index\.[cm]?[jt]s$/.test(path.basename(module!.filename)));
   return (own ?? exporting[0])?.filename ?? fallback;
-}
-
-/**
- * The project's `@cartograph/core` when it is a different file from the one the CLI uses (two
- * copies mean two registries, and the CLI would see none of the models); else `undefined`.
- */
-export function separateCoreCopy(rootDir: string): string | undefined {
-  try {
-    const project = realpathSync(
-      createRequire(path.join(rootDir, 'package.json')).resolve('@cartograph/core'),
-    );
-    const own = realpathSync(require.resolve('@cartograph/core'));
-    return project === own ? undefined : project;
-  } catch {
-    return undefined; // the project does not resolve it itself: its models use the CLI's copy
-  }
 }

@@ -1,4 +1,8 @@
-import type { NodeDefinition, PropertyDefinition, RelationshipModelDefinition } from '@cartograph/core';
+import type {
+  NodeDefinition,
+  PropertyDefinition,
+  RelationshipModelDefinition,
+} from '@cartograph/core/internal';
 
 /** One property as diagrams show it. */
 export interface DiagramProperty {

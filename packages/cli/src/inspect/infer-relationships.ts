@@ -1,4 +1,4 @@
-import type { InferredNode, InferredRelationship } from './infer-schema';
+import type { InferredNode, InferredRelationship } from './inferred-schema';
 import { camelCase, type NameScope } from './naming';
 import type { DatabaseSnapshot } from './read-database';
 

@@ -1,6 +1,7 @@
-import { Graph, registry } from '@cartograph/core';
+import { Graph } from '@cartograph/core';
+import { registry } from '@cartograph/core/internal';
 import { loadConfig, type ResolvedConfig } from '../config/load-config';
-import { loadModels, separateCoreCopy } from '../config/load-models';
+import { loadModels } from '../config/load-models';
 import { classifyError } from './classify-error';
 import { CliError, ExitCode } from './exit-codes';
 import { type CliIO, Output } from './output';
@@ -43,18 +44,14 @@ export class CommandContext {
   }
 
   /**
-   * Imports the configured model modules so that the registry knows every model. Warns when they
-   * loaded but registered nothing, which means they use another copy of `@cartograph/core`.
+   * Imports the configured model modules so that the registry knows every model (the registry is
+   * shared by every copy of `@cartograph/core` in the process, so the project's copy and the CLI's
+   * see the same models). Warns when they loaded but declared no model.
    */
   loadModels(): string[] {
     const files = loadModels(this.config);
     if (files.length > 0 && registry.nodes().length === 0) {
-      const copy = separateCoreCopy(this.config.rootDir);
-      this.output.warn(
-        copy
-          ? `The models registered with another copy of @cartograph/core (${copy}) than the CLI's; install matching versions of @cartograph/cli and @cartograph/core in the project.`
-          : `Loaded ${files.length} model file(s), but they declare no @Node() class.`,
-      );
+      this.output.warn(`Loaded ${files.length} model file(s), but they declare no @Node() class.`);
     }
     return files;
   }

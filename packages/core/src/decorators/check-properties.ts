@@ -1,5 +1,5 @@
 import { ModelDefinitionError } from '../errors';
-import { isForbiddenKey } from '../model/write-input';
+import { isForbiddenKey } from '../mapping/write-input';
 import type { PropertyDefinition } from '../registry/definitions';
 
 /** Rejects property sets the database could not store unambiguously. */

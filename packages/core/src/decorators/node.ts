@@ -1,5 +1,5 @@
 import { ModelDefinitionError } from '../errors';
-import type { UnknownPropertiesPolicy } from '../model/write-input';
+import type { UnknownPropertiesPolicy } from '../mapping/write-input';
 import type {
   AnyClass,
   NodeDefinition,
@@ -9,6 +9,7 @@ import type {
 import { pendingFieldsOf } from '../registry/pending-metadata';
 import { registry } from '../registry/schema-registry';
 import { installRelationshipAccessors } from '../relationships/relationship-accessors';
+import { checkIdentifier, checkPropertyIdentifiers } from './check-identifiers';
 import { checkProperties } from './check-properties';
 
 /** Options of `@Node`. */
@@ -44,6 +45,8 @@ export function Node(options: NodeOptions = {}): (target: AnyClass) => void {
     const properties = mergeByName(parent?.properties, fields.properties);
     const relationships = mergeByName(parent?.relationships, fields.relationships);
     checkProperties(target.name, properties);
+    for (const label of ownLabels) checkIdentifier(target.name, 'label', label);
+    checkPropertyIdentifiers(target.name, properties);
     for (const relationship of relationships.values()) {
       if (properties.has(relationship.name)) {
         throw new ModelDefinitionError(
@@ -57,6 +60,7 @@ export function Node(options: NodeOptions = {}): (target: AnyClass) => void {
           `relationship "${relationship.name}" needs a non-empty type.`,
         );
       }
+      checkIdentifier(target.name, `relationship "${relationship.name}" has type`, relationship.type);
     }
     const definition: NodeDefinition = {
       name: target.name,

@@ -3,8 +3,15 @@ import type { IndexKind, PropertyDefinition, PropertyOptions } from '../registry
 import { pendingFieldsOf } from '../registry/pending-metadata';
 import { looksSensitive } from '../registry/sensitive-names';
 
-/** A legacy property decorator. */
-export type PropertyDecorator = (target: object, field: string) => void;
+/**
+ * A legacy property decorator for fields holding `V`: applied to a field of another type, it does
+ * not compile (`@IntegerProperty() name!: string` is an error). `V = any` accepts every field.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the default accepts any field (relationships, aliases)
+export type PropertyDecorator<V = any> = <K extends string>(target: FieldHolding<K, V>, field: K) => void;
+
+/** An object (the class prototype) whose field `K` may hold `V` (or be unset / null). */
+export type FieldHolding<K extends string, V> = { [P in K]?: V | null };
 
 /**
  * Builds the decorator for one property type. Every typed decorator (`@StringProperty`,
@@ -14,8 +21,8 @@ export function propertyDecorator<T>(
   type: PropertyType<T>,
   options: PropertyOptions<T> = {},
   extra: { isIdentity?: boolean; defaultIndex?: IndexKind } = {},
-): PropertyDecorator {
-  return (target, field) => {
+): PropertyDecorator<T> {
+  return (target: object, field: string) => {
     const choices = options.choices;
     const definition: PropertyDefinition = {
       name: field,

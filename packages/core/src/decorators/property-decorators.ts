@@ -42,7 +42,7 @@ export interface StringPropertyOptions extends PropertyOptions<string> {
 }
 
 /** A string property (Neo4j STRING). */
-export function StringProperty(options: StringPropertyOptions = {}): PropertyDecorator {
+export function StringProperty(options: StringPropertyOptions = {}): PropertyDecorator<string> {
   const { maxLength, ...rest } = options;
   return propertyDecorator(maxLength === undefined ? StringType : stringType({ maxLength }), rest);
 }
@@ -54,7 +54,7 @@ export type IntegerPropertyOptions = PropertyOptions<number>;
  * A whole-number property held as a JS number and stored as a Neo4j INTEGER (never a FLOAT).
  * Values beyond ±(2^53 - 1) are refused; use {@link BigIntProperty} for those.
  */
-export function IntegerProperty(options: IntegerPropertyOptions = {}): PropertyDecorator {
+export function IntegerProperty(options: IntegerPropertyOptions = {}): PropertyDecorator<number> {
   return propertyDecorator(IntegerType, options);
 }
 
@@ -62,7 +62,7 @@ export function IntegerProperty(options: IntegerPropertyOptions = {}): PropertyD
 export type BigIntPropertyOptions = PropertyOptions<bigint>;
 
 /** A 64-bit integer property held as a JS bigint (Neo4j INTEGER). */
-export function BigIntProperty(options: BigIntPropertyOptions = {}): PropertyDecorator {
+export function BigIntProperty(options: BigIntPropertyOptions = {}): PropertyDecorator<bigint> {
   return propertyDecorator(BigIntType, options);
 }
 
@@ -70,7 +70,7 @@ export function BigIntProperty(options: BigIntPropertyOptions = {}): PropertyDec
 export type FloatPropertyOptions = PropertyOptions<number>;
 
 /** A finite floating-point property (Neo4j FLOAT). */
-export function FloatProperty(options: FloatPropertyOptions = {}): PropertyDecorator {
+export function FloatProperty(options: FloatPropertyOptions = {}): PropertyDecorator<number> {
   return propertyDecorator(FloatType, options);
 }
 
@@ -78,7 +78,7 @@ export function FloatProperty(options: FloatPropertyOptions = {}): PropertyDecor
 export type BooleanPropertyOptions = PropertyOptions<boolean>;
 
 /** A true/false property (Neo4j BOOLEAN). */
-export function BooleanProperty(options: BooleanPropertyOptions = {}): PropertyDecorator {
+export function BooleanProperty(options: BooleanPropertyOptions = {}): PropertyDecorator<boolean> {
   return propertyDecorator(BooleanType, options);
 }
 
@@ -89,7 +89,7 @@ export type DatePropertyOptions = PropertyOptions<Date>;
  * A calendar-date property (Neo4j DATE) held as a JS Date. The day is taken in UTC and read back
  * as UTC midnight, so write `new Date('1990-04-23')`.
  */
-export function DateProperty(options: DatePropertyOptions = {}): PropertyDecorator {
+export function DateProperty(options: DatePropertyOptions = {}): PropertyDecorator<Date> {
   return propertyDecorator(DateType, options);
 }
 
@@ -97,7 +97,7 @@ export function DateProperty(options: DatePropertyOptions = {}): PropertyDecorat
 export type DateTimePropertyOptions = PropertyOptions<Date>;
 
 /** An instant held as a JS Date, stored as a Neo4j ZONED DATETIME in UTC, exact to the millisecond. */
-export function DateTimeProperty(options: DateTimePropertyOptions = {}): PropertyDecorator {
+export function DateTimeProperty(options: DateTimePropertyOptions = {}): PropertyDecorator<Date> {
   return propertyDecorator(DateTimeType, options);
 }
 
@@ -109,7 +109,9 @@ export type ZonedDateTimePropertyOptions = PropertyOptions<ZonedDateTime>;
  * so that a zone id such as `Europe/Paris`, or an offset, and nanoseconds survive the round trip.
  * Also accepts an ISO string with an offset or zone id.
  */
-export function ZonedDateTimeProperty(options: ZonedDateTimePropertyOptions = {}): PropertyDecorator {
+export function ZonedDateTimeProperty(
+  options: ZonedDateTimePropertyOptions = {},
+): PropertyDecorator<ZonedDateTime> {
   return propertyDecorator(ZonedDateTimeType, options);
 }
 
@@ -117,7 +119,7 @@ export function ZonedDateTimeProperty(options: ZonedDateTimePropertyOptions = {}
 export type DurationPropertyOptions = PropertyOptions<Neo4jDuration>;
 
 /** A Neo4j DURATION held as a neo4j-driver `Duration`; also accepts an ISO-8601 string such as `PT2H30M`. */
-export function DurationProperty(options: DurationPropertyOptions = {}): PropertyDecorator {
+export function DurationProperty(options: DurationPropertyOptions = {}): PropertyDecorator<Neo4jDuration> {
   return propertyDecorator(DurationType, options);
 }
 
@@ -128,7 +130,7 @@ export interface PointPropertyOptions extends PropertyOptions<GeoPoint> {
 }
 
 /** A spatial property (Neo4j POINT) held as a {@link GeoPoint}; `index: true` creates a point index. */
-export function PointProperty(options: PointPropertyOptions = {}): PropertyDecorator {
+export function PointProperty(options: PointPropertyOptions = {}): PropertyDecorator<GeoPoint> {
   const { crs, ...rest } = options;
   return propertyDecorator(crs === undefined ? PointType : pointType({ crs }), rest, {
     defaultIndex: 'point',
@@ -145,8 +147,8 @@ export type ArrayPropertyOptions<T> = PropertyOptions<T[]>;
 export function ArrayProperty<T>(
   itemType: PropertyType<T>,
   options: ArrayPropertyOptions<T> = {},
-): PropertyDecorator {
-  return propertyDecorator(arrayOf(itemType), options);
+): PropertyDecorator<readonly T[]> {
+  return propertyDecorator(arrayOf(itemType), options) as unknown as PropertyDecorator<readonly T[]>;
 }
 
 /** Options of {@link JsonProperty}. */
@@ -161,7 +163,7 @@ const defaultJsonType = jsonType();
  * Any JSON-serialisable value, stored as a string of JSON text; bigints, functions, cycles and
  * values nested deeper than `maxDepth` (default 100) are refused.
  */
-export function JsonProperty<T = unknown>(options: JsonPropertyOptions<T> = {}): PropertyDecorator {
+export function JsonProperty<T = unknown>(options: JsonPropertyOptions<T> = {}): PropertyDecorator<T> {
   const { maxDepth, ...rest } = options;
   const type = maxDepth === undefined ? defaultJsonType : jsonType({ maxDepth });
   return propertyDecorator(type as PropertyType<T>, rest);
@@ -171,7 +173,7 @@ export function JsonProperty<T = unknown>(options: JsonPropertyOptions<T> = {}):
 export type EmailPropertyOptions = PropertyOptions<string>;
 
 /** A string property that must hold an email address. */
-export function EmailProperty(options: EmailPropertyOptions = {}): PropertyDecorator {
+export function EmailProperty(options: EmailPropertyOptions = {}): PropertyDecorator<string> {
   return propertyDecorator(EmailType, options);
 }
 
@@ -179,7 +181,10 @@ export function EmailProperty(options: EmailPropertyOptions = {}): PropertyDecor
 export type RegexPropertyOptions = PropertyOptions<string>;
 
 /** A string property that must match `pattern`; anchor it (`^...$`) to match whole values. */
-export function RegexProperty(pattern: RegExp, options: RegexPropertyOptions = {}): PropertyDecorator {
+export function RegexProperty(
+  pattern: RegExp,
+  options: RegexPropertyOptions = {},
+): PropertyDecorator<string> {
   return propertyDecorator(regexString(pattern), options);
 }
 
@@ -193,7 +198,7 @@ export interface UniqueIdPropertyOptions extends PropertyOptions<string> {
  * The model's identity: a UUID generated on create, required and backed by a uniqueness
  * constraint. One per model.
  */
-export function UniqueIdProperty(options: UniqueIdPropertyOptions = {}): PropertyDecorator {
+export function UniqueIdProperty(options: UniqueIdPropertyOptions = {}): PropertyDecorator<string> {
   const { version, ...rest } = options;
   const type = uniqueIdType({ version });
   return propertyDecorator(
@@ -209,7 +214,7 @@ export function UniqueIdProperty(options: UniqueIdPropertyOptions = {}): Propert
  * since a plain class field would hide the accessor.
  */
 export function AliasProperty(to: string): PropertyDecorator {
-  return (target, field) => {
+  return (target: object, field: string) => {
     pendingFieldsOf(target).aliases.set(field, to);
     Object.defineProperty(target, field, {
       get(this: Record<string, unknown>) {

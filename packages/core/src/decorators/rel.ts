@@ -1,8 +1,9 @@
 import { ModelDefinitionError } from '../errors';
-import type { UnknownPropertiesPolicy } from '../model/write-input';
+import type { UnknownPropertiesPolicy } from '../mapping/write-input';
 import type { AnyClass } from '../registry/definitions';
 import { pendingFieldsOf } from '../registry/pending-metadata';
 import { registry } from '../registry/schema-registry';
+import { checkIdentifier, checkPropertyIdentifiers } from './check-identifiers';
 import { checkProperties } from './check-properties';
 
 /** Options of {@link Rel}. */
@@ -31,6 +32,8 @@ export function Rel(type: string, options: RelOptions = {}): (target: AnyClass) 
     }
     const properties = new Map(fields.properties.map((property) => [property.name, property]));
     checkProperties(target.name, properties);
+    checkIdentifier(target.name, 'relationship type', type);
+    checkPropertyIdentifiers(target.name, properties);
     registry.registerRelationshipModel({
       name: target.name,
       target,

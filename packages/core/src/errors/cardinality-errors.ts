@@ -13,3 +13,10 @@ export class CardinalityViolationError extends CartographError {
     super('CARDINALITY_VIOLATION', message);
   }
 }
+
+/** `reconnect(old, new)` was given an `old` node the owner is not related to. */
+export class NotRelatedError extends CartographError {
+  constructor(message: string) {
+    super('NOT_RELATED', `${message} Use connect() to add a relationship.`);
+  }
+}

@@ -1,5 +1,10 @@
-export { AttemptedCardinalityViolationError, CardinalityViolationError } from './cardinality-errors';
+export {
+  AttemptedCardinalityViolationError,
+  CardinalityViolationError,
+  NotRelatedError,
+} from './cardinality-errors';
 export { CartographError } from './cartograph-error';
+export { ERROR_CATALOGUE, type ErrorCode, hasErrorCode } from './catalogue';
 export { CommitOutcomeUnknownError } from './commit-outcome-unknown-error';
 export { ConfigurationError } from './configuration-error';
 export { ConnectionLostError } from './connection-errors';
@@ -12,6 +17,7 @@ export {
   type StoredDataLocation,
 } from './hydration-error';
 export { ForbiddenPropertyNameError } from './input-errors';
+export { TenantContextError } from './plugin-errors';
 export {
   DoesNotExistError,
   MultipleNodesReturnedError,
@@ -22,3 +28,9 @@ export {
 } from './query-errors';
 export { TransactionClosedError, WriteInReadTransactionError } from './transaction-errors';
 export { type FieldError, PropertyConversionError, ValidationError } from './validation-error';
+export {
+  BatchMismatchError,
+  InvalidBatchSizeError,
+  InvalidResultError,
+  MissingKeyError,
+} from './write-errors';

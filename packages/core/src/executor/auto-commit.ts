@@ -1,9 +1,9 @@
 import type { Record as Neo4jRecord, ResultSummary } from 'neo4j-driver';
-import type { AccessMode, CompiledQuery } from '../graph/graph';
 import { type CallOptions, Deadline } from './deadline';
 import type { ExecutorHost } from './executor-host';
 import { queryFailure } from './query-failure';
 import { severSession } from './sever-session';
+import type { AccessMode, CompiledQuery } from './types';
 
 /**
  * Runs one statement in an auto-commit transaction (what schema commands and

@@ -1,10 +1,15 @@
 import type { Session } from 'neo4j-driver';
-import type { AccessMode, CompiledQuery, Graph } from '../graph/graph';
 import type { Telemetry } from './telemetry';
+import type { AccessMode, CompiledQuery } from './types';
 
-/** What the executor needs from a graph: sessions, the query log and the graph's bounds. */
-export interface ExecutorHost {
-  readonly graph: Graph;
+/**
+ * What the executor needs from a graph: sessions, the query log and the graph's bounds. `G` is the
+ * graph type, which the executor only carries into {@link ActiveTransaction} (it sits above this layer).
+ */
+export interface ExecutorHost<G = unknown> {
+  readonly graph: G;
+  /** The graph's database (`undefined`: the server's default), for telemetry attributes. */
+  readonly database: string | undefined;
   /** A session on the graph's database (or `database`), bookmark manager and impersonated user. */
   session(mode: AccessMode, database?: string): Session;
   /** Reports one query to the graph's logger (parameters redacted there). */

@@ -1,11 +1,11 @@
 import type { Session, Transaction } from 'neo4j-driver';
 import { AbortedError, CommitOutcomeUnknownError, DeadlineExceededError } from '../errors';
-import type { AccessMode } from '../graph/graph';
-import { isConnectionFailure } from '../graph/neo4j-errors';
 import type { Deadline } from './deadline';
+import { isConnectionFailure } from './neo4j-errors';
 import { severSession } from './sever-session';
 import { transactionConfig } from './transaction-config';
 import { translateFailure } from './translate-failure';
+import type { AccessMode } from './types';
 
 /** Opens an explicit transaction on `session`, bounded by `deadline`; failures typed, session closed. */
 export async function beginExplicit(

@@ -1,6 +1,6 @@
 import { isRetryableError, Neo4jError } from 'neo4j-driver';
 import { CartographError } from '../errors';
-import { isConnectionFailure } from '../graph/neo4j-errors';
+import { isConnectionFailure } from './neo4j-errors';
 
 /**
  * What a failed transaction attempt allows: `retry` (nothing was applied: the server answered with

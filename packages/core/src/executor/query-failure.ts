@@ -1,7 +1,7 @@
-import type { CompiledQuery } from '../graph/graph';
-import { redactError } from '../graph/redact-error';
 import type { Deadline } from './deadline';
+import { redactError } from './redact-error';
 import { translateFailure } from './translate-failure';
+import type { CompiledQuery } from './types';
 
 /**
  * The error a failed query raises and logs: its secret values masked first (in place, so the

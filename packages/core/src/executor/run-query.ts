@@ -1,8 +1,8 @@
 import type { Record as Neo4jRecord, ResultSummary, Transaction } from 'neo4j-driver';
-import type { AccessMode, CompiledQuery } from '../graph/graph';
 import type { Deadline } from './deadline';
 import type { ExecutorHost } from './executor-host';
 import { queryFailure } from './query-failure';
+import type { AccessMode, CompiledQuery } from './types';
 
 /** The mapped rows of a query and the server's summary of it. */
 export interface QueryOutcome<T> {
@@ -25,7 +25,7 @@ export async function runQuery<T>(
   abandon: () => void,
 ): Promise<QueryOutcome<T>> {
   const started = performance.now();
-  const span = host.telemetry.startQuery(query, mode, host.graph.database, tx);
+  const span = host.telemetry.startQuery(query, mode, host.database, tx);
   try {
     const pending = tx.run(query.cypher, query.params);
     const result = await deadline.race(

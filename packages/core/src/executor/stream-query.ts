@@ -1,9 +1,9 @@
 import type { Record as Neo4jRecord, Transaction } from 'neo4j-driver';
-import type { CompiledQuery } from '../graph/graph';
 import { type CallOptions, Deadline } from './deadline';
 import type { ExecutorHost } from './executor-host';
 import { queryFailure } from './query-failure';
 import { severSession } from './sever-session';
+import type { CompiledQuery } from './types';
 
 /**
  * Streams a read query's records in a read transaction on a session of its own, logging it once
@@ -22,7 +22,7 @@ export async function* streamQuery<T>(
   const bound = () => Deadline.start(options, host.defaultTimeoutMs);
   const started = performance.now();
   let rows = 0;
-  const span = host.telemetry.startQuery(query, 'READ', options.database ?? host.graph.database);
+  const span = host.telemetry.startQuery(query, 'READ', options.database ?? host.database);
   let tx: Transaction | undefined;
   try {
     tx = await bound().race(session.beginTransaction(), abandon);

@@ -14,9 +14,9 @@ import {
 } from '@opentelemetry/api';
 import { Neo4jError, type Transaction } from 'neo4j-driver';
 import { CartographError } from '../errors';
-import type { AccessMode, CompiledQuery } from '../graph/graph';
-import { redactParams } from '../graph/query-log';
 import { registry } from '../registry/schema-registry';
+import { redactParams } from './query-log';
+import type { AccessMode, CompiledQuery } from './types';
 
 /**
  * OpenTelemetry settings of a graph (`ConnectOptions.telemetry`). Cartograph uses only

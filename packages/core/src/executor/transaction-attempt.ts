@@ -1,11 +1,32 @@
 import type { Span } from '@opentelemetry/api';
 import type { Session, Transaction } from 'neo4j-driver';
-import { type ActiveTransaction, transactionContext } from '../graph/transaction-context';
-import type { Deadline } from './deadline';
+import type { CallOptions, Deadline } from './deadline';
 import type { ExecutorHost } from './executor-host';
 import { severSession } from './sever-session';
 import { transactionConfig } from './transaction-config';
-import type { TransactionPlan } from './transaction-loop';
+import { type ActiveTransaction, transactionContext } from './transaction-context';
+import type { AccessMode } from './types';
+
+/** How `runTransaction` runs its work. */
+export interface TransactionPlan<T> {
+  readonly mode: AccessMode;
+  readonly database: string | undefined;
+  readonly deadline: Deadline;
+  readonly metadata?: Record<string, unknown>;
+  /**
+   * For a write that carries a key of its own: whether an attempt whose COMMIT outcome was lost did
+   * commit (read by that key), returning the work's result if so. Without it, a lost COMMIT reply
+   * raises CommitOutcomeUnknownError.
+   */
+  readonly applied?: (bounds: CallOptions) => Promise<{ readonly result: T } | undefined>;
+  /**
+   * The work leaves the same state however often it runs (MERGE by key), so an attempt whose COMMIT
+   * outcome was lost is simply run again.
+   */
+  readonly idempotent?: boolean;
+  /** The work is a user callback whose model operations join the transaction. */
+  readonly callback?: boolean;
+}
 
 /** Marks a failure that happened once COMMIT had been sent. */
 export class CommitSent extends Error {
@@ -19,10 +40,10 @@ export class CommitSent extends Error {
  * operations, commit. Any failure rolls back (or breaks the connection, so the server does) and is
  * rethrown; a failure of the COMMIT itself is wrapped in {@link CommitSent}.
  */
-export async function attempt<T>(
-  host: ExecutorHost,
+export async function attempt<G, T>(
+  host: ExecutorHost<G>,
   plan: TransactionPlan<T>,
-  work: (active: ActiveTransaction) => Promise<T>,
+  work: (active: ActiveTransaction<G>) => Promise<T>,
   span?: Span,
 ): Promise<T> {
   const { deadline, mode } = plan;
@@ -37,7 +58,7 @@ export async function attempt<T>(
     tx = begun;
     const open = tx;
     host.telemetry.bind(open, span, plan.database);
-    const active: ActiveTransaction = {
+    const active: ActiveTransaction<G> = {
       graph: host.graph,
       tx: open,
       mode,

@@ -1,33 +1,11 @@
 import type { Span } from '@opentelemetry/api';
 import { AbortedError, CommitOutcomeUnknownError, DeadlineExceededError } from '../errors';
-import type { AccessMode } from '../graph/graph';
-import type { ActiveTransaction } from '../graph/transaction-context';
 import type { CallOptions, Deadline } from './deadline';
 import type { ExecutorHost } from './executor-host';
 import { failureKind } from './failure-kind';
-import { attempt, CommitSent } from './transaction-attempt';
+import { attempt, CommitSent, type TransactionPlan } from './transaction-attempt';
+import type { ActiveTransaction } from './transaction-context';
 import { translateFailure } from './translate-failure';
-
-/** How {@link runTransaction} runs its work. */
-export interface TransactionPlan<T> {
-  readonly mode: AccessMode;
-  readonly database: string | undefined;
-  readonly deadline: Deadline;
-  readonly metadata?: Record<string, unknown>;
-  /**
-   * For a write that carries a key of its own: whether an attempt whose COMMIT outcome was lost did
-   * commit (read by that key), returning the work's result if so. Without it, a lost COMMIT reply
-   * raises CommitOutcomeUnknownError.
-   */
-  readonly applied?: (bounds: CallOptions) => Promise<{ readonly result: T } | undefined>;
-  /**
-   * The work leaves the same state however often it runs (MERGE by key), so an attempt whose COMMIT
-   * outcome was lost is simply run again.
-   */
-  readonly idempotent?: boolean;
-  /** The work is a user callback whose model operations join the transaction. */
-  readonly callback?: boolean;
-}
 
 const FIRST_DELAY_MS = 200;
 const MAX_DELAY_MS = 5_000;
@@ -39,10 +17,12 @@ const MAX_DELAY_MS = 5_000;
  * is unknown: `plan.applied` settles it, or the caller gets CommitOutcomeUnknownError; the work is
  * never re-run blindly. Reads are re-run freely, as running them twice changes nothing.
  */
-export async function runTransaction<T>(
-  host: ExecutorHost,
+export type { TransactionPlan };
+
+export async function runTransaction<G, T>(
+  host: ExecutorHost<G>,
   plan: TransactionPlan<T>,
-  work: (active: ActiveTransaction) => Promise<T>,
+  work: (active: ActiveTransaction<G>) => Promise<T>,
 ): Promise<T> {
   const span = host.telemetry.startTransaction(plan.mode, plan.database);
   let retries = 0;
@@ -56,10 +36,10 @@ export async function runTransaction<T>(
   }
 }
 
-async function loop<T>(
-  host: ExecutorHost,
+async function loop<G, T>(
+  host: ExecutorHost<G>,
   plan: TransactionPlan<T>,
-  work: (active: ActiveTransaction) => Promise<T>,
+  work: (active: ActiveTransaction<G>) => Promise<T>,
   span: Span | undefined,
   retried: () => number,
 ): Promise<T> {

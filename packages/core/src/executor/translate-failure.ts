@@ -1,7 +1,7 @@
 import { Neo4jError } from 'neo4j-driver';
 import { DeadlineExceededError } from '../errors';
-import { translateNeo4jError } from '../graph/neo4j-errors';
 import type { Deadline } from './deadline';
+import { translateNeo4jError } from './neo4j-errors';
 
 /**
  * The typed error a failed call raises: the server's own transaction timeout (which Cartograph sets

@@ -1,7 +1,7 @@
 import type { AuthToken, Config } from 'neo4j-driver';
 import type { CallOptions } from '../executor/deadline';
+import type { QueryLogger } from '../executor/query-log';
 import type { TelemetryOptions } from '../executor/telemetry';
-import type { QueryLogger } from './query-log';
 
 /**
  * The deadline of a call that names none (`ConnectOptions.defaultTimeoutMs`): one minute, long
@@ -9,6 +9,14 @@ import type { QueryLogger } from './query-log';
  * DeadlineExceededError instead of a promise that never settles.
  */
 export const DEFAULT_TIMEOUT_MS = 60_000;
+
+/**
+ * A query plugin as the graph holds it; the hooks are described by `CartographPlugin`
+ * (`softDelete()`, `multiTenancy()`, your own).
+ */
+export interface GraphPlugin {
+  readonly name: string;
+}
 
 /** How to reach Neo4j; passed to `Graph.connect`. */
 export interface ConnectOptions {
@@ -65,6 +73,11 @@ export interface ConnectOptions {
   telemetry?: TelemetryOptions;
   /** Make this graph the one models use by default; default true when no default graph exists yet. */
   default?: boolean;
+  /**
+   * Query plugins applied to every model's queries on this graph (`softDelete()`,
+   * `multiTenancy()`, your own): see docs/plugins.md.
+   */
+  plugins?: readonly GraphPlugin[];
   /** Check that the server answers before returning; default true. */
   verifyConnectivity?: boolean;
 }

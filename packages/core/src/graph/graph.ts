@@ -4,38 +4,31 @@ import neo4j, {
   type Driver,
   type Record as Neo4jRecord,
   type ResultSummary,
+  type Session,
 } from 'neo4j-driver';
-import { validateConnectOptions } from '../config/connect-config';
-import { NotConnectedError, WriteInReadTransactionError } from '../errors';
+import { NotConnectedError, TransactionClosedError } from '../errors';
 import { runAutoCommit } from '../executor/auto-commit';
 import { Deadline } from '../executor/deadline';
 import type { ExecutorHost } from '../executor/executor-host';
-import { beginExplicit } from '../executor/explicit-calls';
+import { beginExplicit, commitExplicit, rollbackExplicit } from '../executor/explicit-calls';
 import { checkJoin } from '../executor/join-check';
 import type { LostCommitRecovery } from '../executor/lost-commit-recovery';
+import { type QueryLogger, redactParams } from '../executor/query-log';
 import { type QueryOutcome, runQuery } from '../executor/run-query';
 import { severSession } from '../executor/sever-session';
 import { streamQuery } from '../executor/stream-query';
 import { Telemetry } from '../executor/telemetry';
+import { type ActiveTransaction, transactionContext } from '../executor/transaction-context';
 import { runTransaction } from '../executor/transaction-loop';
-import type { ModelClass } from '../model/model-types';
-import { type CypherOptions, runCypher } from '../query/raw-cypher';
+import type { AccessMode, CompiledQuery } from '../executor/types';
+import type { ModelClass } from '../mapping/model-types';
 import { type InstallSchemaResult, installSchema } from '../schema/install-schema';
-import { ExplicitTransaction } from './explicit-transaction';
-import { type ConnectOptions, DEFAULT_TIMEOUT_MS, type RunOptions } from './graph-options';
-import { GraphTransaction } from './graph-transaction';
-import { type QueryLogger, redactParams } from './query-log';
-import { type ActiveTransaction, transactionContext } from './transaction-context';
+import { validateConnectOptions } from './connect-config';
+import { type ConnectOptions, DEFAULT_TIMEOUT_MS, type GraphPlugin, type RunOptions } from './graph-options';
+import { type CypherOptions, runCypher } from './raw-cypher';
+import { toPlain } from './to-plain';
 
-/** A compiled query: Cypher text and its parameters. */
-export interface CompiledQuery {
-  readonly cypher: string;
-  readonly params: Record<string, unknown>;
-  /** Parameter names, or keys at any depth inside parameters, whose values are secret (see `redactParams`). */
-  readonly sensitive?: readonly string[];
-}
-
-export type AccessMode = 'READ' | 'WRITE';
+export type { AccessMode, CompiledQuery };
 
 interface SharedConnection {
   readonly driver: Driver;
@@ -51,6 +44,8 @@ interface SharedConnection {
   /** Spans and metrics (OpenTelemetry). */
   readonly telemetry: Telemetry;
   closed: boolean;
+  /** Query plugins of this connection (`ConnectOptions.plugins`). */
+  readonly plugins: readonly GraphPlugin[];
 }
 
 /**
@@ -60,19 +55,22 @@ interface SharedConnection {
  */
 export class Graph {
   static #default: Graph | undefined;
+  /** Whether any graph was connected with plugins (query compilation skips them until one is). */
+  static pluginsInUse = false;
 
   readonly #shared: SharedConnection;
   /** The database queries go to unless a call names another. */
   readonly database: string | undefined;
 
   /** What the executor (`src/executor`) uses of this graph: the one path to the driver. */
-  readonly #host: ExecutorHost;
+  readonly #host: ExecutorHost<Graph>;
 
   private constructor(shared: SharedConnection, database: string | undefined) {
     this.#shared = shared;
     this.database = database;
     this.#host = {
       graph: this,
+      database,
       session: (mode, name) => this.#session(mode, name),
       log: (query, mode, started, rows, notifications, error) =>
         this.logQuery(query, mode, started, rows, notifications, error),
@@ -112,7 +110,9 @@ export class Graph {
         DEFAULT_MAX_RETRY_TIME_MS,
       telemetry: new Telemetry(options.url, options.telemetry),
       closed: false,
+      plugins: Object.freeze([...(options.plugins ?? [])]),
     };
+    if (shared.plugins.length > 0) Graph.pluginsInUse = true;
     const graph = new Graph(shared, options.database);
     if (options.verifyConnectivity ?? true) {
       try {
@@ -135,13 +135,29 @@ export class Graph {
     return graph;
   }
 
+  /** The default graph, or undefined when none is connected (or it is closed). */
+  static defaultOrUndefined(): Graph | undefined {
+    const graph = Graph.#default;
+    return graph && !graph.#shared.closed ? graph : undefined;
+  }
+
+  /** The graph of the running transaction, else the default graph; undefined when there is none. */
+  static currentOrUndefined(): Graph | undefined {
+    return activeGraphTransaction()?.graph ?? Graph.defaultOrUndefined();
+  }
+
   static setDefault(graph: Graph): void {
     Graph.#default = graph;
   }
 
   /** The graph of the transaction this code runs in, else the default graph. */
   static current(): Graph {
-    return transactionContext.getStore()?.graph ?? Graph.default;
+    return activeGraphTransaction()?.graph ?? Graph.default;
+  }
+
+  /** The query plugins given to `Graph.connect`. */
+  get plugins(): readonly GraphPlugin[] {
+    return this.#shared.plugins;
   }
 
   /** The underlying driver, for anything Cartograph does not cover. */
@@ -185,7 +201,7 @@ export class Graph {
     const perCall = () => whole ?? Deadline.start({}, this.#shared.defaultTimeoutMs);
     const session = graph.#session(mode, graph.database);
     const tx = await beginExplicit(session, perCall(), whole ?? Deadline.none, options.metadata);
-    const active: ActiveTransaction = {
+    const active: ActiveTransaction<Graph> = {
       graph,
       tx,
       mode,
@@ -226,7 +242,7 @@ export class Graph {
 
   /** @internal Runs one query in a given transaction (logged, bounded, typed errors). */
   async runIn<T>(
-    active: ActiveTransaction,
+    active: ActiveTransaction<Graph>,
     query: CompiledQuery,
     mode: AccessMode,
     map: (record: Neo4jRecord) => T,
@@ -236,7 +252,7 @@ export class Graph {
 
   /** @internal {@link Graph.runIn} with the server's summary of the query. */
   runInWithSummary<T>(
-    active: ActiveTransaction,
+    active: ActiveTransaction<Graph>,
     query: CompiledQuery,
     mode: AccessMode,
     map: (record: Neo4jRecord) => T,
@@ -295,8 +311,8 @@ export class Graph {
   }
 
   /** The active transaction, when it belongs to this connection and `database`. */
-  #joinable(database: string | undefined): ActiveTransaction | undefined {
-    const active = transactionContext.getStore();
+  #joinable(database: string | undefined): ActiveTransaction<Graph> | undefined {
+    const active = activeGraphTransaction();
     if (active && active.graph.#shared === this.#shared && database === active.graph.database) return active;
     return undefined;
   }
@@ -434,4 +450,102 @@ function recoveryPlan<T>(recovery: LostCommitRecovery<T> | undefined) {
     applied: recovery && 'applied' in recovery ? recovery.applied : undefined,
     idempotent: recovery !== undefined && 'idempotent' in recovery,
   };
+}
+
+/** The active transaction. Only graphs put transactions in the context, so its `graph` is a Graph. */
+function activeGraphTransaction(): ActiveTransaction<Graph> | undefined {
+  return transactionContext.getStore() as ActiveTransaction<Graph> | undefined;
+}
+
+/**
+ * The transaction handed to `graph.readTransaction` / `graph.writeTransaction` callbacks. Model
+ * operations inside the callback join it automatically; this object is for Cypher of your own.
+ */
+export class GraphTransaction {
+  /** @internal */
+  protected readonly active: ActiveTransaction<Graph>;
+
+  /** @internal Made by the graph; user code receives it. */
+  constructor(active: ActiveTransaction<Graph>) {
+    this.active = active;
+  }
+
+  /** The graph this transaction belongs to. */
+  get graph(): Graph {
+    return this.active.graph;
+  }
+
+  /** `READ` or `WRITE`. */
+  get mode(): 'READ' | 'WRITE' {
+    return this.active.mode;
+  }
+
+  /** Runs Cypher in this transaction; rows come back as plain objects (see `toPlain`). */
+  run(cypher: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> {
+    return this.active.graph.runIn(this.active, { cypher, params }, this.mode, plainRow);
+  }
+}
+
+function plainRow(record: { keys: PropertyKey[]; get(key: PropertyKey): unknown }): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const key of record.keys) row[key as string] = toPlain(record.get(key));
+  return row;
+}
+
+/**
+ * A transaction you commit or roll back yourself (`graph.beginTransaction()`), for work that spans
+ * calls you do not control in one callback. Unlike `writeTransaction`, it is never retried: prefer
+ * the managed form when you can. Model operations join it inside {@link ExplicitTransaction.within}.
+ * Every call on it raises typed Cartograph errors; a commit whose answer is lost raises
+ * `CommitOutcomeUnknownError`.
+ */
+export class ExplicitTransaction extends GraphTransaction {
+  readonly #session: Session;
+
+  /** @internal Made by `graph.beginTransaction()`. */
+  constructor(active: ActiveTransaction<Graph>, session: Session) {
+    super(active);
+    this.#session = session;
+  }
+
+  /** Whether neither commit nor rollback has happened yet. */
+  get isOpen(): boolean {
+    return this.active.tx.isOpen();
+  }
+
+  /** Runs `work` with every model operation inside it joining this transaction. */
+  within<T>(work: () => Promise<T>): Promise<T> {
+    if (!this.isOpen) throw new TransactionClosedError();
+    return transactionContext.run(this.active, work);
+  }
+
+  /**
+   * @internal Runs a statement and returns its plain rows with the server's summary (migrations
+   * report what each statement changed).
+   */
+  async runWithSummary(
+    cypher: string,
+    params: Record<string, unknown> = {},
+  ): Promise<{ rows: Record<string, unknown>[]; summary: ResultSummary }> {
+    if (!this.isOpen) throw new TransactionClosedError();
+    return this.active.graph.runInWithSummary(this.active, { cypher, params }, this.mode, (record) => {
+      const row: Record<string, unknown> = {};
+      for (const key of record.keys) row[String(key)] = toPlain(record.get(key));
+      return row;
+    });
+  }
+
+  /**
+   * Makes every change durable and closes the session.
+   * @throws CommitOutcomeUnknownError when the connection failed after COMMIT was sent.
+   */
+  async commit(): Promise<void> {
+    if (!this.isOpen) throw new TransactionClosedError();
+    await commitExplicit(this.#session, this.active.tx, this.mode, this.active.deadline());
+  }
+
+  /** Discards every change and closes the session (a lost connection counts as rolled back). */
+  async rollback(): Promise<void> {
+    await rollbackExplicit(this.#session, this.active.tx, this.active.deadline());
+  }
 }

@@ -1,18 +1,27 @@
 import type { Node as Neo4jNode } from 'neo4j-driver';
-import { CartographError, type FieldError, ValidationError } from '../errors';
+import {
+  BatchMismatchError,
+  type FieldError,
+  InvalidBatchSizeError,
+  MissingKeyError,
+  ValidationError,
+} from '../errors';
+import { UnknownPropertyError } from '../errors/filter-errors';
 import { Graph } from '../graph/graph';
+import { resolveGraph } from '../graph/resolve-graph';
+import { applyDefaults, deflateEntity } from '../mapping/deflate-entity';
+import { setState } from '../mapping/entity-state';
+import { hydrateNode, instantiate } from '../mapping/hydrate';
+import type { ModelClass, PropertyKeys } from '../mapping/model-types';
+import { sensitiveDbNames } from '../mapping/sensitive-keys';
+import { validateEntity } from '../mapping/validate-entity';
+import { assignInput, type WriteOptions } from '../mapping/write-input';
+import { createProperties } from '../query/plugins/hooks';
 import type { NodeDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
 import { createManyText, mergeManyText } from './batch-queries';
 import { createdBatchCheck } from './created-batch-check';
-import { applyDefaults, deflateEntity } from './deflate-entity';
-import { setState } from './entity-state';
-import { hydrateNode, instantiate } from './hydrate';
 import { runHook } from './lifecycle-hooks';
-import type { ModelClass, PropertyKeys } from './model-types';
-import { sensitiveDbNames } from './sensitive-keys';
-import { validateEntity } from './validate-entity';
-import { assignInput, type WriteOptions } from './write-input';
 
 /** Options of the batch operations. */
 export interface BatchOptions extends WriteOptions {
@@ -73,7 +82,10 @@ async function prepare<T extends object>(
     const rowErrors = validateEntity(definition.target, definition.properties, entity);
     for (const error of rowErrors) errors.push({ ...error, field: `[${index}].${error.field}` });
     if (errors.length > 0) continue;
-    const create = deflateEntity(definition.name, definition.properties, entity);
+    const create = createProperties(
+      definition,
+      deflateEntity(definition.name, definition.properties, entity),
+    );
     const row: PreparedRow<T> | KeyedRow<T> = givenFields
       ? { entity, create, given: pick(create, givenFields) }
       : { entity, create };
@@ -123,7 +135,7 @@ export async function createMany<T extends object>(
 ): Promise<T[]> {
   const definition = registry.node(model);
   const batchSize = checkedBatchSize(options.batchSize);
-  const graph = Graph.current();
+  const graph = resolveGraph();
   const write = batchWriter<T>(graph, createManyText(definition), sensitiveDbNames(definition.properties));
   const prepared = await prepare<T>(definition, rows, false, options);
   // With generated ids, a lost COMMIT reply is settled by reading them back (exactly once).
@@ -154,10 +166,7 @@ function batchWriter<T extends object>(
       (record) => record.get('ids') as string[],
     );
     if (!ids || ids.length !== batch.length) {
-      throw new CartographError(
-        'BATCH_MISMATCH',
-        `createMany: Neo4j created ${ids?.length ?? 0} of ${batch.length} nodes.`,
-      );
+      throw new BatchMismatchError(ids?.length ?? 0, batch.length);
     }
     for (const [index, row] of batch.entries())
       setState(row.entity, { elementId: ids[index], snapshot: row.create });
@@ -166,10 +175,7 @@ function batchWriter<T extends object>(
 
 function checkedBatchSize(batchSize = 10_000): number {
   if (!Number.isInteger(batchSize) || batchSize < 1) {
-    throw new CartographError(
-      'INVALID_BATCH_SIZE',
-      `batchSize must be a positive integer, got ${batchSize}.`,
-    );
+    throw new InvalidBatchSizeError(batchSize);
   }
   return batchSize;
 }
@@ -184,9 +190,12 @@ function keyFields(
     return key.map((field) => {
       const property = definition.properties.get(field);
       if (!property)
-        throw new CartographError(
-          'UNKNOWN_PROPERTY',
-          `${definition.name} has no property "${field}" to use as a key.`,
+        throw new UnknownPropertyError(
+          definition.name,
+          field,
+          [...definition.properties.keys()],
+          'property',
+          ' Name declared properties in `key`.',
         );
       return property.dbName;
     });
@@ -196,10 +205,7 @@ function keyFields(
     .filter((p) => prepared.every((row) => row.given[p.dbName] !== undefined))
     .map((p) => p.dbName);
   if (shared.length === 0) {
-    throw new CartographError(
-      'MISSING_KEY',
-      `${definition.name}: no unique field is given in every row to identify nodes by. Pass { key: ['field', ...] }.`,
-    );
+    throw new MissingKeyError(definition.name);
   }
   return shared.slice(0, 1);
 }
@@ -220,7 +226,7 @@ async function mergeRows<T extends object>(
     const id = keys.join('\u0000');
     groups.set(id, [...(groups.get(id) ?? []), position]);
   });
-  const graph = Graph.current();
+  const graph = resolveGraph();
   const sensitive = sensitiveDbNames(definition.properties);
   await graph.joinOrBeginWrite(
     async () => {

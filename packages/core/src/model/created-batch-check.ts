@@ -16,8 +16,8 @@ import { CartographError } from '../errors';
 import type { CallOptions } from '../executor/deadline';
 import type { LostCommitRecovery } from '../executor/lost-commit-recovery';
 import type { Graph } from '../graph/graph';
+import { setState } from '../mapping/entity-state';
 import type { NodeDefinition } from '../registry/definitions';
-import { setState } from './entity-state';
 
 /** A row `createMany` writes: the instance and the stored values it is created with. */
 interface CreatedRow {

@@ -1,8 +1,16 @@
 import type { Node as Neo4jNode, Record as Neo4jRecord } from 'neo4j-driver';
 import { DoesNotExistError, NotSavedError, ValidationError } from '../errors';
 import type { CallOptions } from '../executor/deadline';
-import { Graph } from '../graph/graph';
+import { resolveGraph } from '../graph/resolve-graph';
+import { applyDefaults, deflateEntity } from '../mapping/deflate-entity';
+import { stateOf } from '../mapping/entity-state';
+import { assignProperties, hydrateNode, instantiate, removeShadowingFields } from '../mapping/hydrate';
+import type { ModelClass, ModelProps, NodeEntityMembers } from '../mapping/model-types';
+import { sameStoredValue } from '../mapping/stored-value-key';
+import { validateEntity } from '../mapping/validate-entity';
+import { assignInput, type WriteOptions } from '../mapping/write-input';
 import { NodeSet } from '../query/node-set';
+import { createProperties, deleteReplacement } from '../query/plugins/hooks';
 import type { NodeDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
 import {
@@ -14,15 +22,8 @@ import {
   mergeMany,
 } from './batch-writes';
 import { createKey, findByKey } from './create-key';
-import { applyDefaults, deflateEntity } from './deflate-entity';
-import { stateOf } from './entity-state';
-import { assignProperties, hydrateNode, instantiate, removeShadowingFields } from './hydrate';
 import { runHook } from './lifecycle-hooks';
-import type { ModelClass, ModelProps } from './model-types';
 import { nodeQueries } from './node-queries';
-import { sameStoredValue } from './stored-value-key';
-import { validateEntity } from './validate-entity';
-import { assignInput, type WriteOptions } from './write-input';
 
 /** Field values accepted when creating a model. */
 export type CreateProps<T> = ModelProps<Omit<T, keyof NodeEntity>>;
@@ -31,7 +32,7 @@ export type CreateProps<T> = ModelProps<Omit<T, keyof NodeEntity>>;
  * Base class of node models. Decorate subclasses with `@Node()`. Instances are plain objects with
  * their properties as fields; Cartograph keeps their element id and last stored values aside.
  */
-export abstract class NodeEntity {
+export abstract class NodeEntity implements NodeEntityMembers {
   /**
    * Queries over this model (`Person.nodes.filter(...)`). For precise types in your own class,
    * declare `declare static readonly nodes: NodeSet<Person>;` or use `Person.query()`.
@@ -124,9 +125,10 @@ export abstract class NodeEntity {
     await runHook(this, 'preSave');
     const errors = validateEntity(definition.target, definition.properties, this);
     if (errors.length > 0) throw new ValidationError(definition.name, errors);
-    const stored = deflateEntity(definition.name, definition.properties, this);
+    const deflated = deflateEntity(definition.name, definition.properties, this);
+    const stored = creating ? createProperties(definition, deflated) : deflated;
     const queries = nodeQueries(definition);
-    const graph = Graph.current();
+    const graph = resolveGraph();
     if (creating) {
       const key = createKey(definition, stored);
       const readId = (record: Neo4jRecord) => record.get('id') as string;
@@ -158,13 +160,19 @@ export abstract class NodeEntity {
     return this;
   }
 
-  /** Deletes the node and its relationships (`DETACH DELETE`), running `preDelete` / `postDelete`. */
-  async delete(): Promise<void> {
+  /**
+   * Deletes the node and its relationships (`DETACH DELETE`), running `preDelete` / `postDelete`.
+   * A plugin may replace the delete (soft delete marks the node instead); `{ hard: true }` always
+   * deletes.
+   */
+  async delete(options: { hard?: boolean } = {}): Promise<void> {
     const definition = registry.node(this.constructor as ModelClass<this>);
     const state = stateOf(this);
     if (state.elementId === undefined) throw new NotSavedError(definition.name, 'delete');
     await runHook(this, 'preDelete');
-    await Graph.current().run(nodeQueries(definition).delete(state.elementId), 'WRITE', () => undefined);
+    const replacement = options.hard ? undefined : deleteReplacement(definition, state.elementId, this);
+    const query = replacement ?? nodeQueries(definition).delete(state.elementId);
+    await resolveGraph().run(query, 'WRITE', () => undefined);
     state.elementId = undefined;
     state.snapshot = {};
     await runHook(this, 'postDelete');
@@ -175,7 +183,7 @@ export abstract class NodeEntity {
     const definition = registry.node(this.constructor as ModelClass<this>);
     const state = stateOf(this);
     if (state.elementId === undefined) throw new NotSavedError(definition.name, 'refresh');
-    const [node] = await Graph.current().run(
+    const [node] = await resolveGraph().run(
       nodeQueries(definition).load(state.elementId),
       'READ',
       (r) => r.get('n') as Neo4jNode,
@@ -224,3 +232,7 @@ function changedValues(
   }
   return changes;
 }
+
+/** Fails to compile when NodeEntity gains an instance member that NodeEntityMembers does not list. */
+type AllMembersListed<Unlisted extends never> = Unlisted;
+export type NodeEntityMembersChecked = AllMembersListed<Exclude<keyof NodeEntity, keyof NodeEntityMembers>>;

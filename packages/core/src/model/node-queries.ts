@@ -15,8 +15,8 @@ import {
   variable,
 } from '@cartograph/cypher';
 import type { CompiledQuery } from '../graph/graph';
+import { sensitiveDbNames } from '../mapping/sensitive-keys';
 import type { NodeDefinition } from '../registry/definitions';
-import { sensitiveDbNames } from './sensitive-keys';
 
 /**
  * The single-node queries of a model. Their shape depends only on the model, so each is rendered

@@ -1,4 +1,5 @@
 import {
+  and,
   type Clause,
   call,
   collectSubquery,
@@ -16,13 +17,15 @@ import {
   type Variable,
   variable,
 } from '@cartograph/cypher';
+import { InvalidFilterError, UnknownPropertyError } from '../errors/filter-errors';
 import type { PropertyType } from '../properties/property-type';
 import type { NodeDefinition } from '../registry/definitions';
 import { type AggregateKind, Aggregation } from './aggregations';
 import type { Names } from './names';
+import type { ParamSlots } from './param-slots';
 import { resolveFieldPath, resolveRelationPath } from './paths';
 import type { Hop } from './plan';
-import { InvalidFilterError, UnknownPropertyError } from './query-errors';
+import { withGuard } from './predicates';
 import { nodeScope } from './scopes';
 import { aggregateResultType } from './value-types';
 
@@ -136,15 +139,23 @@ export interface CompiledAnnotation {
  * COUNT / COLLECT subquery expressions where possible. sum/avg/min/max need a CALL subquery:
  * Neo4j treats an aggregate inside a COLLECT expression as an aggregate of the outer projection.
  */
-export function compileAnnotation(plan: AnnotationPlan, from: Variable, names: Names): CompiledAnnotation {
+export function compileAnnotation(
+  plan: AnnotationPlan,
+  from: Variable,
+  names: Names,
+  slots: ParamSlots,
+): CompiledAnnotation {
   let current = from;
   const steps: Array<readonly [ReturnType<typeof rel>, ReturnType<typeof node>]> = [];
+  let guards: Expr | undefined;
   for (const hop of plan.hops) {
     current = variable(names.next('m'));
     steps.push([rel({ types: [hop.type], direction: hop.direction }), node(current, hop.labels)]);
+    guards = withGuard(hop, current, guards, { names, slots });
   }
   const value = plan.key === undefined ? current : prop(current, plan.key);
-  const where = plan.key === undefined ? undefined : isNotNull(value);
+  const notNull = plan.key === undefined ? undefined : isNotNull(value);
+  const where = guards && notNull ? and(guards, notNull) : (guards ?? notNull);
   const path = match(pattern(node(from), ...steps), { where });
   switch (plan.kind) {
     case 'count': {

@@ -15,13 +15,13 @@ import {
   variable,
 } from '@cartograph/cypher';
 import { type FieldError, ForbiddenPropertyNameError, ValidationError } from '../errors';
+import { UnknownPropertyError } from '../errors/filter-errors';
 import type { CompiledQuery } from '../graph/graph';
-import { Graph } from '../graph/graph';
-import { sensitiveDbNames } from '../model/sensitive-keys';
-import { isForbiddenKey } from '../model/write-input';
+import { resolveGraph } from '../graph/resolve-graph';
+import { sensitiveDbNames } from '../mapping/sensitive-keys';
+import { isForbiddenKey } from '../mapping/write-input';
 import type { NodeDefinition } from '../registry/definitions';
 import { compileIds } from './compile-projections';
-import { UnknownPropertyError } from './query-errors';
 import { lastStage, type NodeSetState } from './state';
 import type { FieldKeys } from './types';
 
@@ -128,7 +128,7 @@ async function inBatches(
   const size = options.batchSize ?? DEFAULT_BATCH;
   if (!Number.isSafeInteger(size) || size < 1)
     throw new RangeError(`batchSize must be a whole number >= 1, got ${size}`);
-  const graph = Graph.current();
+  const graph = resolveGraph(state.call);
   const ids = await graph.run(compileIds(state), 'READ', (record) => record.get(0) as string, state.call);
   let total = 0;
   for (let start = 0; start < ids.length; start += size) {

@@ -15,9 +15,9 @@ import {
 } from '@cartograph/cypher';
 import { type AnnotationPlan, compileAnnotation } from './annotation-plan';
 import { Names } from './names';
+import type { ParamSlots } from './param-slots';
 import { type Predicate, usesAnnotations } from './plan';
 import { compilePredicate, flattenAnd, mentionsRel } from './predicates';
-import type { ParamSlots } from './shape';
 import { sortExpression } from './sort-keys';
 import { type NodeSetState, needsBarrier, type Stage } from './state';
 
@@ -108,7 +108,7 @@ export function compileBody(state: NodeSetState, slots: ParamSlots, options: Bod
     steps = [];
     where = [];
     for (const plan of stage.annotations) {
-      const compiled = compileAnnotation(plan, current, names);
+      const compiled = compileAnnotation(plan, current, names, slots);
       if (compiled.clause) clauses.push(compiled.clause);
       const bound = compiled.bound;
       annotations.push({
@@ -152,7 +152,7 @@ export function modifiers(body: Body) {
   return {
     distinct: stage.distinct,
     orderBy: stage.order.map((key) => ({
-      expr: sortExpression(key, current, annotations, names),
+      expr: sortExpression(key, current, annotations, names, slots),
       direction: key.descending ? ('DESC' as const) : ('ASC' as const),
     })),
     // Integers (bigint), so the driver sends INTEGER rather than FLOAT.

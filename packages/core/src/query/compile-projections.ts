@@ -2,13 +2,15 @@ import { type Expr, fn, prop, returnClause } from '@cartograph/cypher';
 import type { CompiledQuery } from '../graph/graph';
 import { aggregateTail, body, pagedWith } from './compile';
 import { annotationScope, type Body, hasModifiers, modifiers } from './compile-body';
+import { applyPlugins } from './plugins/transform';
 import type { ResolvedField } from './scopes';
 import { compileSetAggregate, type SetAggregatePlan } from './set-aggregates';
 import type { NodeSetState } from './state';
 import { cached } from './text-cache';
 
 /** The relationships of the final hop (`RETURN r`), with the set's filters, order and paging. */
-export function compileRelationships(state: NodeSetState): CompiledQuery {
+export function compileRelationships(plan: NodeSetState): CompiledQuery {
+  const state = applyPlugins(plan);
   return cached(state, 'R', (slots) => {
     const compiled = body(state, slots, undefined, true);
     const relationship = compiled.relationship;
@@ -21,7 +23,8 @@ export function compileRelationships(state: NodeSetState): CompiledQuery {
 }
 
 /** Property (and annotation) columns instead of nodes. */
-export function compileValues(state: NodeSetState, fields: readonly ResolvedField[]): CompiledQuery {
+export function compileValues(plan: NodeSetState, fields: readonly ResolvedField[]): CompiledQuery {
+  const state = applyPlugins(plan);
   return cached(state, `V${fieldsShape(fields)}`, (slots) => {
     const compiled = body(state, slots);
     const inWith = pagedWith(compiled);
@@ -35,10 +38,11 @@ export function compileValues(state: NodeSetState, fields: readonly ResolvedFiel
 
 /** Grouping keys plus aggregates over the set. */
 export function compileAggregate(
-  state: NodeSetState,
+  plan: NodeSetState,
   keys: readonly ResolvedField[],
   aggregates: readonly SetAggregatePlan[],
 ): CompiledQuery {
+  const state = applyPlugins(plan);
   const shape = aggregates.map(
     (plan) => `${plan.kind}${plan.distinct ? 'D' : ''}${plan.field ? fieldsShape([plan.field]) : ''}`,
   );
@@ -54,7 +58,8 @@ export function compileAggregate(
 }
 
 /** Element ids of the set's nodes, for bulk operations. */
-export function compileIds(state: NodeSetState): CompiledQuery {
+export function compileIds(plan: NodeSetState): CompiledQuery {
+  const state = applyPlugins(plan);
   return compileValues(state, [
     { ref: { model: '', name: 'elementId', type: ID_PASSTHROUGH }, on: 'id', key: '' },
   ]);

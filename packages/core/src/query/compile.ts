@@ -21,7 +21,8 @@ import {
   modifiers,
 } from './compile-body';
 import { compileFetch, type FetchNode } from './fetch-plan';
-import { ParamSlots } from './shape';
+import { ParamSlots } from './param-slots';
+import { applyPlugins } from './plugins/transform';
 import { sortExpression } from './sort-keys';
 import { lastStage, type NodeSetState } from './state';
 import { cached } from './text-cache';
@@ -61,7 +62,8 @@ export function body(
  * `RETURN n, annotations..., eager relations...`. Paging before eager loading happens in a WITH,
  * so the COLLECT subqueries only run for the rows that are returned.
  */
-export function compileNodes(state: NodeSetState, options: NodeQueryOptions = {}): NodeQuery {
+export function compileNodes(plan: NodeSetState, options: NodeQueryOptions = {}): NodeQuery {
+  const state = applyPlugins(plan);
   const stage = lastStage(state);
   const layout: NodeLayout = {
     annotations: stage.annotations,
@@ -90,11 +92,14 @@ function nodeClauses(state: NodeSetState, slots: ParamSlots, options: NodeQueryO
   else if (paged) returnOptions = modifiers(compiled);
   const columns: ProjectionInput[] = [current, ...annotationColumns(compiled)];
   for (const root of fetch)
-    columns.push({ expr: compileFetch(root, current, names), alias: names.next('f') });
+    columns.push({ expr: compileFetch(root, current, names, compiled.slots), alias: names.next('f') });
   if (options.sortColumns) {
     const annotations = annotationScope(compiled.annotations);
     for (const key of stage.order) {
-      columns.push({ expr: sortExpression(key, current, annotations, names), alias: names.next('o') });
+      columns.push({
+        expr: sortExpression(key, current, annotations, names, compiled.slots),
+        alias: names.next('o'),
+      });
     }
   }
   clauses.push(returnClause(columns, returnOptions));
@@ -102,14 +107,16 @@ function nodeClauses(state: NodeSetState, slots: ParamSlots, options: NodeQueryO
 }
 
 /** `RETURN count(n)` over the set (after its paging, when it pages). */
-export function compileCount(state: NodeSetState): CompiledQuery {
+export function compileCount(plan: NodeSetState): CompiledQuery {
+  const state = applyPlugins(plan);
   return cached(state, 'C', (slots) =>
     aggregateTail(body(state, slots), (b) => [{ expr: fn('count', [b.node]), alias: 'count' }]),
   );
 }
 
 /** `RETURN elementId(n) LIMIT 1`: whether the set has any node. */
-export function compileExists(state: NodeSetState): CompiledQuery {
+export function compileExists(plan: NodeSetState): CompiledQuery {
+  const state = applyPlugins(plan);
   return cached(state, 'E', (slots) => {
     const compiled = body(state, slots);
     pagedWith(compiled);

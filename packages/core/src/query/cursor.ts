@@ -8,7 +8,7 @@ import neo4j, {
   isLocalTime,
   isTime,
 } from 'neo4j-driver';
-import { InvalidCursorError } from './query-errors';
+import { InvalidCursorError } from '../errors/filter-errors';
 
 /** A decoded cursor: the order-key values of the last row of the previous page, and its element id. */
 export interface Cursor {

@@ -1,11 +1,11 @@
 import type { Record as Neo4jRecord, Relationship as Neo4jRelationship } from 'neo4j-driver';
 import { DoesNotExistError, MultipleNodesReturnedError } from '../errors';
-import { Graph } from '../graph/graph';
-import { hydrateRelationship } from '../model/relationship-entity';
+import { InvalidFilterError, UnknownPropertyError } from '../errors/filter-errors';
+import { resolveGraph } from '../graph/resolve-graph';
+import { hydrateRelationship } from '../relationship-model/relationship-entity';
 import { compileCount, compileExists, compileNodes } from './compile';
 import { compileRelationships, compileValues } from './compile-projections';
 import { tolerant, withoutSkipped } from './lenient-rows';
-import { InvalidFilterError, UnknownPropertyError } from './query-errors';
 import { redactFilter } from './redact-filter';
 import { annotationValue, nodeMapper, resultHydrator } from './results';
 import type { ResolvedField } from './scopes';
@@ -16,7 +16,7 @@ import { lastStage, type NodeSetState, withLastStage } from './state';
 export async function all<T>(state: NodeSetState): Promise<T[]> {
   const { compiled, layout } = compileNodes(state);
   const map = tolerant(nodeMapper<T>(lastStage(state).definition, layout), state.lenient);
-  return withoutSkipped(await Graph.current().run(compiled, 'READ', map, state.call));
+  return withoutSkipped(await resolveGraph(state.call).run(compiled, 'READ', map, state.call));
 }
 
 /** The relationships of the final hop, as instances of the hop's relationship model. */
@@ -26,7 +26,7 @@ export async function relationships<R>(state: NodeSetState): Promise<R[]> {
     throw new InvalidFilterError(
       'relationships() needs a set reached through a relationship (traverse() or a relationship field).',
     );
-  return Graph.current().run(
+  return resolveGraph(state.call).run(
     compileRelationships(state),
     'READ',
     (record) => hydrateRelationship(via.model, record.get(0) as Neo4jRelationship) as R,
@@ -56,7 +56,7 @@ export async function get<T>(state: NodeSetState, filters: unknown, required: bo
 }
 
 export async function count(state: NodeSetState): Promise<number> {
-  const [value] = await Graph.current().run(
+  const [value] = await resolveGraph(state.call).run(
     compileCount(state),
     'READ',
     (record) => Number(record.get(0)),
@@ -66,7 +66,7 @@ export async function count(state: NodeSetState): Promise<number> {
 }
 
 export async function exists(state: NodeSetState): Promise<boolean> {
-  const rows = await Graph.current().run(compileExists(state), 'READ', () => true, state.call);
+  const rows = await resolveGraph(state.call).run(compileExists(state), 'READ', () => true, state.call);
   return rows.length > 0;
 }
 
@@ -99,7 +99,7 @@ export async function values<T, K extends string>(
     });
     return row as Pick<T, K & keyof T>;
   };
-  return Graph.current().run(compileValues(state, fields), 'READ', read, state.call);
+  return resolveGraph(state.call).run(compileValues(state, fields), 'READ', read, state.call);
 }
 
 /** The set with its limit lowered to at most `count`. */

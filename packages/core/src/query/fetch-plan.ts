@@ -12,13 +12,15 @@ import {
   variable,
 } from '@cartograph/cypher';
 import type { Node as Neo4jNode } from 'neo4j-driver';
-import { stateOf } from '../model/entity-state';
+import { InvalidFilterError, UnknownPropertyError } from '../errors/filter-errors';
+import { stateOf } from '../mapping/entity-state';
+import { assertReadCardinality } from '../registry/cardinality-check';
 import type { NodeDefinition, RelationshipDefinition } from '../registry/definitions';
-import { assertReadCardinality } from '../relationships/cardinality-check';
 import type { Names } from './names';
+import type { ParamSlots } from './param-slots';
 import { hopOf } from './paths';
 import type { Hop, Predicate } from './plan';
-import { InvalidFilterError, UnknownPropertyError } from './query-errors';
+import { withGuard } from './predicates';
 import { setCachedRelation } from './relation-cache';
 
 /** Wraps a `fetchRelations` path so that nodes without the relation are kept (neomodel's `Optional`). */
@@ -112,20 +114,21 @@ function existsChain(hops: readonly Hop[]): Predicate {
  * One COLLECT subquery per relation; nested relations become nested COLLECTs inside a map
  * `{n: target, c0: [...], ...}`, so the whole tree comes back in the same row: one round trip.
  */
-export function compileFetch(fetch: FetchNode, from: Variable, names: Names): Expr {
+export function compileFetch(fetch: FetchNode, from: Variable, names: Names, slots: ParamSlots): Expr {
   const target = variable(names.next('f'));
   const path = match(
     pattern(node(from), [
       rel({ types: [fetch.hop.type], direction: fetch.hop.direction }),
       node(target, fetch.hop.labels),
     ]),
+    { where: withGuard(fetch.hop, target, undefined, { names, slots }) },
   );
   const projected =
     fetch.children.length === 0
       ? target
       : map([
           ['n', target],
-          ...fetch.children.map((child, i) => [`c${i}`, compileFetch(child, target, names)] as const),
+          ...fetch.children.map((child, i) => [`c${i}`, compileFetch(child, target, names, slots)] as const),
         ]);
   return collectSubquery(query(path, returnClause([projected])));
 }

@@ -1,14 +1,14 @@
 import { ForbiddenPropertyNameError } from '../errors';
-import { stateOf } from '../model/entity-state';
-import { isForbiddenKey } from '../model/write-input';
+import { InvalidFilterError, UnknownOperatorError, UnknownPropertyError } from '../errors/filter-errors';
+import { stateOf } from '../mapping/entity-state';
+import { isForbiddenKey } from '../mapping/write-input';
 import { describeValue } from '../properties/describe-value';
 import type { RelationshipDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
 import { convertOperand, type FieldRef } from './operands';
 import { allows, kindOf, operatorsFor } from './operators';
 import { allOf, type Hop, type OperatorPredicate, type Predicate } from './plan';
-import { QNode } from './q';
-import { InvalidFilterError, UnknownOperatorError, UnknownPropertyError } from './query-errors';
+import { QNode } from './q-node';
 import { type FieldScope, nodeScope, relationshipScope } from './scopes';
 
 /** Key of a relation filter that holds filters on the relationship's own properties. */
@@ -96,7 +96,12 @@ export function fieldFilter(
 /** Filters through a relationship: existence, a connected instance, or filters on the far side. */
 export function relationFilter(relationship: RelationshipDefinition, value: unknown): Predicate {
   const target = registry.node(relationship.target());
-  const hop: Hop = { type: relationship.type, direction: relationship.direction, labels: target.labels };
+  const hop: Hop = {
+    type: relationship.type,
+    direction: relationship.direction,
+    labels: target.labels,
+    target,
+  };
   if (value === true) return { k: 'exists', hop, where: undefined };
   if (value === false) return { k: 'not', item: { k: 'exists', hop, where: undefined } };
   if (typeof value === 'object' && value !== null && value instanceof target.target) {

@@ -1,8 +1,8 @@
 import type { Record as Neo4jRecord } from 'neo4j-driver';
-import { Graph } from '../graph/graph';
+import { UnknownPropertyError } from '../errors/filter-errors';
+import { resolveGraph } from '../graph/resolve-graph';
 import type { Aggregated, Aggregation, CheckedAggregates } from './aggregations';
 import { compileAggregate } from './compile-projections';
-import { UnknownPropertyError } from './query-errors';
 import { annotationValue, resultHydrator } from './results';
 import type { ResolvedField } from './scopes';
 import { normalizeSetAggregate, type SetAggregatePlan } from './set-aggregates';
@@ -57,6 +57,11 @@ export class GroupedNodeSet<T, K extends string> {
       });
       return row as Pick<T, K & keyof T> & Aggregated<T, A>;
     };
-    return Graph.current().run(compileAggregate(this.#state, keys, plans), 'READ', read, this.#state.call);
+    return resolveGraph(this.#state.call).run(
+      compileAggregate(this.#state, keys, plans),
+      'READ',
+      read,
+      this.#state.call,
+    );
   }
 }

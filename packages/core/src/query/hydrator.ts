@@ -1,7 +1,7 @@
 import type { Node as Neo4jNode } from 'neo4j-driver';
-import { setState } from '../model/entity-state';
-import { instantiate } from '../model/hydrate';
-import { type StoredValueReader, storedValueReader } from '../model/stored-value';
+import { setState } from '../mapping/entity-state';
+import { instantiate } from '../mapping/hydrate';
+import { type StoredValueReader, storedValueReader } from '../mapping/stored-value';
 import type { NodeDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
 

@@ -1,4 +1,11 @@
 export {
+  InvalidCursorError,
+  InvalidFilterError,
+  UnknownOperatorError,
+  UnknownPropertyError,
+} from '../errors/filter-errors';
+export { type CypherOptions, type RawCypherOptions, runCypher } from '../graph/raw-cypher';
+export {
   type Aggregated,
   type AggregateKind,
   type AggregateOptions,
@@ -21,14 +28,8 @@ export { type HasFilter, NodeSet } from './node-set';
 export { OPERATORS, type OperatorName } from './operators';
 export type { Page, PageOptions } from './pagination';
 export { Q, QNode, type QOperator } from './q';
-export {
-  InvalidCursorError,
-  InvalidFilterError,
-  UnknownOperatorError,
-  UnknownPropertyError,
-} from './query-errors';
-export { type CypherOptions, type RawCypherOptions, runCypher } from './raw-cypher';
 export { clearCachedRelation, getCachedRelation, setCachedRelation } from './relation-cache';
+export type { QueryCallOptions } from './state';
 export type { StreamOptions } from './stream';
 export { clearCompiledCache as clearCompiledQueryCache } from './text-cache';
 export type {

@@ -1,6 +1,7 @@
 import type { ProfiledPlan, ResultSummary } from 'neo4j-driver';
-import { type CompiledQuery, Graph } from '../graph/graph';
+import { type CompiledQuery } from '../graph/graph';
 import type { RunOptions } from '../graph/graph-options';
+import { resolveGraph } from '../graph/resolve-graph';
 import { toPlain } from '../graph/to-plain';
 
 /** One operator of an execution plan. */
@@ -42,7 +43,7 @@ export interface PlanSummary {
 export async function explainQuery(
   query: CompiledQuery,
   mode: 'EXPLAIN' | 'PROFILE',
-  graph = Graph.current(),
+  graph = resolveGraph(),
   options: RunOptions = {},
 ): Promise<PlanSummary> {
   // EXPLAIN / PROFILE are fixed keywords prefixed to text the renderer produced; no user input is added.

@@ -1,6 +1,6 @@
 import type { ProblemHandler } from '../errors';
-import type { CallOptions } from '../executor/deadline';
-import type { ModelClass } from '../model/model-types';
+import { InvalidFilterError, UnknownPropertyError } from '../errors/filter-errors';
+import type { ModelClass } from '../mapping/model-types';
 import type { NodeDefinition, RelationshipDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
 import type { Aggregation, Annotated, CheckedAnnotations } from './aggregations';
@@ -9,10 +9,17 @@ import { buildFetchPlan, type OptionalPath } from './fetch-plan';
 import { normalizeFilter, relationFilter } from './filters';
 import { NodeSetResults } from './node-set-results';
 import type { Predicate } from './plan';
-import { InvalidFilterError, UnknownPropertyError } from './query-errors';
 import { normalizeSortKeys } from './sort-keys';
 import { stageScope } from './stage-scope';
-import { initialStage, lastStage, type NodeSetState, type Stage, withLastStage } from './state';
+import {
+  initialStage,
+  lastStage,
+  type NodeSetState,
+  type PluginOptions,
+  type QueryCallOptions,
+  type Stage,
+  withLastStage,
+} from './state';
 import type {
   FilterInput,
   OrderKey,
@@ -109,7 +116,13 @@ export class NodeSet<T, R = unknown> extends NodeSetResults<T, R> {
     const next = initialStage(registry.node(relationship.target()), relationship);
     const stages = Object.freeze([...this.state.stages, next]);
     return new NodeSet(
-      Object.freeze({ stages, fetch: undefined, call: this.state.call, lenient: this.state.lenient }),
+      Object.freeze({
+        stages,
+        fetch: undefined,
+        call: this.state.call,
+        lenient: this.state.lenient,
+        pluginOptions: this.state.pluginOptions,
+      }),
     );
   }
 
@@ -143,7 +156,13 @@ export class NodeSet<T, R = unknown> extends NodeSetResults<T, R> {
   fetchRelations(...paths: Array<RelationPath<T> | OptionalPath<RelationPath<T>>>): NodeSet<T, R> {
     const fetch = buildFetchPlan(this.definition, this.state.fetch, paths);
     return new NodeSet(
-      Object.freeze({ stages: this.state.stages, fetch, call: this.state.call, lenient: this.state.lenient }),
+      Object.freeze({
+        stages: this.state.stages,
+        fetch,
+        call: this.state.call,
+        lenient: this.state.lenient,
+        pluginOptions: this.state.pluginOptions,
+      }),
     );
   }
 
@@ -176,11 +195,34 @@ export class NodeSet<T, R = unknown> extends NodeSetResults<T, R> {
   /**
    * Bounds the terminal call of this set (`all`, `count`, `get`, `values`, `stream`, `explain`...):
    * `Person.nodes.withOptions({ timeoutMs: 2_000, signal }).count()`. `timeoutMs` overrides the
-   * graph's `defaultTimeoutMs` (0 = none); `signal` cancels the call with AbortedError.
+   * graph's `defaultTimeoutMs` (0 = none); `signal` cancels the call with AbortedError; `graph` runs
+   * it on that graph instead of the active transaction's or the default one
+   * (`Person.nodes.withOptions({ graph: analytics }).all()`).
    */
-  withOptions(options: CallOptions): NodeSet<T, R> {
+  withOptions(options: QueryCallOptions): NodeSet<T, R> {
     const call = Object.freeze({ ...this.state.call, ...options });
-    return new NodeSet<T, R>(Object.freeze({ stages: this.state.stages, fetch: this.state.fetch, call }));
+    return new NodeSet<T, R>(
+      Object.freeze({
+        stages: this.state.stages,
+        fetch: this.state.fetch,
+        call,
+        pluginOptions: this.state.pluginOptions,
+      }),
+    );
+  }
+
+  /**
+   * Passes options to the plugins of the query's models: `withPluginOptions({ withDeleted: true })`.
+   * Options are merged with those given before.
+   */
+  withPluginOptions(options: PluginOptions): NodeSet<T, R> {
+    const pluginOptions = Object.freeze({ ...this.state.pluginOptions, ...options });
+    return new NodeSet<T, R>(Object.freeze({ ...this.state, pluginOptions }));
+  }
+
+  /** Includes nodes the soft-delete plugin marked as deleted (see `softDelete` in the plugins docs). */
+  withDeleted(): NodeSet<T, R> {
+    return this.withPluginOptions({ withDeleted: true });
   }
 
   #where(predicates: ReadonlyArray<Predicate | undefined>): NodeSet<T, R> {

@@ -1,7 +1,7 @@
+import { InvalidFilterError } from '../errors/filter-errors';
 import { describeValue } from '../properties/describe-value';
 import type { PropertyType } from '../properties/property-type';
 import { OPERAND, type OperatorName } from './operators';
-import { InvalidFilterError } from './query-errors';
 
 /** A filterable field: a model property, a relationship property, an annotation or the element id. */
 export interface FieldRef {

@@ -1,11 +1,11 @@
 import type { Record as Neo4jRecord } from 'neo4j-driver';
-import { Graph } from '../graph/graph';
+import { InvalidFilterError } from '../errors/filter-errors';
+import { resolveGraph } from '../graph/resolve-graph';
 import { compileNodes } from './compile';
 import type { Body } from './compile-body';
 import { annotationScope } from './compile-body';
 import { afterCursor, decodeCursor, encodeCursor } from './cursor';
 import { SKIPPED, tolerant, withoutSkipped } from './lenient-rows';
-import { InvalidFilterError } from './query-errors';
 import { nodeMapper } from './results';
 import { type SortKey, sortExpression } from './sort-keys';
 import { lastStage, type NodeSetState, withLastStage } from './state';
@@ -56,7 +56,7 @@ export async function paginate<T>(state: NodeSetState, options: PageOptions): Pr
   const late = cursor
     ? (body: Body) => {
         const annotations = annotationScope(body.annotations);
-        const exprs = order.map((key) => sortExpression(key, body.node, annotations, body.names));
+        const exprs = order.map((key) => sortExpression(key, body.node, annotations, body.names, body.slots));
         return afterCursor(
           exprs,
           order.map((key) => key.descending),
@@ -70,7 +70,7 @@ export async function paginate<T>(state: NodeSetState, options: PageOptions): Pr
     const values = keys.map((_, i) => record.get(record.length - keys.length + i));
     return { item: map(record), cursor: encodeCursor(keys, values) };
   };
-  const rows = await Graph.current().run(compiled, 'READ', read, state.call);
+  const rows = await resolveGraph(state.call).run(compiled, 'READ', read, state.call);
   const page = rows.slice(0, first);
   return {
     // A lenient read may skip rows, so a page can hold fewer than `first` items.

@@ -1,7 +1,7 @@
+import { InvalidFilterError, UnknownPropertyError } from '../errors/filter-errors';
 import type { NodeDefinition, RelationshipDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
 import type { Hop } from './plan';
-import { InvalidFilterError, UnknownPropertyError } from './query-errors';
 import { nodeScope, type ResolvedField } from './scopes';
 
 /** A chain of relationships from a model: `friends.employer`. */
@@ -16,7 +16,7 @@ export interface RelationPathPlan {
 export function hopOf(relationship: RelationshipDefinition): { hop: Hop; target: NodeDefinition } {
   const target = registry.node(relationship.target());
   return {
-    hop: { type: relationship.type, direction: relationship.direction, labels: target.labels },
+    hop: { type: relationship.type, direction: relationship.direction, labels: target.labels, target },
     target,
   };
 }

@@ -1,4 +1,4 @@
-import type { RelationshipDirection } from '../registry/definitions';
+import type { NodeDefinition, RelationshipDirection } from '../registry/definitions';
 import type { OperatorName } from './operators';
 
 /**
@@ -13,6 +13,10 @@ export interface Hop {
   readonly direction: RelationshipDirection;
   /** Labels of the node at the far end. */
   readonly labels: readonly string[];
+  /** The model at the far end (what plugins key their conditions on). */
+  readonly target?: NodeDefinition;
+  /** A condition every far-end node must meet, added by plugins (see `src/plugins`). */
+  readonly guard?: Predicate;
 }
 
 /** `subject.key <operator> value`; `value` is already converted to what the driver sends. */
@@ -59,4 +63,15 @@ export function allOf(items: readonly Predicate[]): Predicate | undefined {
   if (items.length === 0) return undefined;
   if (items.length === 1) return items[0];
   return { k: 'and', items };
+}
+
+/** One normalized ORDER BY key. */
+export interface SortKey {
+  /** As the user wrote it (with `-`), for cursors and messages. */
+  readonly text: string;
+  readonly descending: boolean;
+  /** Relationships to follow first (related-property ordering). */
+  readonly hops: readonly Hop[];
+  readonly on: Subject;
+  readonly key: string;
 }

@@ -30,8 +30,8 @@ import {
   variable,
 } from '@cartograph/cypher';
 import type { Names } from './names';
+import type { ParamSlots } from './param-slots';
 import type { Hop, OperatorPredicate, Predicate } from './plan';
-import type { ParamSlots } from './shape';
 
 /** The variables a predicate's subjects refer to. */
 export interface PredicateScope {
@@ -85,7 +85,24 @@ export function hopMatch(from: Variable, hop: Hop, where: Predicate | undefined,
     where === undefined
       ? undefined
       : compilePredicate(where, { node: target, rel: relationship, names, slots });
-  return match(path, { where: condition });
+  return match(path, { where: withGuard(hop, target, condition, outer) });
+}
+
+/** `condition AND <the hop's plugin guard on target>`; `condition` alone when the hop has no guard. */
+export function withGuard(
+  hop: Hop,
+  target: Variable,
+  condition: Expr | undefined,
+  outer: Pick<PredicateScope, 'names' | 'slots'>,
+): Expr | undefined {
+  if (hop.guard === undefined) return condition;
+  const guard = compilePredicate(hop.guard, {
+    node: target,
+    rel: undefined,
+    names: outer.names,
+    slots: outer.slots,
+  });
+  return condition === undefined ? guard : and(guard, condition);
 }
 
 function subject(predicate: Extract<Predicate, { k: 'op' }>, scope: PredicateScope): Expr {

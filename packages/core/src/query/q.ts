@@ -1,24 +1,7 @@
+import { QNode } from './q-node';
 import type { FilterInput } from './types';
 
-/** How a {@link QNode} combines its parts. */
-export type QOperator = 'and' | 'or' | 'not';
-
-/**
- * A boolean combination of filters, built with {@link Q}. Immutable; `T` is the model the filters
- * apply to and is inferred from where the expression is used.
- */
-export class QNode<T> {
-  /** Carries the model type only; never set at run time. */
-  declare readonly __model?: T;
-
-  constructor(
-    readonly operator: QOperator,
-    readonly items: readonly FilterInput<T>[],
-  ) {
-    Object.freeze(this.items);
-    Object.freeze(this);
-  }
-}
+export { QNode, type QOperator } from './q-node';
 
 /**
  * Combinators for filters that a single filter object cannot express:

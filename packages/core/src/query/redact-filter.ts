@@ -1,7 +1,7 @@
-import { REDACTED } from '../graph/query-log';
+import { REDACTED } from '../executor/query-log';
 import { registry } from '../registry/schema-registry';
 import { isPlainObject, REL_KEY } from './filters';
-import { QNode } from './q';
+import { QNode } from './q-node';
 import { type FieldScope, nodeScope, relationshipScope } from './scopes';
 
 /**

@@ -1,7 +1,7 @@
 import { type Expr, fn, prop, type Variable } from '@cartograph/cypher';
+import { InvalidFilterError, UnknownPropertyError } from '../errors/filter-errors';
 import type { PropertyType } from '../properties/property-type';
 import { type AggregateKind, Aggregation } from './aggregations';
-import { InvalidFilterError, UnknownPropertyError } from './query-errors';
 import type { FieldScope, ResolvedField } from './scopes';
 
 /** An aggregate over the whole set (or over each group of `groupBy`). */

@@ -1,64 +1,7 @@
-import { type Param, param } from '@cartograph/cypher';
+import type { FetchNode } from './fetch-plan';
+import type { ParamSlots } from './param-slots';
 import type { Hop, Predicate } from './plan';
 import type { NodeSetState, Stage } from './state';
-
-/**
- * The values of one query, named `v0`, `v1`, ... in the order {@link shapeOf} meets them. The
- * compiler asks for a value's parameter by the object that owns it (a predicate, a stage's skip or
- * limit), so the same name is used however the compiler orders the text.
- */
-export class ParamSlots {
-  readonly values: unknown[] = [];
-  readonly #owners = new Map<object, number>();
-  readonly #limits = new Map<object, number>();
-  /** Slots whose value is bound to a sensitive property (masked in logs). */
-  readonly #sensitive: number[] = [];
-
-  register(owner: object, value: unknown, sensitive = false): void {
-    const index = this.values.push(value) - 1;
-    this.#owners.set(owner, index);
-    if (sensitive) this.#sensitive.push(index);
-  }
-
-  registerLimit(owner: object, value: unknown): void {
-    this.#limits.set(owner, this.values.push(value) - 1);
-  }
-
-  /** The parameter of `owner`'s value (registered by the shape walk, or now). */
-  param(owner: object, value: unknown, sensitive = false): Param {
-    let index = this.#owners.get(owner);
-    if (index === undefined) {
-      index = this.values.push(value) - 1;
-      this.#owners.set(owner, index);
-      if (sensitive) this.#sensitive.push(index);
-    }
-    return param(value, NAMES[index] ?? `v${index}`);
-  }
-
-  /** The parameter of a stage's LIMIT. */
-  limitParam(owner: object, value: unknown): Param {
-    let index = this.#limits.get(owner);
-    if (index === undefined) {
-      index = this.values.push(value) - 1;
-      this.#limits.set(owner, index);
-    }
-    return param(value, NAMES[index] ?? `v${index}`);
-  }
-
-  /** Names of the parameters bound to sensitive properties, for the query log's redaction. */
-  sensitiveNames(): string[] {
-    return this.#sensitive.map((i) => NAMES[i] ?? `v${i}`);
-  }
-
-  /** `{ v0: ..., v1: ... }` */
-  params(): Record<string, unknown> {
-    const params: Record<string, unknown> = {};
-    for (let i = 0; i < this.values.length; i++) params[NAMES[i] ?? `v${i}`] = this.values[i];
-    return params;
-  }
-}
-
-const NAMES = Array.from({ length: 64 }, (_, i) => `v${i}`);
 
 const ids = new WeakMap<object, number>();
 let nextId = 0;
@@ -76,8 +19,9 @@ function idOf(object: object): number {
 // Names are length-prefixed so that no two different shapes can produce the same text.
 const word = (text: string): string => `${text.length}:${text}`;
 
-function hopShape(hop: Hop): string {
-  return `${word(hop.type)}${hop.direction}${hop.labels.map(word).join('')}`;
+function hopShape(hop: Hop, slots: ParamSlots): string {
+  const text = `${word(hop.type)}${hop.direction}${hop.labels.map(word).join('')}`;
+  return hop.guard === undefined ? text : `${text}G${predicateShape(hop.guard, slots)}`;
 }
 
 function predicateShape(predicate: Predicate, slots: ParamSlots): string {
@@ -97,7 +41,7 @@ function predicateShape(predicate: Predicate, slots: ParamSlots): string {
     case 'not':
       return `!${predicateShape(predicate.item, slots)}`;
     case 'exists':
-      return `E{${hopShape(predicate.hop)}${predicate.where ? predicateShape(predicate.where, slots) : ''}}`;
+      return `E{${hopShape(predicate.hop, slots)}${predicate.where ? predicateShape(predicate.where, slots) : ''}}`;
   }
 }
 
@@ -105,12 +49,15 @@ function stageShape(stage: Stage, slots: ParamSlots): string {
   let text = `S${idOf(stage.definition)}/${stage.via ? idOf(stage.via) : '-'}/`;
   for (const predicate of stage.where) text += predicateShape(predicate, slots);
   text += '/';
-  for (const key of stage.order) text += word(key.text);
+  for (const key of stage.order) {
+    text += word(key.text);
+    for (const hop of key.hops) if (hop.guard !== undefined) text += hopShape(hop, slots);
+  }
   if (stage.skip !== undefined) slots.register(stage, BigInt(stage.skip));
   if (stage.limit !== undefined) slots.registerLimit(stage, BigInt(stage.limit));
   text += `/${stage.skip === undefined ? '' : 's'}${stage.limit === undefined ? '' : 'l'}${stage.distinct ? 'd' : ''}/`;
   for (const plan of stage.annotations) {
-    text += `${word(plan.name)}${plan.kind}${plan.distinct ? 'D' : ''}${plan.key === undefined ? '' : word(plan.key)}${plan.hops.map(hopShape).join('')};`;
+    text += `${word(plan.name)}${plan.kind}${plan.distinct ? 'D' : ''}${plan.key === undefined ? '' : word(plan.key)}${plan.hops.map((hop) => hopShape(hop, slots)).join('')};`;
   }
   return text;
 }
@@ -124,6 +71,19 @@ export function shapeOf(state: NodeSetState, slots: ParamSlots): string {
   let text = '';
   for (const stage of state.stages) text += stageShape(stage, slots);
   const fetch = state.fetch;
-  if (fetch) for (const path of fetch.paths) text += `F${path.optional ? '?' : ''}${word(path.path)}`;
+  if (fetch) {
+    for (const path of fetch.paths) text += `F${path.optional ? '?' : ''}${word(path.path)}`;
+    // Plugin guards (src/plugins) on the loaded relations and on the paths a node must have.
+    if (state.guarded) {
+      for (const root of fetch.roots) text += fetchShape(root, slots);
+      for (const predicate of fetch.required) text += predicateShape(predicate, slots);
+    }
+  }
   return text;
+}
+
+function fetchShape(fetch: FetchNode, slots: ParamSlots): string {
+  let text = `(${hopShape(fetch.hop, slots)}`;
+  for (const child of fetch.children) text += fetchShape(child, slots);
+  return `${text})`;
 }

@@ -1,4 +1,5 @@
 import {
+  and,
   collectSubquery,
   type Expr,
   fn,
@@ -15,25 +16,18 @@ import {
   type Variable,
   variable,
 } from '@cartograph/cypher';
+import { InvalidFilterError } from '../errors/filter-errors';
 import type { Names } from './names';
+import type { ParamSlots } from './param-slots';
 import { resolveFieldPath } from './paths';
-import type { Hop, Subject } from './plan';
-import { InvalidFilterError } from './query-errors';
+import type { SortKey } from './plan';
+import { withGuard } from './predicates';
 import type { FieldScope } from './scopes';
 import type { Stage } from './state';
 
-/** One normalized ORDER BY key. */
-export interface SortKey {
-  /** As the user wrote it (with `-`), for cursors and messages. */
-  readonly text: string;
-  readonly descending: boolean;
-  /** Relationships to follow first (related-property ordering). */
-  readonly hops: readonly Hop[];
-  readonly on: Subject;
-  readonly key: string;
-}
-
 /** Validates `'-age'`, `'name'`, `'employer.name'`, `'friendCount'` against the stage's model. */
+export type { SortKey };
+
 export function normalizeSortKeys(stage: Stage, scope: FieldScope, keys: readonly string[]): SortKey[] {
   return keys.map((text) => {
     if (typeof text !== 'string')
@@ -55,19 +49,24 @@ export function sortExpression(
   from: Variable,
   annotations: ReadonlyMap<string, Expr>,
   names: Names,
+  slots: ParamSlots,
 ): Expr {
   if (key.on === 'ann') return annotations.get(key.key) as Expr;
   if (key.on === 'id') return fn('elementId', [from]);
   if (key.hops.length === 0) return prop(from, key.key);
   let current = from;
   const steps: Array<readonly [ReturnType<typeof rel>, ReturnType<typeof node>]> = [];
+  let guards: Expr | undefined;
   for (const hop of key.hops) {
     current = variable(names.next('m'));
     steps.push([rel({ types: [hop.type], direction: hop.direction }), node(current, hop.labels)]);
+    guards = withGuard(hop, current, guards, { names, slots });
   }
   const value = prop(current, key.key);
   const inner = query(
-    match(pattern(node(from), ...steps), { where: isNotNull(value) }),
+    match(pattern(node(from), ...steps), {
+      where: guards ? and(guards, isNotNull(value)) : isNotNull(value),
+    }),
     returnClause([value], {
       orderBy: [{ expr: value, direction: key.descending ? 'DESC' : 'ASC' }],
       limit: literal(1),

@@ -1,10 +1,10 @@
 import type { ProblemHandler } from '../errors';
 import type { CallOptions } from '../executor/deadline';
+import type { GraphOption } from '../graph/resolve-graph';
 import type { NodeDefinition, RelationshipDefinition } from '../registry/definitions';
 import type { AnnotationPlan } from './annotation-plan';
 import type { FetchPlan } from './fetch-plan';
-import type { Predicate } from './plan';
-import type { SortKey } from './sort-keys';
+import type { Predicate, SortKey } from './plan';
 
 /**
  * One node position in a traversal: `Person.nodes.filter(...)` has one stage, each `traverse()`
@@ -25,16 +25,26 @@ export interface Stage {
   readonly annotations: readonly AnnotationPlan[];
 }
 
+/** Options of a set's terminal call (`withOptions`): its bounds and the graph it runs on. */
+export interface QueryCallOptions extends CallOptions, GraphOption {}
+
 /** Everything a NodeSet knows; frozen, and shared between sets derived from one another. */
 export interface NodeSetState {
   readonly stages: readonly Stage[];
   /** Relations to eager-load on the final stage's nodes. */
   readonly fetch: FetchPlan | undefined;
   /** Deadline and signal of the terminal call (`withOptions`); not part of the query. */
-  readonly call?: CallOptions;
+  readonly call?: QueryCallOptions;
   /** Set by `lenient()`: rows with invalid stored data are skipped and reported here. */
   readonly lenient?: ProblemHandler;
+  /** Options plugins read (e.g. `withDeleted()` of the soft-delete plugin); see `src/plugins`. */
+  readonly pluginOptions?: PluginOptions;
+  /** Set on the plan after plugins transformed it (its hops may carry guards). */
+  readonly guarded?: boolean;
 }
+
+/** Flags a query passes to plugins: `{ withDeleted: true }`. */
+export type PluginOptions = Readonly<Record<string, unknown>>;
 
 export function initialStage(definition: NodeDefinition, via?: RelationshipDefinition): Stage {
   return Object.freeze({
@@ -76,6 +86,7 @@ export function withLastStage(state: NodeSetState, update: (stage: Stage) => Par
     fetch: state.fetch,
     call: state.call,
     lenient: state.lenient,
+    pluginOptions: state.pluginOptions,
   });
 }
 

@@ -1,5 +1,6 @@
 import { Graph } from '../graph/graph';
 import type { RunOptions } from '../graph/graph-options';
+import { resolveGraph } from '../graph/resolve-graph';
 import { compileNodes } from './compile';
 import { SKIPPED, tolerant } from './lenient-rows';
 import { nodeMapper } from './results';
@@ -7,7 +8,7 @@ import { lastStage, type NodeSetState } from './state';
 
 /** Options of `stream`. */
 export interface StreamOptions extends Pick<RunOptions, 'timeoutMs' | 'signal'> {
-  /** The graph to read from; default `Graph.current()`. */
+  /** The graph to read from; default the set's `withOptions({ graph })`, else the active transaction's or default graph. */
   readonly graph?: Graph;
 }
 
@@ -28,7 +29,7 @@ export async function* streamNodes<T>(
 ): AsyncGenerator<T, void, undefined> {
   const { compiled, layout } = compileNodes(state);
   const map = tolerant(nodeMapper<T>(lastStage(state).definition, layout, false), state.lenient);
-  const graph = options.graph ?? Graph.current();
+  const graph = resolveGraph({ graph: options.graph ?? state.call?.graph });
   const items = graph.stream(compiled, map, { ...state.call, ...options });
   for await (const item of items) {
     if (item !== SKIPPED) yield item;

@@ -1,6 +1,7 @@
 import { type Clause, query, render } from '@cartograph/cypher';
 import type { CompiledQuery } from '../graph/graph';
-import { ParamSlots, shapeOf } from './shape';
+import { ParamSlots } from './param-slots';
+import { shapeOf } from './shape';
 import type { NodeSetState } from './state';
 
 const CACHE_LIMIT = 2_000;

@@ -1,8 +1,12 @@
-import type { PropertyKeys } from '../model/model-types';
-import type { NodeEntity } from '../model/node-entity';
-import type { RelationshipEntity } from '../model/relationship-entity';
-import type { RelationshipManager } from '../relationships/relationship-manager';
-import type { QNode } from './q';
+import type { DateTime, Integer, LocalDateTime, LocalTime, Date as Neo4jDate, Time } from 'neo4j-driver';
+import type {
+  NodeEntityMembers as NodeEntity,
+  PropertyKeys,
+  RelationshipField as RelationshipManager,
+} from '../mapping/model-types';
+import type { NumberOrInteger } from '../properties/neo4j-number';
+import type { RelationshipEntity } from '../relationship-model/relationship-entity';
+import type { QNode } from './q-node';
 
 /** Fields of a node model that hold data (properties and annotations), without NodeEntity's own getters. */
 export type FieldKeys<T> = Exclude<PropertyKeys<T>, keyof NodeEntity>;
@@ -72,21 +76,44 @@ export interface ArrayOperators<E> {
   includesAll?: readonly E[];
 }
 
-/** The operator object allowed for a property whose TypeScript type is `V`. */
+/**
+ * Values with an order the server compares by (the `comparable` kind of `operators.ts`): numbers,
+ * bigints and Neo4j integers, `Date` (DATE, DATETIME) and the driver's temporal values
+ * (ZONED DATETIME, LOCAL DATETIME, TIME...). Points, durations, booleans and JSON are not: they get
+ * equality operators only, in the types and at run time.
+ */
+export type OrderedValue = number | bigint | Date | Integer | Neo4jTemporal;
+
+type Neo4jTemporal =
+  | DateTime<NumberOrInteger>
+  | LocalDateTime<NumberOrInteger>
+  | Neo4jDate<NumberOrInteger>
+  | LocalTime<NumberOrInteger>
+  | Time<NumberOrInteger>;
+
+/**
+ * The operator object allowed for a property whose TypeScript type is `V`; it follows the value
+ * kinds of `operators.ts` (`kindOf`), so an operator that type-checks is one the run-time check
+ * accepts: strings -> text and ordering, lists -> membership, ordered values -> ordering, anything
+ * else (booleans, points, durations, JSON) -> equality.
+ */
 export type OperatorsFor<V> = [NonNullable<V>] extends [string]
   ? StringOperators<NonNullable<V>>
   : [NonNullable<V>] extends [readonly (infer E)[]]
     ? ArrayOperators<E>
-    : [NonNullable<V>] extends [boolean]
-      ? EqualityOperators<NonNullable<V>>
-      : ComparisonOperators<NonNullable<V>>;
+    : [NonNullable<V>] extends [OrderedValue]
+      ? ComparisonOperators<NonNullable<V>>
+      : EqualityOperators<NonNullable<V>>;
 
 /** A plain value (equality), `null` (is null) or an operator object. */
 export type FieldFilter<V> = NonNullable<V> | null | OperatorsFor<V>;
 
-/** Filters on a relationship model's properties. */
+/**
+ * Filters on a relationship model's properties. A set reached through no relationship (`R` is
+ * `unknown`) has none: `match({ anything: 1 })` does not compile there.
+ */
 export type RelFilter<R> = unknown extends R
-  ? Readonly<Record<string, unknown>>
+  ? Readonly<Record<string, never>>
   : { [K in RelFieldKeys<R>]?: FieldFilter<R[K]> };
 
 /**

@@ -1,4 +1,5 @@
 import type { PropertyDefinition, RelationshipDefinition } from './definitions';
+import { sharedStore } from './shared-store';
 
 /**
  * Field decorators run before the class decorator, so they park their facts here, keyed by the
@@ -11,7 +12,7 @@ interface PendingFields {
   aliases: Map<string, string>;
 }
 
-const pending = new WeakMap<object, PendingFields>();
+const pending = sharedStore('pendingFields', () => new WeakMap<object, PendingFields>());
 
 export function pendingFieldsOf(prototype: object): PendingFields {
   let fields = pending.get(prototype);

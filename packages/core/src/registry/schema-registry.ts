@@ -1,5 +1,6 @@
 import { ModelDefinitionError, UnknownModelError } from '../errors';
 import type { AnyClass, NodeDefinition, RelationshipModelDefinition } from './definitions';
+import { sharedStore } from './shared-store';
 
 /**
  * The one place that knows every model. Decorators write to it; persistence, hydration, queries,
@@ -84,5 +85,8 @@ export class SchemaRegistry {
   }
 }
 
-/** The registry decorators write to unless told otherwise. */
-export const registry = new SchemaRegistry();
+/**
+ * The registry decorators write to unless told otherwise: one per process, shared by every copy
+ * of `@cartograph/core` (see `sharedStore`).
+ */
+export const registry: SchemaRegistry = sharedStore('registry', () => new SchemaRegistry());

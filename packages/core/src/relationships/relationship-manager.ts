@@ -1,29 +1,31 @@
 import type { Node as Neo4jNode, Relationship as Neo4jRelationship } from 'neo4j-driver';
-import { CartographError, NotSavedError } from '../errors';
+import { NotRelatedError, NotSavedError } from '../errors';
 import { Graph } from '../graph/graph';
-import { stateOf } from '../model/entity-state';
-import { hydrateNode } from '../model/hydrate';
-import type { ModelProps } from '../model/model-types';
-import {
-  hydrateRelationship,
-  prepareRelationshipProperties,
-  RelationshipEntity,
-  relationshipModelOf,
-} from '../model/relationship-entity';
-import { sensitiveDbNames } from '../model/sensitive-keys';
-import type { WriteOptions } from '../model/write-input';
+import { resolveGraph } from '../graph/resolve-graph';
+import { stateOf } from '../mapping/entity-state';
+import { hydrateNode } from '../mapping/hydrate';
+import { type ModelProps, type RelationshipField, relationshipField } from '../mapping/model-types';
+import { sensitiveDbNames } from '../mapping/sensitive-keys';
+import type { WriteOptions } from '../mapping/write-input';
 import { NodeSet } from '../query/node-set';
+import { hasPlugins } from '../query/plugins/hooks';
 import { getCachedRelation } from '../query/relation-cache';
 import type { FilterInput, RelFilter } from '../query/types';
-import type { NodeDefinition, RelationshipDefinition } from '../registry/definitions';
-import { registry } from '../registry/schema-registry';
 import {
   assertCanAdd,
   assertCanChange,
   assertCanRemove,
   assertReadCardinality,
   type EndDescription,
-} from './cardinality-check';
+} from '../registry/cardinality-check';
+import type { NodeDefinition, RelationshipDefinition } from '../registry/definitions';
+import { registry } from '../registry/schema-registry';
+import {
+  hydrateRelationship,
+  prepareRelationshipProperties,
+  RelationshipEntity,
+  relationshipModelOf,
+} from '../relationship-model/relationship-entity';
 import { LockedCounts, unique } from './locked-counts';
 import { buildPairQueries, type PairCounts, type PairQueries } from './pair-queries';
 import { findReverseSide } from './reverse-side';
@@ -48,10 +50,11 @@ interface Ends {
  * cardinality of both ends under lock, in the same transaction as the write, so concurrent writers
  * cannot both pass a check. Reads check it too and report a graph that breaks it.
  */
-export class RelationshipManager<
-  T extends object = object,
-  R extends RelationshipEntity = RelationshipEntity,
-> {
+export class RelationshipManager<T extends object = object, R extends RelationshipEntity = RelationshipEntity>
+  implements RelationshipField<T, R>
+{
+  /** Type-level only (see {@link RelationshipField}): the target and relationship models. */
+  declare readonly [relationshipField]: { readonly target: T; readonly relationship: R };
   #ends: Ends | undefined;
 
   constructor(
@@ -68,7 +71,7 @@ export class RelationshipManager<
   async connect(node: T, properties?: RelationshipProps<R>, options: ConnectOptions = {}): Promise<R> {
     const props = prepareRelationshipProperties(this.definition.model, properties, options);
     const [a, b] = [this.#ownerId('connect'), idOf(node, 'connect to')];
-    const graph = Graph.current();
+    const graph = resolveGraph();
     return graph.joinOrBeginWrite(async () => {
       const counts = await this.#locked(graph).pair(a, b);
       if (counts.pair > 0 && !(options.parallel ?? this.definition.allowParallel)) {
@@ -91,7 +94,7 @@ export class RelationshipManager<
    */
   async disconnect(node: T): Promise<void> {
     const [a, b] = [this.#ownerId('disconnect'), idOf(node, 'disconnect from')];
-    const graph = Graph.current();
+    const graph = resolveGraph();
     await graph.joinOrBeginWrite(async () => {
       const counts = await this.#locked(graph).pair(a, b);
       if (counts.pair === 0) return;
@@ -109,7 +112,7 @@ export class RelationshipManager<
    */
   async disconnectAll(): Promise<void> {
     const a = this.#ownerId('disconnect');
-    const graph = Graph.current();
+    const graph = resolveGraph();
     await graph.joinOrBeginWrite(async () => {
       const { queries, reverse } = this.#resolve();
       const locked = this.#locked(graph);
@@ -130,14 +133,14 @@ export class RelationshipManager<
   /**
    * Moves the relationship from `oldNode` to `newNode`, keeping its properties, in one transaction.
    * Works for `One` cardinalities, where disconnect-then-connect would break the minimum.
-   * @throws CartographError `NOT_CONNECTED` when the owner is not connected to `oldNode`.
+   * @throws NotRelatedError (`NOT_RELATED`) when the owner is not related to `oldNode`.
    * @throws AttemptedCardinalityViolationError when `oldNode` would fall below, or `newNode`
    * exceed, the cardinality of the reverse side.
    */
   async reconnect(oldNode: T, newNode: T): Promise<R> {
     const a = this.#ownerId('reconnect');
     const [oldId, newId] = [idOf(oldNode, 'reconnect from'), idOf(newNode, 'reconnect to')];
-    const graph = Graph.current();
+    const graph = resolveGraph();
     return graph.joinOrBeginWrite(async () => {
       const { queries, reverse } = this.#resolve();
       // Lock first: whether the old relationship still exists is only known once nobody else can move it.
@@ -145,9 +148,8 @@ export class RelationshipManager<
       await locked.lock([a, oldId, newId]);
       const [existing] = await this.#relationshipsWith(graph, oldId);
       if (!existing) {
-        throw new CartographError(
-          'NOT_CONNECTED',
-          `${this.#ownerEnd().node} is not connected to ${describeNode(this.#resolve().target, oldNode)} through ${this.definition.name}; use connect() instead.`,
+        throw new NotRelatedError(
+          `${this.#ownerEnd().node} is not related to ${describeNode(this.#resolve().target, oldNode)} through ${this.definition.name}.`,
         );
       }
       if (oldId === newId) return existing;
@@ -189,7 +191,7 @@ export class RelationshipManager<
     }
     const a = this.#ownerId('replace');
     const wanted = list.map((node) => idOf(node, 'connect to'));
-    const graph = Graph.current();
+    const graph = resolveGraph();
     await graph.joinOrBeginWrite(async () => {
       const { queries, reverse } = this.#resolve();
       // Without a reverse side only the owner's count matters, and its lock serialises replaces.
@@ -218,17 +220,17 @@ export class RelationshipManager<
 
   /** Whether the owner is connected to `node` through this field. */
   async isConnected(node: T): Promise<boolean> {
-    return (await this.#relationshipsWith(Graph.current(), idOf(node, 'check'))).length > 0;
+    return (await this.#relationshipsWith(resolveGraph(), idOf(node, 'check'))).length > 0;
   }
 
   /** The relationship to `node` (a relationship-model instance), or undefined. */
   async relationship(node: T): Promise<R | undefined> {
-    return (await this.#relationshipsWith(Graph.current(), idOf(node, 'read'))).at(0);
+    return (await this.#relationshipsWith(resolveGraph(), idOf(node, 'read'))).at(0);
   }
 
   /** Every relationship to `node` (more than one only with parallel relationships). */
   relationships(node: T): Promise<R[]> {
-    return this.#relationshipsWith(Graph.current(), idOf(node, 'read'));
+    return this.#relationshipsWith(resolveGraph(), idOf(node, 'read'));
   }
 
   /**
@@ -237,9 +239,12 @@ export class RelationshipManager<
    */
   async all(): Promise<T[]> {
     const { queries, target } = this.#resolve();
-    const nodes = await Graph.current().run(queries.list(this.#ownerId('read')), 'READ', (record) =>
-      hydrateNode<T>(target, record.get('b') as Neo4jNode),
-    );
+    // Plugins change the queries of the model (soft delete, tenants): read through the query plan.
+    const nodes = hasPlugins(target)
+      ? await this.#related().all()
+      : await resolveGraph().run(queries.list(this.#ownerId('read')), 'READ', (record) =>
+          hydrateNode<T>(target, record.get('b') as Neo4jNode),
+        );
     assertReadCardinality(this.#ownerEnd(), nodes.length);
     return nodes;
   }
@@ -251,7 +256,8 @@ export class RelationshipManager<
 
   /** How many relationships of this field the owner has. */
   async count(): Promise<number> {
-    const [count] = await Graph.current().run(
+    if (hasPlugins(this.#resolve().target)) return this.#related().count();
+    const [count] = await resolveGraph().run(
       this.#resolve().queries.count(this.#ownerId('read')),
       'READ',
       (record) => Number(record.get('count')),

@@ -9,7 +9,7 @@ import {
   showIndexes,
   variable,
 } from '@cartograph/cypher';
-import type { Graph } from '../graph/graph';
+import type { QueryRunner } from '../executor/types';
 import { registry } from '../registry/schema-registry';
 import { type PlannedSchemaItem, planSchema } from './schema-plan';
 
@@ -49,7 +49,7 @@ export function createCommandFor(item: PlannedSchemaItem) {
   });
 }
 
-async function isEnterprise(graph: Graph): Promise<boolean> {
+async function isEnterprise(graph: QueryRunner): Promise<boolean> {
   const query = render(
     q(callProcedure('dbms.components', [], { yield: ['edition'] }), returnClause([variable('edition')])),
   );
@@ -61,7 +61,7 @@ async function isEnterprise(graph: Graph): Promise<boolean> {
  * Creates the constraints and indexes the registered models imply, idempotently. Each statement
  * runs in its own transaction, since Neo4j does not mix schema and data changes.
  */
-export async function installSchema(graph: Graph): Promise<InstallSchemaResult> {
+export async function installSchema(graph: QueryRunner): Promise<InstallSchemaResult> {
   const planned = planSchema(registry.nodes(), registry.relationshipModels());
   const nameOf = (record: { get(key: string): unknown }) => record.get('name') as string;
   const present = new Set([

@@ -1,7 +1,7 @@
 import { Neo4jError } from 'neo4j-driver';
 import { QueryFailedError } from '../../src';
 import { failureKind } from '../../src/executor/failure-kind';
-import { translateNeo4jError } from '../../src/graph/neo4j-errors';
+import { translateNeo4jError } from '../../src/executor/neo4j-errors';
 
 const driverError = (code: string) => new Neo4jError('failed', code, '50N42', 'general processing exception');
 

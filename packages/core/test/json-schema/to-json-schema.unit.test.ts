@@ -3,6 +3,7 @@ import {
   ArrayProperty,
   DateProperty,
   FloatType,
+  type GeoPoint,
   JsonProperty,
   Node,
   NodeEntity,
@@ -18,7 +19,7 @@ class Document extends NodeEntity {
   embedding!: number[];
   @ArrayProperty(StringType, { default: ['draft'] }) tags!: string[];
   @DateProperty() published!: Date;
-  @PointProperty() location!: unknown;
+  @PointProperty() location!: GeoPoint;
   @JsonProperty() extra!: unknown;
 }
 

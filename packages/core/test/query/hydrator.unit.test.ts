@@ -1,7 +1,7 @@
 // The query builder's hydrator must build exactly what hydrateNode builds.
 import neo4j, { Node as DriverNode } from 'neo4j-driver';
 import { Node, StringProperty } from '../../src';
-import { hydrateNode } from '../../src/model/hydrate';
+import { hydrateNode } from '../../src/mapping/hydrate';
 import { NodeHydrator } from '../../src/query/hydrator';
 import { registry } from '../../src/registry/schema-registry';
 import { Person } from './social-graph';

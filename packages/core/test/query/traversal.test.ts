@@ -161,7 +161,7 @@ describe('traversal', () => {
   it('related() is the set a relationship manager queries', async () => {
     const { NodeSet } = await import('../../src');
     const definition = Person.nodes.definition;
-    const friends = NodeSet.related(
+    const friends = NodeSet.related<Person, Knows>(
       Person,
       { definition, elementId: social.alice.elementId! },
       definition.relationships.get('friends')!,

@@ -4,10 +4,15 @@ import { RenderContext } from './context';
 import { renderQuery } from './query';
 import { renderSchemaCommand } from './schema-commands';
 
-/** Cypher text plus the values of its `$parameters`, ready for `session.run(cypher, params)`. */
+/**
+ * Cypher text plus the values of its `$parameters`, ready for `session.run(cypher, params)`. The
+ * one compiled-query type of Cartograph: `@cartograph/core` runs exactly this.
+ */
 export interface CompiledQuery {
-  cypher: string;
-  params: Record<string, unknown>;
+  readonly cypher: string;
+  readonly params: Record<string, unknown>;
+  /** Parameter names, or keys at any depth inside parameters, whose values are secret (see core's `redactParams`). */
+  readonly sensitive?: readonly string[];
 }
 
 /** Options of {@link render}. */

@@ -6,6 +6,7 @@ import {
   ArrayProperty,
   DateTimeProperty,
   FloatType,
+  type GeoPoint,
   IntegerProperty,
   Node,
   NodeEntity,
@@ -36,7 +37,7 @@ export class Book extends NodeEntity {
 @Node()
 export class Customer extends NodeEntity {
   @StringProperty({ unique: true }) email!: string;
-  @PointProperty({ index: true }) location!: unknown;
+  @PointProperty({ index: true }) location!: GeoPoint;
   @RelationshipTo(() => Book, 'PURCHASED', { model: Purchase }) purchases!: RelationshipManager<
     Book,
     Purchase

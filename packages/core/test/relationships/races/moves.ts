@@ -69,6 +69,6 @@ export function isLegitimateRefusal(outcome: Outcome): boolean {
     outcome.ok ||
     outcome.code === 'ATTEMPTED_CARDINALITY_VIOLATION' ||
     // reconnect / disconnect from a node the other move already took away
-    outcome.code === 'NOT_CONNECTED'
+    outcome.code === 'NOT_RELATED'
   );
 }

@@ -13,7 +13,7 @@ import {
   setMerge,
   variable,
 } from '@cartograph/cypher';
-import type { CompiledQuery } from '../graph/graph';
+import type { CompiledQuery } from '../executor/types';
 
 const r = variable('r');
 const anyRelationship = pattern(node(), [rel({ variable: r, direction: 'out' }), node()]);

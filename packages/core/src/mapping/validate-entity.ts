@@ -1,6 +1,6 @@
 import { getMetadataStorage, validateSync } from 'class-validator';
 import type { FieldError } from '../errors';
-import { REDACTED } from '../graph/query-log';
+import { REDACTED } from '../executor/query-log';
 import type { AnyClass, PropertyDefinition } from '../registry/definitions';
 
 const usesClassValidator = new Map<AnyClass, boolean>();

@@ -11,7 +11,8 @@ export interface EntityState {
 // A non-enumerable symbol property rather than a WeakMap: hydrating thousands of instances per
 // query made the WeakMap the largest cost after the network (measured in the query benchmarks).
 // Being non-enumerable, it stays out of JSON, Object.keys, spreads and equality checks.
-const STATE = Symbol('cartograph.state');
+// Symbol.for: every copy of @cartograph/core in the process reads the same state.
+const STATE = Symbol.for('cartograph.state');
 
 type WithState = { [STATE]?: EntityState };
 

@@ -1,6 +1,6 @@
 import { ForbiddenPropertyNameError, ValidationError } from '../errors';
+import { UnknownPropertyError } from '../errors/filter-errors';
 import { describeValue } from '../properties/describe-value';
-import { UnknownPropertyError } from '../query/query-errors';
 import type { PropertyDefinition } from '../registry/definitions';
 
 /**

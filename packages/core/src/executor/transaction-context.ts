@@ -1,12 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Transaction } from 'neo4j-driver';
-import type { Deadline } from '../executor/deadline';
-import type { Graph } from './graph';
+import type { Deadline } from './deadline';
 
 /** The transaction that model operations started inside `graph.writeTransaction(...)` join. */
-export interface ActiveTransaction {
+export interface ActiveTransaction<G = unknown> {
   /** The graph (driver and database) the transaction belongs to. */
-  readonly graph: Graph;
+  readonly graph: G;
   readonly tx: Transaction;
   readonly mode: 'READ' | 'WRITE';
   /** The deadline of the next query run in the transaction (the transaction's own, or one per call). */

@@ -1,5 +1,5 @@
-import type { CompiledQuery } from './graph';
 import { REDACTED, secretTexts } from './query-log';
+import type { CompiledQuery } from './types';
 
 const MAX_CAUSES = 5;
 

@@ -1,11 +1,11 @@
 import { isNode, type Node as Neo4jNode, type Record as Neo4jRecord } from 'neo4j-driver';
-import { CartographError } from '../errors';
+import { InvalidResultError } from '../errors';
 import type { CallOptions } from '../executor/deadline';
-import type { AccessMode, Graph } from '../graph/graph';
-import { toPlain } from '../graph/to-plain';
-import { hydrateNode } from '../model/hydrate';
-import type { ModelClass } from '../model/model-types';
+import type { AccessMode, QueryRunner } from '../executor/types';
+import { hydrateNode } from '../mapping/hydrate';
+import type { ModelClass } from '../mapping/model-types';
 import { registry } from '../registry/schema-registry';
+import { toPlain } from './to-plain';
 
 /** Options of {@link runCypher} (`graph.cypher`); `timeoutMs` / `signal` bound the call. */
 export interface CypherOptions<T = unknown> extends CallOptions {
@@ -21,25 +21,25 @@ export interface CypherOptions<T = unknown> extends CallOptions {
  * otherwise rows come back as plain objects (`toPlain`). Pass values as `params`, never in the text.
  */
 export function runCypher<T>(
-  graph: Graph,
+  graph: QueryRunner,
   cypher: string,
   params: Record<string, unknown> | undefined,
   options: CypherOptions<T> & { readonly inflate: ModelClass<T> },
 ): Promise<T[]>;
 export function runCypher(
-  graph: Graph,
+  graph: QueryRunner,
   cypher: string,
   params?: Record<string, unknown>,
   options?: CypherOptions<never>,
 ): Promise<Record<string, unknown>[]>;
 export function runCypher<T>(
-  graph: Graph,
+  graph: QueryRunner,
   cypher: string,
   params?: Record<string, unknown>,
   options?: CypherOptions<T>,
 ): Promise<unknown[]>;
 export function runCypher<T>(
-  graph: Graph,
+  graph: QueryRunner,
   cypher: string,
   params: Record<string, unknown> = {},
   options: CypherOptions<T> = {},
@@ -70,8 +70,7 @@ function plainRow(record: Neo4jRecord): Record<string, unknown> {
 function singleNode(record: Neo4jRecord, model: string): Neo4jNode {
   const nodes = record.keys.map((key) => record.get(key)).filter(isNode);
   if (nodes.length !== 1) {
-    throw new CartographError(
-      'INVALID_RESULT',
+    throw new InvalidResultError(
       `inflate: ${model} needs exactly one node per record, got ${nodes.length} (columns: ${record.keys.join(', ')}). Return just the node, e.g. RETURN n.`,
     );
   }

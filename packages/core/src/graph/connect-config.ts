@@ -1,28 +1,31 @@
 import { ConfigurationError } from '../errors/configuration-error';
-import type { ConnectOptions } from '../graph/graph-options';
+import type { ConnectOptions } from './graph-options';
 
 const SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
 
-const KNOWN: ReadonlySet<string> = new Set<keyof ConnectOptions>([
-  'url',
-  'auth',
-  'database',
-  'impersonatedUser',
-  'defaultTimeoutMs',
-  'connectionTimeoutMs',
-  'connectionAcquisitionTimeoutMs',
-  'connectionLivenessCheckTimeoutMs',
-  'maxTransactionRetryTimeMs',
-  'maxConnectionPoolSize',
-  'encrypted',
-  'trustedCertificates',
-  'driverConfig',
-  'logger',
-  'telemetry',
-  'default',
-  'verifyConnectivity',
-  'strict',
-]);
+// Typed on ConnectOptions, so a new option cannot be left out of the strict check.
+const OPTION_KEYS: Readonly<Record<keyof ConnectOptions, true>> = {
+  url: true,
+  auth: true,
+  database: true,
+  impersonatedUser: true,
+  defaultTimeoutMs: true,
+  connectionTimeoutMs: true,
+  connectionAcquisitionTimeoutMs: true,
+  connectionLivenessCheckTimeoutMs: true,
+  maxTransactionRetryTimeMs: true,
+  maxConnectionPoolSize: true,
+  encrypted: true,
+  trustedCertificates: true,
+  driverConfig: true,
+  logger: true,
+  telemetry: true,
+  plugins: true,
+  default: true,
+  verifyConnectivity: true,
+  strict: true,
+};
+const KNOWN: ReadonlySet<string> = new Set(Object.keys(OPTION_KEYS));
 
 const DURATIONS = [
   'defaultTimeoutMs',
@@ -115,6 +118,8 @@ export function validateConnectOptions(options: ConnectOptions, prefix = ''): Co
         throw new ConfigurationError(name(`telemetry.${key}`), 'must be true or false');
     }
   }
+  if (options.plugins !== undefined && !Array.isArray(options.plugins))
+    throw new ConfigurationError(name('plugins'), 'must be an array of plugins');
   return options;
 }
 

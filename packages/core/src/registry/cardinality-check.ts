@@ -1,5 +1,5 @@
 import { AttemptedCardinalityViolationError, CardinalityViolationError } from '../errors';
-import type { RelationshipDefinition } from '../registry/definitions';
+import type { RelationshipDefinition } from './definitions';
 
 /** Names one end of a relationship in messages: `Person.employer (ZeroOrOne)`. */
 export interface EndDescription {

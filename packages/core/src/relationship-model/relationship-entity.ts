@@ -1,15 +1,15 @@
 import type { Relationship as Neo4jRelationship } from 'neo4j-driver';
 import { NotSavedError, ValidationError } from '../errors';
-import { Graph } from '../graph/graph';
+import { resolveGraph } from '../graph/resolve-graph';
+import { applyDefaults, deflateEntity } from '../mapping/deflate-entity';
+import { setState, stateOf } from '../mapping/entity-state';
+import { assignProperties } from '../mapping/hydrate';
+import { sensitiveDbNames } from '../mapping/sensitive-keys';
+import { validateEntity } from '../mapping/validate-entity';
+import { assignInput, type UnknownPropertiesPolicy, type WriteOptions } from '../mapping/write-input';
 import type { AnyClass, PropertyDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
-import { applyDefaults, deflateEntity } from './deflate-entity';
-import { setState, stateOf } from './entity-state';
-import { assignProperties } from './hydrate';
 import { relationshipQueries } from './relationship-queries';
-import { sensitiveDbNames } from './sensitive-keys';
-import { validateEntity } from './validate-entity';
-import { assignInput, type UnknownPropertiesPolicy, type WriteOptions } from './write-input';
 
 const noProperties: ReadonlyMap<string, PropertyDefinition> = new Map();
 
@@ -53,7 +53,7 @@ export class RelationshipEntity {
     const stored = deflateEntity(name, properties, this);
     const changes: Record<string, unknown> = {};
     for (const { dbName } of properties.values()) changes[dbName] = stored[dbName] ?? null;
-    await Graph.current().run(
+    await resolveGraph().run(
       relationshipQueries.update(state.elementId, changes, sensitiveDbNames(properties)),
       'WRITE',
       () => undefined,
@@ -67,7 +67,7 @@ export class RelationshipEntity {
     const { name, properties } = relationshipModelOf(this.constructor as AnyClass);
     const state = stateOf(this);
     if (state.elementId === undefined) throw new NotSavedError(name, 'refresh');
-    const [relationship] = await Graph.current().run(
+    const [relationship] = await resolveGraph().run(
       relationshipQueries.load(state.elementId),
       'READ',
       (r) => r.get('r') as Neo4jRelationship,

@@ -1,4 +1,4 @@
-import { CartographError } from '../errors/cartograph-error';
+import { CartographError } from './cartograph-error';
 
 /**
  * A filter, ordering, projection or write (create, update, relationship properties) named a property

@@ -1,0 +1,151 @@
+import 'reflect-metadata';
+import {
+  count,
+  DateTimeProperty,
+  hardDelete,
+  IntegerProperty,
+  Node,
+  NodeEntity,
+  type NodeSet,
+  optional,
+  RelationshipFrom,
+  type RelationshipManager,
+  RelationshipTo,
+  StringProperty,
+  softDelete,
+  sum,
+  usePlugins,
+} from '../../src';
+import { clearGraph, useTestGraph } from '../support/test-graph';
+
+@Node()
+class Shelf extends NodeEntity {
+  declare static readonly nodes: NodeSet<Shelf>;
+  @StringProperty({ required: true }) name!: string;
+  @RelationshipFrom(() => Book, 'ON') books!: RelationshipManager<Book>;
+}
+
+@Node()
+class Book extends NodeEntity {
+  declare static readonly nodes: NodeSet<Book>;
+  @StringProperty({ required: true }) title!: string;
+  @IntegerProperty() pages?: number;
+  @DateTimeProperty() deletedAt?: Date;
+  @RelationshipTo(() => Shelf, 'ON') shelf!: RelationshipManager<Shelf>;
+}
+
+usePlugins(Book, softDelete({ property: 'deletedAt' }));
+
+const { graph, queries } = useTestGraph();
+let shelf: Shelf;
+let gone: Book;
+
+beforeAll(async () => {
+  await clearGraph(graph());
+  shelf = await Shelf.create({ name: 'fiction' });
+  await Shelf.create({ name: 'empty' });
+  for (const [title, pages] of [
+    ['Dune', 400],
+    ['Emma', 300],
+    ['Gone', 100],
+  ] as const) {
+    const book = await Book.create({ title, pages });
+    await book.shelf.connect(shelf);
+    if (title === 'Gone') gone = book;
+  }
+  // A shelf whose only book is deleted.
+  const lonely = await Shelf.create({ name: 'lonely' });
+  const lost = await Book.create({ title: 'Lost', pages: 50 });
+  await lost.shelf.connect(lonely);
+  await gone.delete();
+  await lost.delete();
+});
+
+const titles = (books: readonly Book[]) => books.map((b) => b.title).sort();
+
+describe('softDelete', () => {
+  it('delete() sets the property and keeps the node', async () => {
+    const [row] = await graph().run(
+      { cypher: "MATCH (b:Book {title: 'Gone'}) RETURN b.deletedAt IS NOT NULL AS marked", params: {} },
+      'READ',
+      (r) => r.get('marked') as boolean,
+    );
+    expect(row).toBe(true);
+    expect(gone.elementId).toBeUndefined();
+  });
+
+  it('filter, get, count, exists leave deleted nodes out', async () => {
+    expect(titles(await Book.nodes.all())).toEqual(['Dune', 'Emma']);
+    expect(titles(await Book.nodes.filter({ pages: { lt: 500 } }).all())).toEqual(['Dune', 'Emma']);
+    expect(await Book.nodes.getOrNull({ title: 'Gone' })).toBeNull();
+    expect(await Book.nodes.count()).toBe(2);
+    expect(await Book.nodes.filter({ title: 'Gone' }).exists()).toBe(false);
+  });
+
+  it('values and aggregate leave deleted nodes out', async () => {
+    expect((await Book.nodes.values('title')).map((r) => r.title).sort()).toEqual(['Dune', 'Emma']);
+    expect(await Book.nodes.aggregate({ n: count(), total: sum('pages') })).toEqual({ n: 2, total: 700 });
+  });
+
+  it('traversals, has(), annotations and eager loading leave deleted nodes out', async () => {
+    expect(titles(await Shelf.nodes.filter({ name: 'fiction' }).traverse('books').all())).toEqual([
+      'Dune',
+      'Emma',
+    ]);
+    const withBooks = await Shelf.nodes.has({ books: true }).values('name');
+    expect(withBooks.map((r) => r.name)).toEqual(['fiction']);
+    const counted = await Shelf.nodes
+      .annotate({ n: count('books') })
+      .orderBy('name')
+      .values('name', 'n');
+    expect(counted).toEqual([
+      { name: 'empty', n: 0 },
+      { name: 'fiction', n: 2 },
+      { name: 'lonely', n: 0 },
+    ]);
+    const loaded = await Shelf.nodes.fetchRelations(optional('books')).orderBy('name').all();
+    expect(loaded.map((s) => titles(s.books.cached!))).toEqual([[], ['Dune', 'Emma'], []]);
+    // Not optional: a shelf whose books are all deleted has no path.
+    const required = await Shelf.nodes.fetchRelations('books').all();
+    expect(required.map((s) => s.name)).toEqual(['fiction']);
+  });
+
+  it('relationship manager reads leave deleted nodes out', async () => {
+    expect(titles(await shelf.books.all())).toEqual(['Dune', 'Emma']);
+    expect(await shelf.books.count()).toBe(2);
+    expect(titles(await shelf.books.filter({ pages: { gte: 0 } }).all())).toEqual(['Dune', 'Emma']);
+  });
+
+  it('withDeleted() brings them back, on every position of the query', async () => {
+    expect(titles(await Book.nodes.withDeleted().all())).toEqual(['Dune', 'Emma', 'Gone', 'Lost']);
+    expect(await Book.nodes.withDeleted().count()).toBe(4);
+    const counted = await Shelf.nodes
+      .withDeleted()
+      .annotate({ n: count('books') })
+      .orderBy('name')
+      .values('name', 'n');
+    expect(counted.map((r) => r.n)).toEqual([0, 3, 1]);
+    const deleted = await Book.nodes
+      .withDeleted()
+      .filter({ deletedAt: { isNull: false } })
+      .all();
+    expect(titles(deleted)).toEqual(['Gone', 'Lost']);
+  });
+
+  it('hardDelete removes the node', async () => {
+    const temp = await Book.create({ title: 'Temp' });
+    await hardDelete(temp);
+    expect(await Book.nodes.withDeleted().filter({ title: 'Temp' }).count()).toBe(0);
+  });
+
+  it('the generated Cypher names the property in every pattern', async () => {
+    queries.clear();
+    await Shelf.nodes.fetchRelations(optional('books')).all();
+    expect(queries.events[0]?.cypher).toContain('deletedAt IS NULL');
+  });
+
+  it('models without the plugin are untouched', async () => {
+    const { cypher } = Shelf.nodes.filter({ name: 'x' }).toCypher();
+    expect(cypher).not.toContain('deletedAt');
+  });
+});
