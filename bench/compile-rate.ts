@@ -3,7 +3,6 @@
 // Prints queries built and rendered per second with the compile cache, and with it cleared each time.
 import 'reflect-metadata';
 import {
-  clearCompiledQueryCache,
   IntegerProperty,
   Node,
   NodeEntity,
@@ -12,6 +11,7 @@ import {
   type RelationshipManager,
   StringProperty,
 } from '@cartograph/core';
+import { clearCompiledQueryCache } from '@cartograph/core/internal';
 
 @Node()
 class RateMember extends NodeEntity {

@@ -5,7 +5,6 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import {
-  clearCompiledQueryCache,
   IntegerProperty,
   Node,
   NodeEntity,
@@ -16,6 +15,7 @@ import {
   RelationshipTo,
   StringProperty,
 } from '@cartograph/core';
+import { clearCompiledQueryCache } from '@cartograph/core/internal';
 import neo4j, { type Node as Neo4jNode } from 'neo4j-driver';
 import { type BenchContext, type BenchResult, type BenchSuite, ratioResult } from './harness';
 import type { StreamMemoryReport } from './stream-memory';

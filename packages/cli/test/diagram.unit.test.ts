@@ -13,11 +13,11 @@ import {
   RelationshipFrom,
   type RelationshipManager,
   RelationshipTo,
-  registry,
   StringProperty,
   StringType,
   ZeroOrOne,
 } from '@cartograph/core';
+import { registry } from '@cartograph/core/internal';
 import { buildModelGraph } from '../src/diagram/model-graph';
 import { renderDiagram } from '../src/diagram/render-diagram';
 import { runCli } from '../src/main';

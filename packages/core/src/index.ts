@@ -59,18 +59,10 @@ export type {
   RelationshipDirection,
   RelationshipModelDefinition,
 } from './registry/definitions';
-export { registry, SchemaRegistry } from './registry/schema-registry';
 export { RelationshipEntity } from './relationship-model/relationship-entity';
 export {
   type ConnectOptions as RelationshipConnectOptions,
   RelationshipManager,
   type RelationshipProps,
 } from './relationships/relationship-manager';
-export { createCommandFor, type InstallSchemaResult } from './schema/install-schema';
-export {
-  type PlannedConstraint,
-  type PlannedIndex,
-  type PlannedSchemaItem,
-  planSchema,
-  schemaName,
-} from './schema/schema-plan';
+export type { InstallSchemaResult } from './schema/install-schema';

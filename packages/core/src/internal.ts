@@ -2,13 +2,18 @@
  * `@cartograph/core/internal`: what Cartograph's own packages (`@cartograph/schema`,
  * `@cartograph/migrations`, `@cartograph/cli`) need from core and applications do not: the model
  * registry, model definitions and the schema plan. No compatibility promise between versions;
- * import `@cartograph/core` in applications.
+ * import `@cartograph/core` in applications. (Nothing here carries the internal TSDoc tag: the build strips declarations
+ * so tagged, and this entry's declarations are what sibling packages compile against.)
  *
- * @internal
  * @packageDocumentation
  */
 
+export type { LostCommitRecovery } from './executor/lost-commit-recovery';
 export type { AccessMode, CompiledQuery, QueryRunner } from './executor/types';
+export { runCypher } from './graph/raw-cypher';
+export { runAutoCommitted, runCompiled, runWithSummary } from './graph/sibling-access';
+export { clearCachedRelation, getCachedRelation, setCachedRelation } from './query/relation-cache';
+export { clearCompiledCache as clearCompiledQueryCache } from './query/text-cache';
 export type {
   AnyClass,
   NodeDefinition,

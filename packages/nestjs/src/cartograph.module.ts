@@ -1,4 +1,5 @@
-import { type ConnectOptions, Graph, registry, UnknownModelError } from '@cartograph/core';
+import { type ConnectOptions, Graph, UnknownModelError } from '@cartograph/core';
+import { registry } from '@cartograph/core/internal';
 import {
   type DynamicModule,
   Global,

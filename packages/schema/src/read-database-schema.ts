@@ -1,4 +1,5 @@
 import { type CompiledQuery, type Graph, toPlain } from '@cartograph/core';
+import { runCompiled } from '@cartograph/core/internal';
 import { callProcedure, query, render, showConstraints, showIndexes } from '@cartograph/cypher';
 import { constraintFromRow, indexFromRow, type SchemaRow } from './normalise-actual';
 import type { SchemaItem } from './schema-item';
@@ -37,7 +38,7 @@ export async function readDatabaseSchema(graph: Graph): Promise<DatabaseSchema> 
 }
 
 function read(graph: Graph, compiled: CompiledQuery): Promise<SchemaRow[]> {
-  return graph.run(compiled, 'READ', (record) => {
+  return runCompiled(graph, compiled, 'READ', (record) => {
     const row: Record<string, unknown> = {};
     for (const key of record.keys) row[String(key)] = toPlain(record.get(key));
     return row;

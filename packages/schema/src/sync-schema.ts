@@ -1,5 +1,6 @@
 import type { Graph } from '@cartograph/core';
 import type { PlannedSchemaItem } from '@cartograph/core/internal';
+import { runCompiled } from '@cartograph/core/internal';
 import { callProcedure, literal, query, render } from '@cartograph/cypher';
 import { diffSchema, type SchemaDiff } from './diff-schema';
 import { planFromRegistry } from './plan-from-registry';
@@ -41,13 +42,20 @@ export async function syncSchema(graph: Graph, options: SyncSchemaOptions = {}):
   if (options.dryRun) return { diff, statements, applied: false };
   // Every statement is `IF [NOT] EXISTS`, so one whose COMMIT reply was lost is simply run again.
   for (const cypher of statements) {
-    await graph.run({ cypher, params: {} }, 'WRITE', () => undefined, {}, { idempotent: true });
+    await runCompiled(graph, { cypher, params: {} }, 'WRITE', () => undefined, {}, { idempotent: true });
   }
   if (statements.length > 0) {
     const wait = callProcedure('db.awaitIndexes', [literal(options.awaitIndexesSeconds ?? 300)]);
     // On a cluster the leader, which just created the indexes, is the member worth waiting on. The
     // procedure bounds its own wait, which may exceed the graph's default deadline.
-    await graph.run(render(query(wait)), 'WRITE', () => undefined, { timeoutMs: 0 }, { idempotent: true });
+    await runCompiled(
+      graph,
+      render(query(wait)),
+      'WRITE',
+      () => undefined,
+      { timeoutMs: 0 },
+      { idempotent: true },
+    );
   }
   return { diff, statements, applied: true };
 }

@@ -1,4 +1,4 @@
-import type { PlannedSchemaItem } from '@cartograph/core';
+import type { PlannedSchemaItem } from '@cartograph/core/internal';
 import { diffSchema, isInSync, type SchemaItem } from '../src';
 
 // A bookstore: books by ISBN, a text index on titles, a vector index on blurbs, purchases with

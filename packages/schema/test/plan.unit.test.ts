@@ -1,13 +1,6 @@
 import 'reflect-metadata';
-import {
-  IntegerProperty,
-  ModelDefinitionError,
-  Node,
-  NodeEntity,
-  planSchema,
-  registry,
-  StringProperty,
-} from '@cartograph/core';
+import { IntegerProperty, ModelDefinitionError, Node, NodeEntity, StringProperty } from '@cartograph/core';
+import { planSchema, registry } from '@cartograph/core/internal';
 import { fromPlanned } from '../src';
 
 // Payment cards of a fraud-detection model: a node key, and existence and type constraints.

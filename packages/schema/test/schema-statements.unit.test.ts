@@ -1,4 +1,4 @@
-import type { PlannedSchemaItem } from '@cartograph/core';
+import type { PlannedSchemaItem } from '@cartograph/core/internal';
 import { diffSchema, type SchemaItem, schemaDownStatements, schemaStatements } from '../src';
 import { constraintFromRow, indexFromRow } from '../src/normalise-actual';
 

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { registry } from '@cartograph/core';
+import { registry } from '@cartograph/core/internal';
 import { CliError, ExitCode } from '../runtime/exit-codes';
 import { describeLoadError } from './describe-load-error';
 import { glob, isGlob } from './glob';

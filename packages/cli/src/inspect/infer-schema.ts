@@ -1,4 +1,4 @@
-import { schemaName } from '@cartograph/core';
+import { schemaName } from '@cartograph/core/internal';
 import { BOOKKEEPING_LABEL_PREFIX } from '@cartograph/schema';
 import { addRelationships } from './infer-relationships';
 import type {

@@ -1,4 +1,5 @@
 import type { Graph } from '@cartograph/core';
+import { runCompiled } from '@cartograph/core/internal';
 import {
   callProcedure,
   fn,
@@ -104,13 +105,13 @@ export async function readDatabase(
   graph: Graph,
   onProgress: (done: number, total: number, label: string) => void = () => undefined,
 ): Promise<DatabaseSnapshot> {
-  const nodeTypes = await graph.run(render(NODE_TYPES), 'READ', (r) => ({
+  const nodeTypes = await runCompiled(graph, render(NODE_TYPES), 'READ', (r) => ({
     labels: strings(r.get('nodeLabels')),
     property: nullableString(r.get('propertyName')),
     types: strings(r.get('propertyTypes')),
     mandatory: r.get('mandatory') === true,
   }));
-  const relTypes = await graph.run(render(REL_TYPES), 'READ', (r) => ({
+  const relTypes = await runCompiled(graph, render(REL_TYPES), 'READ', (r) => ({
     type: parseRelType(String(r.get('relType'))),
     property: nullableString(r.get('propertyName')),
     types: strings(r.get('propertyTypes')),
@@ -121,7 +122,7 @@ export async function readDatabase(
   for (const [i, type] of types.entries()) {
     onProgress(i, types.length, type);
     endpoints.push(
-      ...(await graph.run(render(endpointQuery(type)), 'READ', (r) => ({
+      ...(await runCompiled(graph, render(endpointQuery(type)), 'READ', (r) => ({
         type,
         from: strings(r.get('startLabels')),
         to: strings(r.get('endLabels')),
@@ -144,8 +145,8 @@ async function readSchema(graph: Graph): Promise<SchemaRow[]> {
       name: String(r.get('name')),
       owned: kind === 'index' && r.get('owningConstraint') !== null,
     });
-  const constraints = await graph.run(render(showConstraints()), 'READ', toRow('unique'));
-  const indexes = await graph.run(render(showIndexes()), 'READ', toRow('index'));
+  const constraints = await runCompiled(graph, render(showConstraints()), 'READ', toRow('unique'));
+  const indexes = await runCompiled(graph, render(showIndexes()), 'READ', toRow('index'));
   // Indexes a constraint owns are the constraint's business; LOOKUP indexes cover labels, not properties.
   return [
     ...constraints.filter((row) => /UNIQUE/.test(row.indexType)),

@@ -4,7 +4,7 @@ export {
   UnknownOperatorError,
   UnknownPropertyError,
 } from '../errors/filter-errors';
-export { type CypherOptions, type RawCypherOptions, runCypher } from '../graph/raw-cypher';
+export type { CypherOptions, RawCypherOptions } from '../graph/raw-cypher';
 export {
   type Aggregated,
   type AggregateKind,
@@ -28,10 +28,8 @@ export { type HasFilter, NodeSet } from './node-set';
 export { OPERATORS, type OperatorName } from './operators';
 export type { Page, PageOptions } from './pagination';
 export { Q, QNode, type QOperator } from './q';
-export { clearCachedRelation, getCachedRelation, setCachedRelation } from './relation-cache';
 export type { QueryCallOptions } from './state';
 export type { StreamOptions } from './stream';
-export { clearCompiledCache as clearCompiledQueryCache } from './text-cache';
 export type {
   ArrayOperators,
   ComparisonOperators,

@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
-import { Graph, runCypher } from '../../src';
+import { Graph } from '../../src';
+import { runCypher } from '../../src/internal';
 import { clearGraph, useTestGraph } from '../support/test-graph';
 import { names, Person, seedSocialGraph } from './social-graph';
 

@@ -1,5 +1,6 @@
 // Compiled text is cached by the shape of a set (everything but its values).
-import { clearCompiledQueryCache as clearCompiledCache, count, Q } from '../../src';
+import { count, Q } from '../../src';
+import { clearCompiledQueryCache as clearCompiledCache } from '../../src/internal';
 import { Person } from './social-graph';
 
 const fresh = (build: () => { toCypher(): { cypher: string; params: Record<string, unknown> } }) => {

@@ -6,11 +6,11 @@ import {
   NodeEntity,
   type RelationshipManager,
   RelationshipTo,
-  registry,
   StringProperty,
   UniqueIdProperty,
   ZeroOrOne,
 } from '../../src';
+import { registry } from '../../src/internal';
 
 describe('node labels', () => {
   it('defaults the label to the class name', () => {

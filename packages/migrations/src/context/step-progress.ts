@@ -1,4 +1,5 @@
 import type { CompiledQuery, Graph } from '@cartograph/core';
+import { runWithSummary } from '@cartograph/core/internal';
 import { MigrationError } from '../errors';
 import {
   beginStepQuery,
@@ -86,7 +87,7 @@ export class StepProgressTracker {
   async #commit(query: CompiledQuery): Promise<Record<string, unknown>[]> {
     const tx = await this.scope.graph.beginTransaction('WRITE');
     try {
-      const { rows } = await tx.runWithSummary(query.cypher, query.params);
+      const { rows } = await runWithSummary(tx, query.cypher, query.params);
       await tx.commit();
       return rows;
     } finally {

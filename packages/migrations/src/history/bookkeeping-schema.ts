@@ -1,4 +1,5 @@
 import type { Graph } from '@cartograph/core';
+import { runCompiled } from '@cartograph/core/internal';
 import { createConstraint, render, showConstraints } from '@cartograph/cypher';
 import { LOCK_CONSTRAINT, LOCK_LABEL, MIGRATION_LABEL, VERSION_CONSTRAINT } from './labels';
 
@@ -25,7 +26,7 @@ export async function ensureBookkeepingSchema(graph: Graph): Promise<void> {
       ifNotExists: true,
     });
     try {
-      await graph.run(render(command), 'WRITE', () => undefined);
+      await runCompiled(graph, render(command), 'WRITE', () => undefined);
     } catch (error) {
       if (!(await constraintNames(graph)).has(constraint.name)) throw error;
     }
@@ -33,5 +34,7 @@ export async function ensureBookkeepingSchema(graph: Graph): Promise<void> {
 }
 
 async function constraintNames(graph: Graph): Promise<Set<string>> {
-  return new Set(await graph.run(render(showConstraints()), 'READ', (record) => String(record.get('name'))));
+  return new Set(
+    await runCompiled(graph, render(showConstraints()), 'READ', (record) => String(record.get('name'))),
+  );
 }

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { type CompiledQuery, type Graph, toPlain } from '@cartograph/core';
+import { runCompiled } from '@cartograph/core/internal';
 import {
   countStar,
   create,
@@ -57,7 +58,7 @@ export async function acquireLock(
   const acquire = render(query(create(lockNode)));
   for (;;) {
     try {
-      await graph.run(acquire, 'WRITE', () => undefined);
+      await runCompiled(graph, acquire, 'WRITE', () => undefined);
       return () => deleteLock(graph, owner).then(() => undefined);
     } catch (error) {
       if (!isConstraintViolation(error)) throw error;
@@ -89,7 +90,7 @@ export async function deleteLock(graph: Graph, owner?: string): Promise<boolean>
   const compiled: CompiledQuery = render(
     query(match(found), deleteClause(variable('l')), returnClause([{ expr: countStar(), alias: 'deleted' }])),
   );
-  const [deleted] = await graph.run(compiled, 'WRITE', (record) => toPlain(record.get('deleted')));
+  const [deleted] = await runCompiled(graph, compiled, 'WRITE', (record) => toPlain(record.get('deleted')));
   return Number(deleted ?? 0) > 0;
 }
 
@@ -103,7 +104,7 @@ async function lockHolder(graph: Graph): Promise<LockHolder | undefined> {
       ]),
     ),
   );
-  const [holder] = await graph.run(compiled, 'READ', (record) => ({
+  const [holder] = await runCompiled(graph, compiled, 'READ', (record) => ({
     owner: String(record.get('owner')),
     acquiredAt: String(record.get('acquiredAt')),
   }));
@@ -126,7 +127,7 @@ export async function readHeldLock(graph: Graph): Promise<HeldLock | undefined> 
       ]),
     ),
   );
-  const [held] = await graph.run(compiled, 'READ', (record): HeldLock => {
+  const [held] = await runCompiled(graph, compiled, 'READ', (record): HeldLock => {
     const acquiredAt = toPlain(record.get('acquiredAt'));
     // A lock node written by hand may lack acquiredAt; it is still a held lock.
     if (acquiredAt === null) return { owner: String(record.get('owner')) };

@@ -1,4 +1,5 @@
 import { type Graph, toPlain } from '@cartograph/core';
+import { runCompiled } from '@cartograph/core/internal';
 import { isDateTime } from 'neo4j-driver';
 import type { MigrationRecord } from './migration-record';
 import { readRecordsQuery } from './record-queries';
@@ -8,7 +9,7 @@ import { readRecordsQuery } from './record-queries';
  * does not reach (only possible after manual edits) follow, ordered by `appliedAt`.
  */
 export async function readHistory(graph: Graph): Promise<MigrationRecord[]> {
-  const rows = await graph.run(readRecordsQuery(), 'READ', (record) => ({
+  const rows = await runCompiled(graph, readRecordsQuery(), 'READ', (record) => ({
     record: toRecord(record.get('record') as Record<string, unknown>),
     previous: record.get('previous') as string | null,
   }));

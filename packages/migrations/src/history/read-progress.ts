@@ -1,4 +1,5 @@
 import { type Graph, toPlain } from '@cartograph/core';
+import { runCompiled } from '@cartograph/core/internal';
 import { readProgressQuery } from './progress-queries';
 
 /** One batched step of an unfinished migration run, as its progress node records it. */
@@ -17,7 +18,7 @@ export interface StepProgress {
 
 /** Progress left by runs that did not finish (finished runs remove theirs). */
 export function readProgress(graph: Graph): Promise<StepProgress[]> {
-  return graph.run(readProgressQuery(), 'READ', (record) => ({
+  return runCompiled(graph, readProgressQuery(), 'READ', (record) => ({
     version: String(record.get('version')),
     direction: record.get('direction') === 'down' ? 'down' : 'up',
     step: Number(toPlain(record.get('step'))),

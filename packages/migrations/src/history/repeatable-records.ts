@@ -1,4 +1,5 @@
 import { type Graph, toPlain } from '@cartograph/core';
+import { runCompiled } from '@cartograph/core/internal';
 import { isDateTime } from 'neo4j-driver';
 import { REPEATABLE_LABEL } from './labels';
 import type { Execute } from './write-record';
@@ -18,7 +19,8 @@ export interface RepeatableRecord {
 
 /** Every repeatable record, by name. They are not part of the versioned `[:__NEXT]` chain. */
 export async function readRepeatableRecords(graph: Graph): Promise<RepeatableRecord[]> {
-  const rows = await graph.run(
+  const rows = await runCompiled(
+    graph,
     { cypher: `MATCH (r:${REPEATABLE_LABEL}) RETURN properties(r) AS record ORDER BY r.name`, params: {} },
     'READ',
     (record) => record.get('record') as Record<string, unknown>,

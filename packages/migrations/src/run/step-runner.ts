@@ -1,4 +1,5 @@
 import { type ExplicitTransaction, type Graph, toPlain } from '@cartograph/core';
+import { runAutoCommitted, runWithSummary } from '@cartograph/core/internal';
 import type { Record as Neo4jRecord, ResultSummary } from 'neo4j-driver';
 import { statementKind } from './statement-kind';
 
@@ -37,7 +38,7 @@ export class StepRunner {
   async inTransaction(statement: Statement): Promise<Record<string, unknown>[]> {
     this.#tx ??= this.#graph.beginTransaction('WRITE', UNBOUNDED);
     const tx = await this.#tx;
-    const { rows, summary } = await tx.runWithSummary(statement.cypher, statement.params ?? {});
+    const { rows, summary } = await runWithSummary(tx, statement.cypher, statement.params ?? {});
     if (changedSomething(summary)) this.#pending.push(statement.cypher);
     this.#onSummary(statement.cypher, summary);
     return rows;
@@ -56,23 +57,22 @@ export class StepRunner {
     const rows: Record<string, unknown>[] = [];
     let streamed = false;
     const query = { cypher: statement.cypher, params: statement.params ?? {} };
-    const summary = await this.#graph
-      .autoCommit(
-        query,
-        'WRITE',
-        (record) => {
-          streamed = true;
-          const row = plainRow(record);
-          if (onRow) onRow(row);
-          else rows.push(row);
-        },
-        UNBOUNDED,
-      )
-      .catch((error: unknown) => {
-        // Inner transactions of `CALL { } IN TRANSACTIONS` commit one by one; some may have.
-        if (streamed || statementKind(statement.cypher) === 'batched') this.partial = statement.cypher;
-        throw error;
-      });
+    const summary = await runAutoCommitted(
+      this.#graph,
+      query,
+      'WRITE',
+      (record) => {
+        streamed = true;
+        const row = plainRow(record);
+        if (onRow) onRow(row);
+        else rows.push(row);
+      },
+      UNBOUNDED,
+    ).catch((error: unknown) => {
+      // Inner transactions of `CALL { } IN TRANSACTIONS` commit one by one; some may have.
+      if (streamed || statementKind(statement.cypher) === 'batched') this.partial = statement.cypher;
+      throw error;
+    });
     if (changedSomething(summary)) this.committed.push(statement.cypher);
     this.#onSummary(statement.cypher, summary);
     return rows;
