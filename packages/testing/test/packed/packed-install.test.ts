@@ -124,7 +124,7 @@ import { createRequire } from 'node:module';
 // import and require share one copy of core and cypher (no dual-package hazard).
 const require = createRequire(import.meta.url);
 console.log(JSON.stringify({
-  sameCore: require('@cartograph/core').registry === core.registry,
+  sameCore: require('@cartograph/core').Graph === core.Graph && typeof core.Graph === 'function',
   sameCypher: require('@cartograph/cypher').CypherError === cypher.CypherError,
   leaves: [typeof parseFileName, typeof defineConfig],
 }));
