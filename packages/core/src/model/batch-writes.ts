@@ -16,7 +16,7 @@ import type { ModelClass, PropertyKeys } from '../mapping/model-types';
 import { sensitiveDbNames } from '../mapping/sensitive-keys';
 import { validateEntity } from '../mapping/validate-entity';
 import { assignInput, type WriteOptions } from '../mapping/write-input';
-import { createProperties } from '../query/plugins/hooks';
+import { createProperties, keyScope } from '../query/plugins/hooks';
 import type { NodeDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
 import { createManyText, mergeManyText } from './batch-queries';
@@ -226,18 +226,26 @@ async function mergeRows<T extends object>(
     const id = keys.join('\u0000');
     groups.set(id, [...(groups.get(id) ?? []), position]);
   });
+  // Plugins' match properties (the tenant) join every key, so a keyed write finds only nodes the
+  // plugins' queries would return.
+  const scope = keyScope(definition);
+  const scopeKeys = Object.keys(scope);
   const graph = resolveGraph();
   const sensitive = sensitiveDbNames(definition.properties);
   await graph.joinOrBeginWrite(
     async () => {
       for (const positions of groups.values()) {
         const keys = keySets[positions[0]!]!;
-        const cypher = mergeManyText(definition, keys, update);
+        const cypher = mergeManyText(
+          definition,
+          [...keys, ...scopeKeys.filter((k) => !keys.includes(k))],
+          update,
+        );
         await inBatches(positions, options.batchSize, async (batch) => {
           const params = {
             rows: batch.map((position) => {
               const row = prepared[position]!;
-              return { key: pick(row.given, keys), create: row.create, update: row.given };
+              return { key: { ...pick(row.given, keys), ...scope }, create: row.create, update: row.given };
             }),
           };
           await graph.run({ cypher, params, sensitive }, 'WRITE', (record) => {

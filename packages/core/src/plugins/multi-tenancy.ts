@@ -29,7 +29,9 @@ export interface MultiTenancyOptions {
 /**
  * Multi-tenancy: every node created gets the current tenant (`runWithTenant`) in `property`, and
  * every query matches only that tenant's nodes, at every position (root, traversals, `has()`,
- * eager loading, counts). A query or create outside a tenant throws TenantContextError.
+ * eager loading, counts). Keyed writes (`getOrCreate`, `createOrUpdate`, `merge`) match on the
+ * tenant too, so they never find another tenant's node. A query or create outside a tenant throws
+ * TenantContextError.
  */
 export function multiTenancy(options: MultiTenancyOptions = {}): CartographPlugin {
   const property = options.property ?? 'tenantId';
@@ -43,5 +45,6 @@ export function multiTenancy(options: MultiTenancyOptions = {}): CartographPlugi
     appliesTo: options.models,
     transformNode: ({ definition }) => nodeCondition.equals(property, tenantOf(definition)),
     transformCreate: ({ definition, properties }) => ({ ...properties, [property]: tenantOf(definition) }),
+    transformKey: ({ definition }) => ({ [property]: tenantOf(definition) }),
   } satisfies CartographPlugin);
 }

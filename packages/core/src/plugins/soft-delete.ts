@@ -15,7 +15,8 @@ export interface SoftDeleteOptions {
  * Soft delete: `instance.delete()` stores the current time in `property` instead of deleting the
  * node, and every query (filters, traversals, `has()`, eager loading, counts, annotations) leaves
  * such nodes out. `Model.nodes.withDeleted()` includes them; `instance.delete({ hard: true })`
- * (or `hardDelete(instance)`) really deletes.
+ * (or `hardDelete(instance)`) really deletes. A set's `delete()` marks its nodes the same way;
+ * `delete({ hard: true })` deletes them.
  */
 export function softDelete(options: SoftDeleteOptions = {}): CartographPlugin {
   const property = options.property ?? 'deletedAt';
@@ -27,6 +28,7 @@ export function softDelete(options: SoftDeleteOptions = {}): CartographPlugin {
       queryOptions.withDeleted === true ? undefined : notDeleted,
     transformDelete: ({ definition, elementId }) =>
       nodeQueries(definition).update(elementId, { [property]: DateTime.fromStandardDate(new Date()) }),
+    transformBulkDelete: () => ({ [property]: DateTime.fromStandardDate(new Date()) }),
   } satisfies CartographPlugin);
 }
 

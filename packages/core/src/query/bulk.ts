@@ -22,6 +22,7 @@ import { sensitiveDbNames } from '../mapping/sensitive-keys';
 import { isForbiddenKey } from '../mapping/write-input';
 import type { NodeDefinition } from '../registry/definitions';
 import { compileIds } from './compile-projections';
+import { bulkDeleteReplacement } from './plugins/hooks';
 import { lastStage, type NodeSetState } from './state';
 import type { FieldKeys } from './types';
 
@@ -29,6 +30,12 @@ import type { FieldKeys } from './types';
 export interface BulkOptions {
   /** Nodes written per transaction; default 10 000. */
   readonly batchSize?: number;
+}
+
+/** Options of a set's `delete()`. */
+export interface BulkDeleteOptions extends BulkOptions {
+  /** Delete for good even when a plugin (soft delete) replaces deletion with an update. */
+  readonly hard?: boolean;
 }
 
 /** Values `update` accepts: model properties; null removes a property. */
@@ -114,9 +121,19 @@ export async function bulkUpdate(
   return inBatches(state, options, (ids) => ({ cypher, params: { ids, changes }, sensitive }));
 }
 
-/** Deletes every node of the set and its relationships, in batches. Lifecycle hooks are not run. */
-export async function bulkDelete(state: NodeSetState, options: BulkOptions = {}): Promise<number> {
-  const cypher = bulkQueries(lastStage(state).definition).delete;
+/**
+ * Deletes every node of the set and its relationships, in batches, or (a plugin such as soft
+ * delete replacing deletion, and not `hard`) sets the plugin's properties instead. Lifecycle hooks
+ * are not run.
+ */
+export async function bulkDelete(state: NodeSetState, options: BulkDeleteOptions = {}): Promise<number> {
+  const definition = lastStage(state).definition;
+  const replacement = options.hard ? undefined : bulkDeleteReplacement(definition);
+  if (replacement) {
+    const cypher = bulkQueries(definition).update;
+    return inBatches(state, options, (ids) => ({ cypher, params: { ids, changes: replacement } }));
+  }
+  const cypher = bulkQueries(definition).delete;
   return inBatches(state, options, (ids) => ({ cypher, params: { ids } }));
 }
 

@@ -20,7 +20,7 @@ export {
   min,
   sum,
 } from './aggregations';
-export type { BulkOptions, UpdateValues } from './bulk';
+export type { BulkDeleteOptions, BulkOptions, UpdateValues } from './bulk';
 export { OptionalPath, optional } from './fetch-plan';
 export { GroupedNodeSet } from './grouped-node-set';
 export type { PlanNode, PlanSummary } from './inspect';

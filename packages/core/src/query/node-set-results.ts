@@ -1,7 +1,7 @@
 import type { CompiledQuery } from '../graph/graph';
 import type { NodeDefinition } from '../registry/definitions';
 import type { Aggregated, Aggregation, CheckedAggregates } from './aggregations';
-import { type BulkOptions, bulkDelete, bulkUpdate, type UpdateValues } from './bulk';
+import { type BulkDeleteOptions, type BulkOptions, bulkDelete, bulkUpdate, type UpdateValues } from './bulk';
 import { compileNodes } from './compile';
 import * as execute from './execute';
 import { GroupedNodeSet } from './grouped-node-set';
@@ -132,8 +132,11 @@ export abstract class NodeSetResults<T, R = unknown> implements AsyncIterable<T>
     return bulkUpdate(this.state, values as Record<string, unknown>, options);
   }
 
-  /** Deletes every node of the set with its relationships, in batches; returns how many were deleted. */
-  async delete(options?: BulkOptions): Promise<number> {
+  /**
+   * Deletes every node of the set with its relationships, in batches; returns how many were
+   * deleted. With the soft-delete plugin the nodes are marked deleted instead, unless `hard`.
+   */
+  async delete(options?: BulkDeleteOptions): Promise<number> {
     return bulkDelete(this.state, options);
   }
 }

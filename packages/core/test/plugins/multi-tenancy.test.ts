@@ -128,6 +128,21 @@ describe('multiTenancy', () => {
     expect(await globex(() => Member.nodes.filter({ name: 'm0' }).traverse('team').count())).toBe(1);
   });
 
+  it("keyed writes match only the tenant's own nodes", async () => {
+    // Both tenants have a member named m0: each tenant's getOrCreate must find its own.
+    const [mine] = await acme(() => Member.getOrCreate([{ name: 'm0' }], { key: ['name'] }));
+    expect(mine!.level).toBe(1);
+    await globex(() => Member.createOrUpdate([{ name: 'm0', level: 50 }], { key: ['name'] }));
+    expect((await acme(() => Member.nodes.get({ name: 'm0' }))).level).toBe(1);
+    expect((await globex(() => Member.nodes.get({ name: 'm0' }))).level).toBe(50);
+    await globex(() => Member.createOrUpdate([{ name: 'm0', level: 5 }], { key: ['name'] }));
+    // A key no tenant has yet creates a node in the current tenant only.
+    const [created] = await acme(() => Member.merge([{ name: 'newcomer' }]));
+    expect(created!.name).toBe('newcomer');
+    expect(await globex(() => Member.nodes.filter({ name: 'newcomer' }).count())).toBe(0);
+    await acme(() => Member.nodes.filter({ name: 'newcomer' }).delete());
+  });
+
   it('a query or create outside a tenant fails with TenantContextError', async () => {
     expect(currentTenant()).toBeUndefined();
     await expect(Member.nodes.count()).rejects.toBeInstanceOf(TenantContextError);

@@ -138,6 +138,32 @@ describe('softDelete', () => {
     expect(await Book.nodes.withDeleted().filter({ title: 'Temp' }).count()).toBe(0);
   });
 
+  it("a set's delete() marks its nodes deleted and keeps them", async () => {
+    await Book.createMany([{ title: 'Draft 1' }, { title: 'Draft 2' }]);
+    expect(await Book.nodes.filter({ title: { startsWith: 'Draft' } }).delete()).toBe(2);
+    expect(await Book.nodes.filter({ title: { startsWith: 'Draft' } }).count()).toBe(0);
+    const kept = await graph().run(
+      {
+        cypher: "MATCH (b:Book) WHERE b.title STARTS WITH 'Draft' RETURN b.deletedAt IS NOT NULL AS marked",
+        params: {},
+      },
+      'READ',
+      (r) => r.get('marked') as boolean,
+    );
+    expect(kept).toEqual([true, true]);
+  });
+
+  it("a set's delete({ hard: true }) removes its nodes", async () => {
+    await Book.createMany([{ title: 'Scrap 1' }, { title: 'Scrap 2' }]);
+    expect(await Book.nodes.filter({ title: { startsWith: 'Scrap' } }).delete({ hard: true })).toBe(2);
+    expect(
+      await Book.nodes
+        .withDeleted()
+        .filter({ title: { startsWith: 'Scrap' } })
+        .count(),
+    ).toBe(0);
+  });
+
   it('the generated Cypher names the property in every pattern', async () => {
     queries.clear();
     await Shelf.nodes.fetchRelations(optional('books')).all();

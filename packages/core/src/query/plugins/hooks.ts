@@ -29,6 +29,26 @@ export function deleteReplacement(
   return undefined;
 }
 
+/** The stored properties a set's `delete()` sets instead of deleting, if a plugin replaces it. */
+export function bulkDeleteReplacement(definition: NodeDefinition): Record<string, unknown> | undefined {
+  if (!pluginsRegistered()) return undefined;
+  for (const plugin of pluginsFor(definition)) {
+    const changes = plugin.transformBulkDelete?.({ definition });
+    if (changes) return changes;
+  }
+  return undefined;
+}
+
+/** The stored properties keyed writes match on besides their key (every plugin's `transformKey`). */
+export function keyScope(definition: NodeDefinition): Record<string, unknown> {
+  if (!pluginsRegistered()) return {};
+  let scope: Record<string, unknown> = {};
+  for (const plugin of pluginsFor(definition)) {
+    if (plugin.transformKey) scope = { ...scope, ...plugin.transformKey({ definition }) };
+  }
+  return scope;
+}
+
 /** Whether plugins change the queries of `definition` (relationship reads then go through NodeSet). */
 export function hasPlugins(definition: NodeDefinition): boolean {
   return pluginsRegistered() && pluginsFor(definition).length > 0;

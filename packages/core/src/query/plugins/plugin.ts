@@ -47,6 +47,21 @@ export interface CartographPlugin extends GraphPlugin {
   transformCreate?(context: CreateContext): Record<string, unknown>;
   /** A query run instead of `DETACH DELETE` by `instance.delete()`; undefined deletes as usual. */
   transformDelete?(context: DeleteContext): CompiledQuery | undefined;
+  /**
+   * Stored properties set on every node of a set instead of deleting it, by the set's `delete()`
+   * (`Model.nodes.filter(...).delete()`); undefined deletes as usual.
+   */
+  transformBulkDelete?(context: ModelContext): Record<string, unknown> | undefined;
+  /**
+   * Stored properties that keyed writes (`getOrCreate`, `createOrUpdate`, `merge`) match on besides
+   * their key, so that they find only nodes the plugin's queries would see (a tenant's own nodes).
+   */
+  transformKey?(context: ModelContext): Record<string, unknown>;
+}
+
+/** The model a write applies to. */
+export interface ModelContext {
+  readonly definition: NodeDefinition;
 }
 
 /** Conditions on the node in scope, for {@link CartographPlugin.transformNode}. */
