@@ -22,6 +22,7 @@ import { type ActiveTransaction, transactionContext } from '../executor/transact
 import { runTransaction } from '../executor/transaction-loop';
 import type { AccessMode, CompiledQuery } from '../executor/types';
 import type { ModelClass } from '../mapping/model-types';
+import { registry } from '../registry/schema-registry';
 import { type InstallSchemaResult, installSchema } from '../schema/install-schema';
 import { validateConnectOptions } from './connect-config';
 import { type ConnectOptions, DEFAULT_TIMEOUT_MS, type GraphPlugin, type RunOptions } from './graph-options';
@@ -80,9 +81,14 @@ export class Graph {
     };
   }
 
-  /** Creates the driver, checks the server answers, and (for the first graph) makes it the default. */
+  /**
+   * Validates and freezes the model registry, creates the driver, checks the server answers, and
+   * (for the first graph) makes it the default.
+   * @throws ModelDefinitionError when a relationship points to a class that is not a model.
+   */
   static async connect(options: ConnectOptions): Promise<Graph> {
     validateConnectOptions(options);
+    registry.seal();
     const auth =
       options.auth && 'username' in options.auth
         ? neo4j.auth.basic(options.auth.username, options.auth.password)

@@ -1,4 +1,5 @@
 import { ModelDefinitionError, UnknownModelError } from '../errors';
+import { checkRelationships } from './check-relationships';
 import type { AnyClass, NodeDefinition, RelationshipModelDefinition } from './definitions';
 import { sharedStore } from './shared-store';
 
@@ -12,8 +13,11 @@ export class SchemaRegistry {
   readonly #relationshipModels = new Map<AnyClass<unknown>, RelationshipModelDefinition>();
   /** Cache of "most specific model for this label set" lookups used while hydrating results. */
   readonly #resolved = new Map<string, NodeDefinition | undefined>();
+  /** Set by the first {@link SchemaRegistry.seal}: later registrations are frozen as they arrive. */
+  #sealed = false;
 
   registerNode(definition: NodeDefinition): void {
+    if (this.#sealed) freezeNode(definition);
     const existing = this.#nodesByLabel.get(definition.primaryLabel);
     if (existing && existing.name !== definition.name) {
       throw new ModelDefinitionError(
@@ -28,7 +32,27 @@ export class SchemaRegistry {
   }
 
   registerRelationshipModel(definition: RelationshipModelDefinition): void {
+    if (this.#sealed) freezeRelationshipModel(definition);
     this.#relationshipModels.set(definition.target, definition);
+  }
+
+  hasRelationshipModel(target: AnyClass<unknown>): boolean {
+    return this.#relationshipModels.has(target);
+  }
+
+  /**
+   * Validates every model and freezes its definition; `Graph.connect` calls it. Relationship
+   * targets, lazy while modules load, must by now resolve to `@Node` models and relationship models
+   * to `@Rel` classes. Definitions are frozen so that nothing changes a model while queries run.
+   * Models registered later (a module imported after connecting) are frozen as they register and
+   * checked by the next `seal` (the next connect) or at first use.
+   * @throws ModelDefinitionError naming the model and field.
+   */
+  seal(): void {
+    for (const definition of this.#nodes.values()) checkRelationships(definition, this);
+    for (const definition of this.#nodes.values()) freezeNode(definition);
+    for (const definition of this.#relationshipModels.values()) freezeRelationshipModel(definition);
+    this.#sealed = true;
   }
 
   /** The definition of a `@Node` class; throws when the class is not decorated. */
@@ -83,6 +107,18 @@ export class SchemaRegistry {
     this.#resolved.set(key, best);
     return best;
   }
+}
+
+function freezeNode(definition: NodeDefinition): void {
+  for (const property of definition.properties.values()) Object.freeze(property);
+  for (const relationship of definition.relationships.values()) Object.freeze(relationship);
+  Object.freeze(definition.labels);
+  Object.freeze(definition);
+}
+
+function freezeRelationshipModel(definition: RelationshipModelDefinition): void {
+  for (const property of definition.properties.values()) Object.freeze(property);
+  Object.freeze(definition);
 }
 
 /**
