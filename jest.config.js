@@ -1,5 +1,10 @@
 // One Neo4j server per run (global setup), test files run one at a time because they share it and
 // each file starts from an empty database.
+// Every query compiled in the tests is also built without the compiled-query cache and compared
+// with the cached text (packages/core/src/query/text-cache.ts): a plan field missing from the
+// cache key fails the test that meets it instead of handing one query's text to another.
+process.env.CARTOGRAPH_VERIFY_QUERY_CACHE = '1';
+
 const swc = [
   '@swc/jest',
   {

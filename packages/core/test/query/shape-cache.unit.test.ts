@@ -1,6 +1,8 @@
 // Compiled text is cached by the shape of a set (everything but its values).
+import { returnClause, variable } from '@cartograph/cypher';
 import { count, Q } from '../../src';
 import { clearCompiledQueryCache as clearCompiledCache } from '../../src/internal';
+import { cached } from '../../src/query/text-cache';
 import { Person } from './social-graph';
 
 const fresh = (build: () => { toCypher(): { cypher: string; params: Record<string, unknown> } }) => {
@@ -66,5 +68,22 @@ describe('compiled shape cache', () => {
     const b = Person.nodes.orderBy('name').skip(10).limit(20).toCypher();
     expect(b.cypher).toBe(a.cypher);
     expect(b.params).toEqual({ v0: 10n, v1: 20n });
+  });
+});
+
+describe('cache verification in tests (CARTOGRAPH_VERIFY_QUERY_CACHE)', () => {
+  it('is on in this suite', () => {
+    expect(process.env.CARTOGRAPH_VERIFY_QUERY_CACHE).toBe('1');
+  });
+
+  it('fails when a cached text differs from the text the plan builds', () => {
+    const state = Person.nodes.filter({ name: 'Alice' }).state;
+    clearCompiledCache();
+    const returning = (alias: string) => () => [returnClause([{ expr: variable('n'), alias }])];
+    cached(state, 'verify-test', returning('a'));
+    // The same shape building other text: what a field left out of shapeOf() would cause.
+    expect(() => cached(state, 'verify-test', returning('b'))).toThrow(
+      "The compiled-query cache returned another query's text",
+    );
   });
 });
