@@ -158,4 +158,24 @@ describe('connection options shared with Graph.connect', () => {
       'neo4j.maxConnectionPoolSize must be a whole number >= 1',
     );
   });
+
+  it('reads them from the same environment variables as Graph.connect, which win over the file', () => {
+    writeFileSync(
+      path.join(dir(), 'cartograph.config.ts'),
+      `export default { neo4j: { maxConnectionPoolSize: 5, defaultTimeoutMs: 2000 } };\n`,
+    );
+    const env = { NEO4J_MAX_CONNECTION_POOL_SIZE: '20', NEO4J_ENCRYPTED: 'true' };
+    expect(loadConfig(dir(), env).neo4j.options).toEqual({
+      maxConnectionPoolSize: 20,
+      defaultTimeoutMs: 2000,
+      encrypted: true,
+    });
+  });
+
+  it('names an environment variable whose value is invalid (usage error)', () => {
+    writeFileSync(path.join(dir(), 'cartograph.config.ts'), 'export default {};\n');
+    expect(() => loadConfig(dir(), { CARTOGRAPH_DEFAULT_TIMEOUT_MS: 'soon' })).toThrow(
+      /Invalid environment variable: .*CARTOGRAPH_DEFAULT_TIMEOUT_MS.*must be a whole number/,
+    );
+  });
 });

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigurationError, validateConnectOptions } from '@cartograph/core';
+import { ConfigurationError, connectOptionsFromEnv, validateConnectOptions } from '@cartograph/core';
 import { CliError, ExitCode } from '../runtime/exit-codes';
 import type { CartographConfig, Neo4jConnectionConfig, SharedConnectionOptions } from './define-config';
 import { describeLoadError } from './describe-load-error';
@@ -96,7 +96,7 @@ export function resolveConfig(
       username: username.value!,
       password: password.value,
       database: database.value,
-      options: sharedOptions(fromFile),
+      options: mergeOptions(sharedOptions(fromFile), envOptions(env, uri.value!)),
     },
     sources: {
       uri: uri.source,
@@ -193,6 +193,28 @@ function sharedOptions(neo4j: Neo4jConnectionConfig): SharedConnectionOptions | 
     ([key, value]) => SHARED_OPTIONS.includes(key) && value !== undefined,
   );
   return entries.length === 0 ? undefined : (Object.fromEntries(entries) as SharedConnectionOptions);
+}
+
+/**
+ * The shared connection options set by environment variables (`NEO4J_MAX_CONNECTION_POOL_SIZE`,
+ * `NEO4J_ENCRYPTED`, `CARTOGRAPH_DEFAULT_TIMEOUT_MS`, ...: the table `Graph.connect` users read in
+ * docs/configuration.md). @throws CliError (usage) naming the variable whose value is invalid.
+ */
+function envOptions(env: NodeJS.ProcessEnv, url: string): SharedConnectionOptions | undefined {
+  try {
+    return sharedOptions(connectOptionsFromEnv(env, { url }) as Neo4jConnectionConfig);
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    throw new CliError(ExitCode.Usage, `Invalid environment variable: ${error.message}`, { cause: error });
+  }
+}
+
+/** The environment wins over the file, option by option. */
+function mergeOptions(
+  fromFile: SharedConnectionOptions | undefined,
+  fromEnv: SharedConnectionOptions | undefined,
+): SharedConnectionOptions | undefined {
+  return fromFile === undefined && fromEnv === undefined ? undefined : { ...fromFile, ...fromEnv };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
