@@ -16,9 +16,8 @@ export function computeStatus(
   records: readonly MigrationRecord[],
   progress: readonly StepProgress[] = [],
 ): MigrationStatus[] {
-  const recordOf = new Map(records.map((record) => [record.version, record]));
   const statuses: MigrationStatus[] = [];
-  for (const status of merge(files, recordOf)) {
+  for (const status of merge(files, records)) {
     const summary = summariseProgress(progress.filter((step) => step.version === status.version));
     if (!summary) statuses.push(status);
     else {
@@ -30,48 +29,72 @@ export function computeStatus(
   return statuses.sort((a, b) => compareVersions(a.version, b.version));
 }
 
-function merge(files: readonly MigrationFile[], recordOf: Map<string, MigrationRecord>): MigrationStatus[] {
-  const statuses: MigrationStatus[] = [];
-  for (const file of files) {
-    const record = recordOf.get(file.version);
-    recordOf.delete(file.version);
-    if (!record) {
-      statuses.push({
-        version: file.version,
-        name: file.name,
-        state: 'pending',
-        checksum: file.checksum,
-        path: file.path,
-      });
-      continue;
-    }
-    const modified = record.state === 'applied' && record.checksum !== file.checksum;
-    const state: MigrationState =
-      record.state === 'applied' ? (modified ? 'modified' : 'applied') : record.state;
-    statuses.push({
-      ...fromRecord(record, state),
-      name: file.name,
-      path: file.path,
-      ...(modified ? { fileChecksum: file.checksum } : {}),
-    });
-  }
-  for (const record of recordOf.values()) {
-    statuses.push(fromRecord(record, record.state === 'applied' ? 'missing' : record.state));
-  }
-  return statuses;
+/** A file and its record matched by key; either may be missing. */
+interface Pairing<R> {
+  readonly file?: MigrationFile;
+  readonly record?: R;
 }
 
-function fromRecord(record: MigrationRecord, state: MigrationState): MigrationStatus {
+/** Files and records matched by `key`: files in their order, then records no file claims. */
+function pairUp<R>(
+  files: readonly MigrationFile[],
+  records: readonly R[],
+  fileKey: (file: MigrationFile) => string,
+  recordKey: (record: R) => string,
+): Pairing<R>[] {
+  const recordOf = new Map(records.map((record) => [recordKey(record), record]));
+  const pairs: Pairing<R>[] = files.map((file) => {
+    const record = recordOf.get(fileKey(file));
+    recordOf.delete(fileKey(file));
+    return { file, record };
+  });
+  for (const record of recordOf.values()) pairs.push({ record });
+  return pairs;
+}
+
+/** What a history record says about a run, whatever its kind. */
+function recordFields(record: MigrationRecord | RepeatableRecord) {
   return {
-    version: record.version,
-    name: record.name,
-    state,
     ...(record.appliedAt ? { appliedAt: record.appliedAt } : {}),
     ...(record.durationMs !== undefined ? { durationMs: record.durationMs } : {}),
     ...(record.appliedBy ? { appliedBy: record.appliedBy } : {}),
     ...(record.checksum ? { checksum: record.checksum } : {}),
     ...(record.error ? { error: record.error } : {}),
   };
+}
+
+function pending(file: MigrationFile, extra: Partial<MigrationStatus> = {}): MigrationStatus {
+  return {
+    version: file.version,
+    name: file.name,
+    state: 'pending',
+    ...extra,
+    checksum: file.checksum,
+    path: file.path,
+  };
+}
+
+function merge(files: readonly MigrationFile[], records: readonly MigrationRecord[]): MigrationStatus[] {
+  return pairUp(
+    files,
+    records,
+    (file) => file.version,
+    (record) => record.version,
+  ).map(({ file, record }) => {
+    if (!record) return pending(file!);
+    const fromRecord = { version: record.version, name: record.name, ...recordFields(record) };
+    if (!file) return { ...fromRecord, state: record.state === 'applied' ? 'missing' : record.state };
+    const modified = record.state === 'applied' && record.checksum !== file.checksum;
+    const state: MigrationState =
+      record.state === 'applied' ? (modified ? 'modified' : 'applied') : record.state;
+    return {
+      ...fromRecord,
+      state,
+      name: file.name,
+      path: file.path,
+      ...(modified ? { fileChecksum: file.checksum } : {}),
+    };
+  });
 }
 
 /**
@@ -82,41 +105,23 @@ export function computeRepeatableStatus(
   files: readonly MigrationFile[],
   records: readonly RepeatableRecord[],
 ): MigrationStatus[] {
-  const recordOf = new Map(records.map((record) => [record.name, record]));
-  const statuses: MigrationStatus[] = [];
-  const fromRepeatable = (record: RepeatableRecord, state: MigrationState): MigrationStatus => ({
-    version: `R__${record.name}`,
-    name: record.name,
-    state,
-    repeatable: true,
-    ...(record.appliedAt ? { appliedAt: record.appliedAt } : {}),
-    ...(record.durationMs !== undefined ? { durationMs: record.durationMs } : {}),
-    ...(record.appliedBy ? { appliedBy: record.appliedBy } : {}),
-    ...(record.checksum ? { checksum: record.checksum } : {}),
-    ...(record.error ? { error: record.error } : {}),
-  });
-  for (const file of files) {
-    const record = recordOf.get(file.name);
-    recordOf.delete(file.name);
-    if (!record) {
-      statuses.push({
-        version: file.version,
-        name: file.name,
-        state: 'pending',
-        repeatable: true,
-        checksum: file.checksum,
-        path: file.path,
-      });
-      continue;
-    }
+  const statuses = pairUp(
+    files,
+    records,
+    (file) => file.name,
+    (record) => record.name,
+  ).map(({ file, record }): MigrationStatus => {
+    if (!record) return pending(file!, { repeatable: true });
+    const fromRecord = {
+      version: `R__${record.name}`,
+      name: record.name,
+      repeatable: true,
+      ...recordFields(record),
+    };
+    if (!file) return { ...fromRecord, state: 'missing' };
     const changed = record.checksum !== file.checksum;
     const state: MigrationState = record.state === 'failed' ? 'failed' : changed ? 'outdated' : 'applied';
-    statuses.push({
-      ...fromRepeatable(record, state),
-      path: file.path,
-      ...(changed ? { fileChecksum: file.checksum } : {}),
-    });
-  }
-  for (const record of recordOf.values()) statuses.push(fromRepeatable(record, 'missing'));
+    return { ...fromRecord, state, path: file.path, ...(changed ? { fileChecksum: file.checksum } : {}) };
+  });
   return statuses.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
