@@ -33,6 +33,35 @@ export interface CartographModuleAsyncOptions extends Pick<ModuleMetadata, 'impo
   inject?: any[];
 }
 
+/** `CartographModule.forDatabase` options: another database reached through an existing graph's connection. */
+export interface CartographDatabaseOptions {
+  /** The name to inject the graph by, with `@InjectGraph(name)`. */
+  name: string;
+  /** The database its queries go to. */
+  database: string;
+  /** The graph (a `forRoot` name) whose driver, pool and bookmarks it shares; default the default graph. */
+  of?: string;
+}
+
+/**
+ * The global module of a graph that is another database of an existing graph: it shares that
+ * graph's driver (one connection pool per server, bookmarks shared) and is closed with it.
+ */
+@Global()
+@Module({})
+// biome-ignore lint/complexity/noStaticOnlyClass: a NestJS module is a class with static factories.
+export class CartographDatabaseModule {
+  static register(options: CartographDatabaseOptions): DynamicModule {
+    const token = getGraphToken(options.name);
+    const graph: Provider = {
+      provide: token,
+      useFactory: (owner: Graph) => owner.withDatabase(options.database),
+      inject: [getGraphToken(options.of ?? DEFAULT_GRAPH_NAME)],
+    };
+    return { module: CartographDatabaseModule, providers: [graph], exports: [token] };
+  }
+}
+
 /** @internal The global module of one graph: connects it, exports it, closes it on shutdown. */
 @Global()
 @Module({})
@@ -99,6 +128,15 @@ export class CartographModule {
       module: CartographModule,
       imports: [{ ...core, imports: options.imports ?? [] }],
     };
+  }
+
+  /**
+   * A named graph on another database of an already registered graph (`of`, default the default
+   * graph), sharing its driver instead of opening a second connection pool to the same server;
+   * closed when that graph closes. Use `forRoot({ name, url, ... })` for another server.
+   */
+  static forDatabase(options: CartographDatabaseOptions): DynamicModule {
+    return { module: CartographModule, imports: [CartographDatabaseModule.register(options)] };
   }
 
   /**

@@ -8,6 +8,7 @@
 
 export {
   CartographCoreModule,
+  type CartographDatabaseOptions,
   CartographModule,
   type CartographModuleAsyncOptions,
   type CartographModuleOptions,

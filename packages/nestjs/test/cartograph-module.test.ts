@@ -54,6 +54,34 @@ describe('CartographModule', () => {
     await expect(uses.second.cypher('RETURN 1', {})).rejects.toMatchObject({ code: 'NOT_CONNECTED' });
   });
 
+  it("gives a named graph on another database the default graph's driver (forDatabase)", async () => {
+    @Injectable()
+    class Reports {
+      constructor(
+        readonly graph: Graph,
+        @InjectGraph('reports') readonly reports: Graph,
+      ) {}
+    }
+    @Module({
+      imports: [
+        CartographModule.forRoot({ ...connection, database: 'neo4j' }),
+        CartographModule.forDatabase({ name: 'reports', database: 'neo4j' }),
+      ],
+      providers: [Reports],
+    })
+    class AppModule {}
+
+    const app = await NestFactory.createApplicationContext(AppModule, { logger: false });
+    const { graph, reports } = app.get(Reports);
+    expect(reports).not.toBe(graph);
+    expect(reports.database).toBe('neo4j');
+    expect(await reports.cypher('RETURN 1 AS one', {})).toEqual([{ one: 1 }]);
+    // One driver: closing the default graph closes the named one too (a driver of its own would still answer).
+    await graph.close();
+    await expect(reports.cypher('RETURN 1', {})).rejects.toMatchObject({ code: 'NOT_CONNECTED' });
+    await app.close();
+  });
+
   it('refuses a feature class that is not a model at start-up', async () => {
     @Module({ imports: [CartographModule.forFeature([NotAModel])] })
     class BadModule {}
