@@ -98,11 +98,11 @@ export const ERROR_CATALOGUE = {
     when: 'the connection failed after COMMIT was sent: the write may or may not have applied',
   },
   DEFLATE_FAILED: {
-    className: 'PropertyConversionError',
+    className: 'PropertyDeflateError',
     when: 'a value could not be converted for storage',
   },
   INFLATE_FAILED: {
-    className: 'PropertyConversionError',
+    className: 'PropertyInflateError',
     when: 'a stored value could not be converted back',
   },
   QUERY_FAILED: {

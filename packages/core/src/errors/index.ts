@@ -27,7 +27,13 @@ export {
   UniquePropertyError,
 } from './query-errors';
 export { TransactionClosedError, WriteInReadTransactionError } from './transaction-errors';
-export { type FieldError, PropertyConversionError, ValidationError } from './validation-error';
+export {
+  type FieldError,
+  PropertyConversionError,
+  PropertyDeflateError,
+  PropertyInflateError,
+  ValidationError,
+} from './validation-error';
 export {
   BatchMismatchError,
   InvalidBatchSizeError,

@@ -21,14 +21,32 @@ export class ValidationError extends CartographError {
   }
 }
 
-/** A value could not be converted to or from its Neo4j form. */
-export class PropertyConversionError extends CartographError {
-  constructor(
+/**
+ * A value could not be converted to or from its Neo4j form: the base of {@link PropertyDeflateError}
+ * (`DEFLATE_FAILED`) and {@link PropertyInflateError} (`INFLATE_FAILED`), one class per code.
+ */
+export abstract class PropertyConversionError extends CartographError {
+  protected constructor(
+    code: 'DEFLATE_FAILED' | 'INFLATE_FAILED',
     readonly model: string,
     readonly field: string,
     message: string,
     readonly direction: 'deflate' | 'inflate',
   ) {
-    super(direction === 'deflate' ? 'DEFLATE_FAILED' : 'INFLATE_FAILED', `${model}.${field}: ${message}`);
+    super(code, `${model}.${field}: ${message}`);
+  }
+}
+
+/** A value could not be converted for storage (a wrong type reaching the property's type). */
+export class PropertyDeflateError extends PropertyConversionError {
+  constructor(model: string, field: string, message: string) {
+    super('DEFLATE_FAILED', model, field, message, 'deflate');
+  }
+}
+
+/** A stored value could not be converted back (data written by another application, say). */
+export class PropertyInflateError extends PropertyConversionError {
+  constructor(model: string, field: string, message: string) {
+    super('INFLATE_FAILED', model, field, message, 'inflate');
   }
 }

@@ -1,12 +1,12 @@
-import { PropertyConversionError } from '../errors';
+import { type PropertyConversionError, PropertyDeflateError, PropertyInflateError } from '../errors';
 import type { ConversionContext } from './property-type';
 
 export function deflateError(context: ConversionContext, message: string): PropertyConversionError {
-  return new PropertyConversionError(context.model, context.field, message, 'deflate');
+  return new PropertyDeflateError(context.model, context.field, message);
 }
 
 export function inflateError(context: ConversionContext, message: string): PropertyConversionError {
-  return new PropertyConversionError(context.model, context.field, message, 'inflate');
+  return new PropertyInflateError(context.model, context.field, message);
 }
 
 /** Deflate refuses whatever validate refuses, so a value that skipped validation still never reaches Neo4j. */
