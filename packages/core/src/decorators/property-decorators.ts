@@ -24,15 +24,25 @@ import { type PropertyDecorator, propertyDecorator } from './property-decorator'
 
 /** Item types for {@link ArrayProperty}, e.g. `@ArrayProperty(StringType)`. */
 export const StringType: PropertyType<string> = stringType();
+/** The property type of whole numbers stored as Neo4j INTEGER, for `ArrayProperty(IntegerType)` and custom decorators. */
 export const IntegerType: PropertyType<number> = integerType();
+/** The property type of `bigint` values stored as INTEGER (64-bit), for `ArrayProperty(BigIntType)` and custom decorators. */
 export const BigIntType: PropertyType<bigint> = bigIntType();
+/** The property type of numbers stored as FLOAT, for `ArrayProperty(FloatType)` and custom decorators. */
 export const FloatType: PropertyType<number> = floatType();
+/** The property type of booleans, for `ArrayProperty(BooleanType)` and custom decorators. */
 export const BooleanType: PropertyType<boolean> = booleanType();
+/** The property type of calendar dates (`Date` at midnight UTC) stored as DATE, for `ArrayProperty(DateType)` and custom decorators. */
 export const DateType: PropertyType<Date> = dateType();
+/** The property type of instants (`Date`) stored as DATETIME, for `ArrayProperty(DateTimeType)` and custom decorators. */
 export const DateTimeType: PropertyType<Date> = dateTimeType();
+/** The property type of date-times with their time zone, stored as DATETIME, for `ArrayProperty(ZonedDateTimeType)` and custom decorators. */
 export const ZonedDateTimeType: ZonedDateTimePropertyType = zonedDateTimeType();
+/** The property type of durations stored as DURATION, for `ArrayProperty(DurationType)` and custom decorators. */
 export const DurationType: DurationPropertyType = durationType();
+/** The property type of geographic or cartesian points stored as POINT, for `ArrayProperty(PointType)` and custom decorators. */
 export const PointType: PropertyType<GeoPoint> = pointType();
+/** The property type of e-mail addresses, validated on write, for `ArrayProperty(EmailType)` and custom decorators. */
 export const EmailType: PropertyType<string> = emailType();
 
 /** Options of {@link StringProperty}. */

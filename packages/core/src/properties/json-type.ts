@@ -7,6 +7,7 @@ export const DEFAULT_JSON_MAX_DEPTH = 100;
 /** Above this, `JSON.stringify` itself may exhaust the stack, so no option may allow it. */
 const HARD_MAX_DEPTH = 1000;
 
+/** Options of `jsonType` / `@JsonProperty`. */
 export interface JsonTypeOptions {
   /**
    * Deepest nesting of arrays and objects accepted (a scalar is depth 0, `[1]` depth 1); default

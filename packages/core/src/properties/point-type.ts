@@ -26,6 +26,7 @@ export interface CartesianPoint {
 /** A Neo4j POINT; inflated points always carry `crs`. */
 export type GeoPoint = WgsPoint | CartesianPoint;
 
+/** Options of `pointType` / `@PointProperty`: the coordinate reference system. */
 export interface PointTypeOptions {
   /** Restricts the coordinate reference systems this property accepts. */
   readonly crs?: PointCrs | readonly PointCrs[];

@@ -2,6 +2,7 @@ import { assertValid, inflateError } from './conversion-errors';
 import { describeValue } from './describe-value';
 import type { PropertyType } from './property-type';
 
+/** Options of `stringType` / `@StringProperty`, checked on write. */
 export interface StringTypeOptions {
   /** Longest allowed value, counted in Unicode code points (an emoji counts once). */
   readonly maxLength?: number;

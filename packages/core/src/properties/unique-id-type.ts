@@ -10,6 +10,7 @@ export interface UniqueIdType extends PropertyType<string> {
   generate(): string;
 }
 
+/** Options of `uniqueIdType` / `@UniqueIdProperty`. */
 export interface UniqueIdTypeOptions {
   /** 4 (random, the default) or 7 (time-ordered, which keeps index inserts local). */
   readonly version?: 4 | 7;

@@ -30,6 +30,7 @@ export interface AggregateOptions {
  * Counts. In `annotate`: the nodes reached through a relationship path (`count('friends')`). In
  * `aggregate` / `groupBy`: the nodes of the set (`count()`), or the non-null values of a property.
  */
+/** `count(*)` of the rows (with `aggregate`), or of the related nodes at `path` (with `annotate`). */
 export function count(): Aggregation<'count', undefined>;
 export function count<P extends string>(path: P, options?: AggregateOptions): Aggregation<'count', P>;
 export function count(

@@ -25,6 +25,7 @@ export const OPERATORS = [
   'includesAll',
 ] as const;
 
+/** The name of a filter operator (`eq`, `gte`, `startsWith`, ...). */
 export type OperatorName = (typeof OPERATORS)[number];
 
 /**

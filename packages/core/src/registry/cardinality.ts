@@ -9,15 +9,19 @@ export interface Cardinality {
   readonly max: number;
 }
 
+/** Any number of relationships (the default). */
 export const ZeroOrMore: Cardinality = Object.freeze({
   name: 'ZeroOrMore',
   min: 0,
   max: Number.POSITIVE_INFINITY,
 });
+/** At least one: the last relationship cannot be removed. */
 export const OneOrMore: Cardinality = Object.freeze({
   name: 'OneOrMore',
   min: 1,
   max: Number.POSITIVE_INFINITY,
 });
+/** At most one. */
 export const ZeroOrOne: Cardinality = Object.freeze({ name: 'ZeroOrOne', min: 0, max: 1 });
+/** Exactly one: connect once, then move it with `reconnect`. */
 export const One: Cardinality = Object.freeze({ name: 'One', min: 1, max: 1 });
