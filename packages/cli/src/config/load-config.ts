@@ -96,7 +96,7 @@ export function resolveConfig(
       username: username.value!,
       password: password.value,
       database: database.value,
-      options: mergeOptions(sharedOptions(fromFile), envOptions(env, uri.value!)),
+      options: mergeOptions(sharedOptions(fromFile), envOptions(env)),
     },
     sources: {
       uri: uri.source,
@@ -200,9 +200,13 @@ function sharedOptions(neo4j: Neo4jConnectionConfig): SharedConnectionOptions | 
  * `NEO4J_ENCRYPTED`, `CARTOGRAPH_DEFAULT_TIMEOUT_MS`, ...: the table `Graph.connect` users read in
  * docs/configuration.md). @throws CliError (usage) naming the variable whose value is invalid.
  */
-function envOptions(env: NodeJS.ProcessEnv, url: string): SharedConnectionOptions | undefined {
+function envOptions(env: NodeJS.ProcessEnv): SharedConnectionOptions | undefined {
   try {
-    return sharedOptions(connectOptionsFromEnv(env, { url }) as Neo4jConnectionConfig);
+    // The address and credentials are the CLI's own settings (checked when it connects, so a bad
+    // URI stays a connection error whose message hides the password): only the rest is read here.
+    const { NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE, ...rest } = env;
+    const placeholder = { url: 'bolt://localhost:7687' }; // never used: only shared options are kept
+    return sharedOptions(connectOptionsFromEnv(rest, placeholder) as Neo4jConnectionConfig);
   } catch (error) {
     if (!(error instanceof ConfigurationError)) throw error;
     throw new CliError(ExitCode.Usage, `Invalid environment variable: ${error.message}`, { cause: error });
