@@ -88,10 +88,18 @@ describe.each(withCode)('%s', (name) => {
       } finally {
         await driver.close();
       }
-      await jest.isolateModulesAsync(async () => {
-        const { uri, username, password } = neo4jSettingsFromEnv();
-        await runPage(root, pages.get(name)!, require, { url: uri, username, password });
-      });
+      // What the snippets print (query logs, console.table) would bury the test output.
+      const quiet = (['log', 'info', 'debug', 'warn', 'table'] as const).map((method) =>
+        jest.spyOn(console, method).mockImplementation(() => undefined),
+      );
+      try {
+        await jest.isolateModulesAsync(async () => {
+          const { uri, username, password } = neo4jSettingsFromEnv();
+          await runPage(root, pages.get(name)!, require, { url: uri, username, password });
+        });
+      } finally {
+        for (const spy of quiet) spy.mockRestore();
+      }
     });
   }
 });

@@ -8,7 +8,8 @@ export type BlockKind =
   | 'run'
   /** Type-checked as part of the page program, not run (`reason` says why). */
   | 'compile-only'
-  /** Type-checked and run like `run`, but inside an HTML comment, so readers do not see it. */
+  /** Type-checked and run like `run`, but inside an HTML comment, so readers do not see it
+   * (`<!-- ts hidden file=x.ts` makes it a hidden `file` block instead). */
   | 'hidden'
   /** A module of its own (`file` is its path, relative to the page's working folder). */
   | 'file';
@@ -40,7 +41,7 @@ export interface PageBlocks {
 
 const CHECKED_LANGUAGES = new Set(['ts', 'typescript']);
 const FENCE = /^( {0,3})(`{3,}|~{3,})\s*([^`]*)$/;
-const HIDDEN_OPEN = /^<!--\s*ts hidden\b\s*(?::\s*(.*?))?\s*$/;
+const HIDDEN_OPEN = /^<!--\s*ts hidden\b(?:\s+file=(\S+?))?\s*(?::\s*(.*?))?\s*$/;
 const FILE_OPTION = /^file=(\S+)$/;
 const COMPILE_ONLY = /^compile-only(?::\s*(.*))?$/;
 
@@ -59,7 +60,10 @@ export function extractBlocks(markdown: string): PageBlocks {
         problems.push({ line: i + 1, message: 'a `<!-- ts hidden` comment must end with a line holding only `-->`' });
         return { blocks, problems };
       }
-      blocks.push({ kind: 'hidden', line: i + 2, lines: lines.slice(i + 1, end), indent: 0, reason: hidden[1] || undefined });
+      const code = { line: i + 2, lines: lines.slice(i + 1, end), indent: 0, reason: hidden[2] || undefined };
+      const file = hidden[1] && checkFile(hidden[1], i + 1, problems);
+      if (hidden[1] === undefined) blocks.push({ kind: 'hidden', ...code });
+      else if (file) blocks.push({ kind: 'file', file, ...code });
       i = end + 1;
       continue;
     }
@@ -103,16 +107,20 @@ function classify(
   }
   const file = FILE_OPTION.exec(options);
   if (file?.[1]) {
-    if (file[1].startsWith('/') || file[1].split('/').includes('..') || !/\.tsx?$/.test(file[1])) {
-      problems.push({ line: fenceLine, message: `file=${file[1]}: give a relative .ts path inside the page's folder` });
-      return undefined;
-    }
-    return { kind: 'file', file: file[1] };
+    const relative = checkFile(file[1], fenceLine, problems);
+    return relative ? { kind: 'file', file: relative } : undefined;
   }
   problems.push({
     line: fenceLine,
     message: `unknown block option "${options}": use \`\`\`ts, \`\`\`ts compile-only: <reason> or \`\`\`ts file=<path>`,
   });
+  return undefined;
+}
+
+/** A `file=` path: relative, inside the page's folder, TypeScript. */
+function checkFile(file: string, line: number, problems: MarkerProblem[]): string | undefined {
+  if (!file.startsWith('/') && !file.split('/').includes('..') && /\.tsx?$/.test(file)) return file;
+  problems.push({ line, message: `file=${file}: give a relative .ts path inside the page's folder` });
   return undefined;
 }
 

@@ -1,7 +1,7 @@
 // What every page may use without declaring it: the test server's connection settings and a
-// graph connected to it (the default graph, so models work from the first line). A page that
-// connects its own graph with `Graph.connect({ url, auth })` gets a second one; the checker closes
-// every graph a page connected once the page has run.
+// graph connected to it (the default graph, so models work from the first line). A graph the page
+// connects itself (`Graph.connect({ url, auth })`) becomes the default graph from then on, as an
+// application's first graph would; the checker closes every graph once the page has run.
 
 /** The names, in the order the run wrapper passes them. */
 export const PAGE_GLOBALS = ['url', 'username', 'password', 'auth', 'graph'] as const;

@@ -61,13 +61,16 @@ export async function runPage(root: string, page: PageProgram, load: Require, co
   const core = pageRequire('@cartograph/core') as { Graph: GraphClass };
   const opened: GraphLike[] = [];
   const connect = core.Graph.connect.bind(core.Graph);
-  core.Graph.connect = async (options) => {
-    const graph = await connect(options);
-    opened.push(graph);
-    return graph;
-  };
   const auth = { username: connection.username, password: connection.password };
-  const graph = await core.Graph.connect({ url: connection.url, auth, default: true });
+  const graph = await connect({ url: connection.url, auth, default: true });
+  opened.push(graph);
+  // A graph the page connects becomes the default graph, as an application's first graph does,
+  // unless it says `default: false`.
+  core.Graph.connect = async (options) => {
+    const own = await connect({ default: true, ...options });
+    opened.push(own);
+    return own;
+  };
   const AsyncFunction = (async () => undefined).constructor as AsyncFunctionConstructor;
   const body = new AsyncFunction('require', 'module', 'exports', ...PAGE_GLOBALS, BLOCK_MARKER, transpilePage(page));
   let block: number | undefined;

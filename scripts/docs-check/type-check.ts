@@ -160,12 +160,13 @@ function isVirtual(file: string, virtual: Map<string, VirtualFile>): boolean {
   return virtual.has(path.resolve(file));
 }
 
-/** packages/* folders, in name order. */
+/** packages/* and examples/* folders, in that order (each in name order). */
 export function workspacePackageDirs(root: string): string[] {
-  const packages = path.join(root, 'packages');
-  return fs
-    .readdirSync(packages, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => path.join(packages, entry.name))
-    .sort();
+  return ['packages', 'examples'].flatMap((folder) =>
+    fs
+      .readdirSync(path.join(root, folder), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => path.join(root, folder, entry.name))
+      .sort(),
+  );
 }
