@@ -27,31 +27,13 @@ import * as path from 'node:path';
 import { connectTestDriver, neo4jSettingsFromEnv, resetDatabase } from '@cartograph/testing';
 import { extractBlocks } from './markdown-blocks';
 import { buildPageProgram, type PageProgram } from './page-program';
+import { markdownPages } from './pages';
 import { runPage } from './run-page';
 import { createDocsProgram, type DocsProgram } from './type-check';
 
 const root = path.resolve(__dirname, '../..');
 
-/** README.md, CONTRIBUTING.md, every page of docs/, and the READMEs of packages and examples. */
-function markdownPages(): string[] {
-  const inFolder = (folder: string) =>
-    fs.existsSync(path.join(root, folder))
-      ? fs
-          .readdirSync(path.join(root, folder))
-          .filter((file) => file.endsWith('.md'))
-          .map((file) => path.posix.join(folder, file))
-      : [];
-  const readmes = (folder: string) =>
-    fs
-      .readdirSync(path.join(root, folder))
-      .map((name) => path.posix.join(folder, name, 'README.md'))
-      .filter((file) => fs.existsSync(path.join(root, file)));
-  return ['README.md', 'CONTRIBUTING.md', ...inFolder('docs'), ...readmes('packages'), ...readmes('examples')]
-    .filter((file) => fs.existsSync(path.join(root, file)))
-    .sort();
-}
-
-const pageNames = markdownPages();
+const pageNames = markdownPages(root);
 const read = (name: string) => fs.readFileSync(path.join(root, name), 'utf8');
 const withCode = pageNames.filter((name) => extractBlocks(read(name)).blocks.length > 0);
 const runnable = withCode.filter((name) =>

@@ -45,13 +45,11 @@ export function buildPageProgram(name: string, markdown: string, autoImports: re
   const { blocks, problems } = extractBlocks(markdown);
   const inProgram = blocks.filter((block) => block.kind !== 'file');
   const runnable = inProgram.filter((block) => block.kind === 'run' || block.kind === 'hidden');
-  const declared = topLevelNames(inProgram.flatMap((block) => block.lines).join('\n'));
-  const imports = autoImports.filter((exported) => !declared.has(exported));
-  const header = imports.length > 0 ? `import { ${imports.join(', ')} } from '@cartograph/core';` : '';
   return {
     name,
-    check: join(header, inProgram, false),
-    run: join(header, runnable, true),
+    check: join(autoImport(inProgram, autoImports), inProgram, false),
+    // Computed again: a name a compile-only block imports is still auto-imported for the run.
+    run: join(autoImport(runnable, autoImports), runnable, true),
     files: blocks
       .filter((block): block is CodeBlock & { file: string } => block.kind === 'file' && block.file !== undefined)
       .map((block) => ({ relative: block.file, source: join('', [block], false) })),
@@ -59,6 +57,13 @@ export function buildPageProgram(name: string, markdown: string, autoImports: re
     runs: runnable.some((block) => block.kind === 'run'),
     runLines: runnable.map((block) => block.line),
   };
+}
+
+/** The header line importing every core export that the blocks do not bind themselves. */
+function autoImport(blocks: CodeBlock[], autoImports: readonly string[]): string {
+  const declared = topLevelNames(blocks.flatMap((block) => block.lines).join('\n'));
+  const imports = autoImports.filter((exported) => !declared.has(exported));
+  return imports.length > 0 ? `import { ${imports.join(', ')} } from '@cartograph/core';` : '';
 }
 
 /** Joins blocks under a header line; `;` lines between blocks keep one block's last expression from running into the next. */

@@ -72,7 +72,9 @@ export async function runPage(root: string, page: PageProgram, load: Require, co
     return own;
   };
   const AsyncFunction = (async () => undefined).constructor as AsyncFunctionConstructor;
-  const body = new AsyncFunction('require', 'module', 'exports', ...PAGE_GLOBALS, BLOCK_MARKER, transpilePage(page));
+  // The page's code sits in a block of its own, so that it may declare a name the globals use (`const graph = ...`).
+  const code = `"use strict";\n{\n${transpilePage(page)}\n}`;
+  const body = new AsyncFunction('require', 'module', 'exports', ...PAGE_GLOBALS, BLOCK_MARKER, code);
   let block: number | undefined;
   const previousDirectory = process.cwd();
   process.chdir(folder);
