@@ -57,7 +57,10 @@ export function extractBlocks(markdown: string): PageBlocks {
     if (hidden) {
       const end = findLine(lines, i + 1, (line) => line.trim() === '-->');
       if (end < 0) {
-        problems.push({ line: i + 1, message: 'a `<!-- ts hidden` comment must end with a line holding only `-->`' });
+        problems.push({
+          line: i + 1,
+          message: 'a `<!-- ts hidden` comment must end with a line holding only `-->`',
+        });
         return { blocks, problems };
       }
       const code = { line: i + 2, lines: lines.slice(i + 1, end), indent: 0, reason: hidden[2] || undefined };

@@ -41,7 +41,11 @@ export interface PageProgram {
 /** The marker the run source calls before each block, so a failure names the block. */
 export const BLOCK_MARKER = '__docsAt';
 
-export function buildPageProgram(name: string, markdown: string, autoImports: readonly string[]): PageProgram {
+export function buildPageProgram(
+  name: string,
+  markdown: string,
+  autoImports: readonly string[],
+): PageProgram {
   const { blocks, problems } = extractBlocks(markdown);
   const inProgram = blocks.filter((block) => block.kind !== 'file');
   const runnable = inProgram.filter((block) => block.kind === 'run' || block.kind === 'hidden');
@@ -51,7 +55,9 @@ export function buildPageProgram(name: string, markdown: string, autoImports: re
     // Computed again: a name a compile-only block imports is still auto-imported for the run.
     run: join(autoImport(runnable, autoImports), runnable, true),
     files: blocks
-      .filter((block): block is CodeBlock & { file: string } => block.kind === 'file' && block.file !== undefined)
+      .filter(
+        (block): block is CodeBlock & { file: string } => block.kind === 'file' && block.file !== undefined,
+      )
       .map((block) => ({ relative: block.file, source: join('', [block], false) })),
     problems,
     runs: runnable.some((block) => block.kind === 'run'),
@@ -97,7 +103,8 @@ function topLevelNames(code: string): Set<string> {
       if (clause?.name) names.add(clause.name.text);
       const bindings = clause?.namedBindings;
       if (bindings && ts.isNamespaceImport(bindings)) names.add(bindings.name.text);
-      if (bindings && ts.isNamedImports(bindings)) for (const element of bindings.elements) names.add(element.name.text);
+      if (bindings && ts.isNamedImports(bindings))
+        for (const element of bindings.elements) names.add(element.name.text);
     } else if (ts.isVariableStatement(statement)) {
       for (const declaration of statement.declarationList.declarations) bind(declaration.name);
     } else if (

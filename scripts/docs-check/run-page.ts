@@ -48,7 +48,12 @@ export function transpilePage(page: PageProgram): string {
  * Runs the page; rejects with an error naming the page line of the block that threw. `load` is
  * jest's `require` of the calling test file (so `@cartograph/*` maps to the sources).
  */
-export async function runPage(root: string, page: PageProgram, load: Require, connection: Connection): Promise<void> {
+export async function runPage(
+  root: string,
+  page: PageProgram,
+  load: Require,
+  connection: Connection,
+): Promise<void> {
   const folder = pageFolder(root, page.name);
   fs.rmSync(folder, { recursive: true, force: true });
   fs.mkdirSync(folder, { recursive: true });
@@ -80,7 +85,13 @@ export async function runPage(root: string, page: PageProgram, load: Require, co
   process.chdir(folder);
   try {
     const module = { exports: {} };
-    const globals = { url: connection.url, username: connection.username, password: connection.password, auth, graph };
+    const globals = {
+      url: connection.url,
+      username: connection.username,
+      password: connection.password,
+      auth,
+      graph,
+    };
     await body(
       pageRequire,
       module,
@@ -102,7 +113,9 @@ export async function runPage(root: string, page: PageProgram, load: Require, co
 /** A page that threw: the message names the block, `cause` is what it threw. */
 export class PageRunError extends Error {
   constructor(message: string, cause: unknown) {
-    super(`${message}:\n${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}`, { cause });
+    super(`${message}:\n${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}`, {
+      cause,
+    });
     this.name = 'PageRunError';
   }
 }
@@ -119,7 +132,8 @@ function requireFor(root: string, folder: string, load: Require): Require {
     try {
       return load(id);
     } catch (error) {
-      if ((error as { code?: string }).code !== 'MODULE_NOT_FOUND' || id.startsWith('@cartograph/')) throw error;
+      if ((error as { code?: string }).code !== 'MODULE_NOT_FOUND' || id.startsWith('@cartograph/'))
+        throw error;
       for (const dir of packages) {
         let resolved: string;
         try {

@@ -4,8 +4,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
-import { type MappedSource, type PageProgram, pageFolder } from './page-program';
 import { PAGE_GLOBALS_DECLARATION } from './page-globals';
+import { type MappedSource, type PageProgram, pageFolder } from './page-program';
 
 export interface DocsProgram {
   /** Names exported by @cartograph/core, auto-imported into every page. */
@@ -41,7 +41,10 @@ export function docsCompilerOptions(root: string): ts.CompilerOptions {
  * Reads core's exports with a first program, then builds the pages' program reusing its files.
  * `pages` is called with the export names so that it can build the page sources.
  */
-export function createDocsProgram(root: string, pagesFor: (coreExports: string[]) => PageProgram[]): {
+export function createDocsProgram(
+  root: string,
+  pagesFor: (coreExports: string[]) => PageProgram[],
+): {
   program: DocsProgram;
   pages: PageProgram[];
 } {
@@ -104,11 +107,13 @@ export function createDocsProgram(root: string, pagesFor: (coreExports: string[]
 
 function formatAtPage(pageName: string, source: MappedSource, diagnostic: ts.Diagnostic): string {
   const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n  ');
-  if (!diagnostic.file || diagnostic.start === undefined) return `${pageName} TS${diagnostic.code}: ${message}`;
+  if (!diagnostic.file || diagnostic.start === undefined)
+    return `${pageName} TS${diagnostic.code}: ${message}`;
   const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
   const origin = source.origins[line];
   // A position outside every block is on a generated line: the auto-import header, most likely.
-  if (!origin) return `${pageName} (generated line: ${diagnostic.file.text.split('\n')[line]}) TS${diagnostic.code}: ${message}`;
+  if (!origin)
+    return `${pageName} (generated line: ${diagnostic.file.text.split('\n')[line]}) TS${diagnostic.code}: ${message}`;
   return `${pageName}:${origin.line}:${origin.indent + character + 1} TS${diagnostic.code}: ${message}`;
 }
 
@@ -121,7 +126,11 @@ function formatHost(root: string): ts.FormatDiagnosticsHost {
  * the page's folder are resolved from each workspace package, so a page may import what any
  * package depends on (@nestjs/common from packages/nestjs, ajv from packages/core).
  */
-function virtualHost(root: string, options: ts.CompilerOptions, virtual: Map<string, VirtualFile>): ts.CompilerHost {
+function virtualHost(
+  root: string,
+  options: ts.CompilerOptions,
+  virtual: Map<string, VirtualFile>,
+): ts.CompilerHost {
   const host = ts.createCompilerHost(options, true);
   const packageDirs = workspacePackageDirs(root);
   const getSourceFile = host.getSourceFile.bind(host);
@@ -138,7 +147,8 @@ function virtualHost(root: string, options: ts.CompilerOptions, virtual: Map<str
   const moduleHost: ts.ModuleResolutionHost = {
     fileExists: host.fileExists,
     readFile: host.readFile,
-    directoryExists: (dir) => ts.sys.directoryExists(dir) || [...virtual.keys()].some((f) => f.startsWith(`${dir}/`)),
+    directoryExists: (dir) =>
+      ts.sys.directoryExists(dir) || [...virtual.keys()].some((f) => f.startsWith(`${dir}/`)),
     realpath: ts.sys.realpath,
     getCurrentDirectory: () => root,
   };

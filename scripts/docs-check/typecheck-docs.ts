@@ -4,8 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { extractBlocks } from './markdown-blocks';
 import { buildPageProgram } from './page-program';
-import { createDocsProgram } from './type-check';
 import { markdownPages } from './pages';
+import { createDocsProgram } from './type-check';
 
 const root = path.resolve(__dirname, '../..');
 const started = Date.now();
