@@ -29,7 +29,7 @@ module.exports = {
     {
       ...shared,
       displayName: 'unit',
-      testMatch: ['<rootDir>/packages/*/test/**/*.unit.test.ts'],
+      testMatch: ['<rootDir>/packages/*/test/**/*.unit.test.ts', '<rootDir>/scripts/**/*.unit.test.ts'],
     },
     {
       ...shared,
