@@ -34,12 +34,17 @@ module.exports = {
     {
       ...shared,
       displayName: 'unit',
-      testMatch: ['<rootDir>/packages/*/test/**/*.unit.test.ts'],
+      testMatch: ['<rootDir>/packages/*/test/**/*.unit.test.ts', '<rootDir>/scripts/**/*.unit.test.ts'],
     },
     {
       ...shared,
       displayName: 'neo4j',
-      testMatch: ['<rootDir>/packages/*/test/**/*.test.ts', '<rootDir>/examples/*/test/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/packages/*/test/**/*.test.ts',
+        '<rootDir>/examples/*/test/**/*.test.ts',
+        // Every TypeScript snippet of the Markdown pages compiles and runs (scripts/docs-check).
+        '<rootDir>/scripts/**/*.test.ts',
+      ],
       testPathIgnorePatterns: ['\\.unit\\.test\\.ts$'],
       globalSetup: '<rootDir>/packages/testing/src/jest/global-setup.ts',
       globalTeardown: '<rootDir>/packages/testing/src/jest/global-teardown.ts',
