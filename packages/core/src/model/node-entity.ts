@@ -173,8 +173,12 @@ export abstract class NodeEntity implements NodeEntityMembers {
     const replacement = options.hard ? undefined : deleteReplacement(definition, state.elementId, this);
     const query = replacement ?? nodeQueries(definition).delete(state.elementId);
     await resolveGraph().run(query, 'WRITE', () => undefined);
-    state.elementId = undefined;
-    state.snapshot = {};
+    // A plugin's replacement (soft delete) keeps the node: the instance stays bound to it, so a
+    // later `delete({ hard: true })` or `hardDelete(instance)` removes it for good.
+    if (!replacement) {
+      state.elementId = undefined;
+      state.snapshot = {};
+    }
     await runHook(this, 'postDelete');
   }
 

@@ -132,6 +132,13 @@ describe('softDelete', () => {
     expect(titles(deleted)).toEqual(['Gone', 'Lost']);
   });
 
+  it('hardDelete removes a node the same instance soft-deleted before', async () => {
+    const draft = await Book.create({ title: 'Twice' });
+    await draft.delete();
+    await hardDelete(draft);
+    expect(await Book.nodes.withDeleted().filter({ title: 'Twice' }).count()).toBe(0);
+  });
+
   it('hardDelete removes the node', async () => {
     const temp = await Book.create({ title: 'Temp' });
     await hardDelete(temp);
