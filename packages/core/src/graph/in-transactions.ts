@@ -6,7 +6,8 @@
 export function usesInTransactions(cypher: string): boolean {
   let previous = '';
   for (const word of keywords(cypher)) {
-    if (previous === 'IN' && word === 'TRANSACTIONS') return true;
+    // `IN TRANSACTIONS`, and `IN [n] CONCURRENT TRANSACTIONS` (Neo4j 5.21+).
+    if (word === 'TRANSACTIONS' && (previous === 'IN' || previous === 'CONCURRENT')) return true;
     previous = word;
   }
   return false;
