@@ -63,17 +63,17 @@ export type {
 } from './registry/definitions';
 export { registry, SchemaRegistry } from './registry/schema-registry';
 export { RelationshipEntity } from './relationship-model/relationship-entity';
-export {
-  type ConnectOptions as RelationshipConnectOptions,
-  RelationshipManager,
-  type RelationshipProps,
-} from './relationships/relationship-manager';
 export type {
   RelateManyOptions,
   RelateManySummary,
   UnrelateManyOptions,
   UnrelateManySummary,
 } from './relationships/bulk-relate';
+export {
+  type ConnectOptions as RelationshipConnectOptions,
+  RelationshipManager,
+  type RelationshipProps,
+} from './relationships/relationship-manager';
 export { createCommandFor, type InstallSchemaResult } from './schema/install-schema';
 export {
   type PlannedConstraint,

@@ -77,7 +77,7 @@ export const ERROR_CATALOGUE = {
   },
   TRANSACTION_TOO_LARGE: {
     className: 'TransactionTooLargeError',
-    when: 'one transaction exceeded the server\'s transaction memory (e.g. a huge `createMany`); use `importMany`',
+    when: "one transaction exceeded the server's transaction memory (e.g. a huge `createMany`); use `importMany`",
   },
   INVALID_RESULT: {
     className: 'InvalidResultError',

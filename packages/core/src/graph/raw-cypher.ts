@@ -68,7 +68,7 @@ export function runCypher<T>(
   const bounds = { timeoutMs: options.timeoutMs, signal: options.signal };
   // Every model class constructs objects; the cast only restores what ModelClass<T> cannot express.
   const definition = model ? registry.node(model as ModelClass<T & object>) : undefined;
-  const map = definition
+  const map: (record: Neo4jRecord) => unknown = definition
     ? (record: Neo4jRecord) => hydrateNode<T & object>(definition, singleNode(record, definition.name))
     : plainRow;
   if ((options.autoCommit ?? usesInTransactions(cypher)) && canAutoCommit(graph)) {

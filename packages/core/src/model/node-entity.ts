@@ -11,17 +11,9 @@ import { validateEntity } from '../mapping/validate-entity';
 import { assignInput, type WriteOptions } from '../mapping/write-input';
 import { NodeSet } from '../query/node-set';
 import { createProperties, deleteReplacement } from '../query/plugins/hooks';
+import type { RelationKeys, RelationModel, RelationTarget } from '../query/types';
 import type { NodeDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
-import {
-  type BatchOptions,
-  createMany,
-  createOrUpdate,
-  getOrCreate,
-  type KeyedBatchOptions,
-  mergeMany,
-} from './batch-writes';
-import type { RelationKeys, RelationModel, RelationTarget } from '../query/types';
 import {
   type RelateManyOptions,
   type RelateManySummary,
@@ -32,6 +24,14 @@ import {
   unrelateMany,
 } from '../relationships/bulk-relate';
 import type { ConnectOptions, RelationshipProps } from '../relationships/relationship-manager';
+import {
+  type BatchOptions,
+  createMany,
+  createOrUpdate,
+  getOrCreate,
+  type KeyedBatchOptions,
+  mergeMany,
+} from './batch-writes';
 import { createKey, findByKey } from './create-key';
 import { type ImportOptions, type ImportSummary, importMany } from './import-many';
 import { runHook } from './lifecycle-hooks';

@@ -17,7 +17,10 @@ export interface IdPair {
 export function countsNeeded(field: BulkField, adding: boolean): { owner: boolean; target: boolean } {
   const bounded = (definition: RelationshipDefinition) =>
     adding ? Number.isFinite(definition.cardinality.max) : definition.cardinality.min > 0;
-  return { owner: bounded(field.definition), target: field.reverse ? bounded(field.reverse.definition) : false };
+  return {
+    owner: bounded(field.definition),
+    target: field.reverse ? bounded(field.reverse.definition) : false,
+  };
 }
 
 interface EndChange {
@@ -36,7 +39,12 @@ interface EndChange {
  * relationships in either direction, so a node on both sides of the batch adds up both.
  * @throws AttemptedCardinalityViolationError naming every offending node and the pairs involved
  */
-export function checkBatch(field: BulkField, ends: LockedEnds, pairs: readonly IdPair[], adding: boolean): void {
+export function checkBatch(
+  field: BulkField,
+  ends: LockedEnds,
+  pairs: readonly IdPair[],
+  adding: boolean,
+): void {
   const counts = countsNeeded(field, adding);
   const undirected = field.definition.direction === 'both';
   const changes = new Map<string, EndChange>();

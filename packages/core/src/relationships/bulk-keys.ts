@@ -56,7 +56,11 @@ export class KeyReader {
     if (messages.length > 0) {
       throw new ValidationError(
         definition.name,
-        messages.map((message) => ({ field: `[${position}].${this.side}.${name}`, message, constraint: 'key' })),
+        messages.map((message) => ({
+          field: `[${position}].${this.side}.${name}`,
+          message,
+          constraint: 'key',
+        })),
       );
     }
     return property.type.deflate(value as never, { model: definition.name, field: name });
@@ -90,6 +94,8 @@ export class KeyReader {
 }
 
 function uniqueNames(definition: NodeDefinition): string {
-  const names = [...definition.properties.values()].filter((p) => p.unique || p.isIdentity).map((p) => p.name);
+  const names = [...definition.properties.values()]
+    .filter((p) => p.unique || p.isIdentity)
+    .map((p) => p.name);
   return names.length > 0 ? names.join(', ') : 'the model declares none';
 }

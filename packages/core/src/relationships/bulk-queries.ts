@@ -70,7 +70,11 @@ const a = variable('a');
 const b = variable('b');
 const r = variable('r');
 
-function step(definition: RelationshipDefinition, withVariable: boolean, create = false): RelationshipPattern {
+function step(
+  definition: RelationshipDefinition,
+  withVariable: boolean,
+  create = false,
+): RelationshipPattern {
   // CREATE needs a direction: an undirected (`both`) relationship is created outgoing.
   const direction = create && definition.direction === 'both' ? 'out' : definition.direction;
   return rel({ variable: withVariable ? r : undefined, types: [definition.type], direction });

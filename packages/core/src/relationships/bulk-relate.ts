@@ -93,11 +93,13 @@ async function relateBatch(
 ): Promise<void> {
   const counts = countsNeeded(field, true);
   const queries = field.queries(keys.from, keys.to, counts);
-  const { ends, idPairs } = await locked(graph, field, keys, queries, batch);
+  const { ends, idPairs } = await locked(graph, keys, queries, batch);
   const sensitive = sensitiveProps(field);
   const run = async (cypher: string, list: readonly IdPair[]) => {
     const params = { pairs: list.map((p) => ({ a: p.a, b: p.b, props: p.props })) };
-    const [created] = await graph.run({ cypher, params, sensitive }, 'WRITE', (r) => Number(r.get('created')));
+    const [created] = await graph.run({ cypher, params, sensitive }, 'WRITE', (r) =>
+      Number(r.get('created')),
+    );
     return created ?? 0;
   };
   if (parallel) {
@@ -141,7 +143,7 @@ export async function unrelateMany(
     for (let offset = 0; offset < pairs.length; offset += batchSize) {
       const batch = pairs.slice(offset, offset + batchSize);
       const queries = field.queries(keys.from, keys.to, counts);
-      const { ends, idPairs } = await locked(graph, field, keys, queries, batch);
+      const { ends, idPairs } = await locked(graph, keys, queries, batch);
       const distinct = distinctPairs(idPairs);
       result.duplicates += idPairs.length - distinct.length;
       if (counts.owner || counts.target) {
@@ -188,7 +190,7 @@ export async function relate<R extends RelationshipEntity>(
   const hydrate = (record: { get(key: string): unknown }) =>
     hydrateRelationship<R>(field.definition.model, record.get('r') as Neo4jRelationship);
   return graph.joinOrBeginWrite(async () => {
-    const { ends, idPairs } = await locked(graph, field, keys, queries, pairs);
+    const { ends, idPairs } = await locked(graph, keys, queries, pairs);
     const pair = { ...idPairs[0]!, props };
     if (!parallel) {
       const [existing] = await graph.run(field.pairQueries.listWith(pair.a, pair.b), 'READ', hydrate);
@@ -204,7 +206,6 @@ export async function relate<R extends RelationshipEntity>(
 /** Finds and locks the batch's nodes; pairs as element ids. */
 async function locked(
   graph: Graph,
-  field: BulkField,
   keys: Keys,
   queries: ReturnType<BulkField['queries']>,
   batch: readonly PreparedPair[],

@@ -35,7 +35,11 @@ describe('graph.cypher with CALL { } IN TRANSACTIONS', () => {
   });
 
   it('runs any statement in auto-commit when asked to', async () => {
-    const rows = await graph().cypher('CREATE (r:Reading {seq: 1}) RETURN r.seq AS seq', {}, { autoCommit: true });
+    const rows = await graph().cypher(
+      'CREATE (r:Reading {seq: 1}) RETURN r.seq AS seq',
+      {},
+      { autoCommit: true },
+    );
 
     expect(rows).toEqual([{ seq: 1 }]);
   });

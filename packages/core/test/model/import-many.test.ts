@@ -133,10 +133,9 @@ describe('importMany', () => {
   });
 
   it('names a row that lacks the key', async () => {
-    const error = await Account.importMany(
-      [account(1), { holder: 'No iban' } as never],
-      { key: ['iban'] },
-    ).catch((e: unknown) => e);
+    const error = await Account.importMany([account(1), { holder: 'No iban' } as never], {
+      key: ['iban'],
+    }).catch((e: unknown) => e);
 
     expect(((error as ImportFailedError).cause as ValidationError).errors[0]!.field).toBe('[1].iban');
   });

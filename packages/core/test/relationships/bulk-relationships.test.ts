@@ -66,7 +66,12 @@ describe('relate: one pair by key', () => {
   it('refuses a key that matches no node, writing nothing', async () => {
     await expect(
       Person.relate({ email: email('alice') }, 'employer', { name: 'Initech' }),
-    ).rejects.toMatchObject({ code: 'NODES_NOT_FOUND', model: 'Company', property: 'name', values: ['Initech'] });
+    ).rejects.toMatchObject({
+      code: 'NODES_NOT_FOUND',
+      model: 'Company',
+      property: 'name',
+      values: ['Initech'],
+    });
     expect(await worksAtCount()).toBe(0);
   });
 });
@@ -221,7 +226,9 @@ describe('relateMany', () => {
     ]);
 
     expect(summary.created).toBe(2);
-    expect(await count("MATCH (:Person)-[w:WORKS_AT]->(:Company {name: 'Acme'}) RETURN count(w) AS n")).toBe(2);
+    expect(await count("MATCH (:Person)-[w:WORKS_AT]->(:Company {name: 'Acme'}) RETURN count(w) AS n")).toBe(
+      2,
+    );
   });
 });
 
@@ -240,15 +247,15 @@ describe('hostile and malformed keys', () => {
   it('refuses a __proto__ key from parsed JSON', async () => {
     const parsed = JSON.parse('{"__proto__": {"email": "alice@example.com"}}');
 
-    await expect(
-      Person.relate(parsed, 'friends', { email: email('bob') }),
-    ).rejects.toMatchObject({ code: 'FORBIDDEN_PROPERTY_NAME' });
+    await expect(Person.relate(parsed, 'friends', { email: email('bob') })).rejects.toMatchObject({
+      code: 'FORBIDDEN_PROPERTY_NAME',
+    });
   });
 
   it('refuses a property that is not unique, since it could match several nodes', async () => {
-    await expect(
-      Person.relate({ name: 'Alice' }, 'friends', { email: email('bob') }),
-    ).rejects.toMatchObject({ code: 'INVALID_KEY' });
+    await expect(Person.relate({ name: 'Alice' }, 'friends', { email: email('bob') })).rejects.toMatchObject({
+      code: 'INVALID_KEY',
+    });
   });
 
   it('refuses a key with two properties and a key of the wrong type', async () => {
@@ -335,7 +342,8 @@ describe('concurrent bulk writers', () => {
       ]);
 
       for (const outcome of outcomes) {
-        if (outcome.status === 'rejected') expect(outcome.reason).toBeInstanceOf(AttemptedCardinalityViolationError);
+        if (outcome.status === 'rejected')
+          expect(outcome.reason).toBeInstanceOf(AttemptedCardinalityViolationError);
       }
       expect(outcomes.some((o) => o.status === 'fulfilled')).toBe(true);
       expect(
