@@ -10,7 +10,6 @@ import {
   Node,
   NodeEntity,
   StringProperty,
-  TransactionTooLargeError,
   ValidationError,
 } from '../../src';
 import { clearGraph, useTestGraph } from '../support/test-graph';
@@ -147,32 +146,5 @@ describe('importMany', () => {
     expect(await LedgerLine.importMany([{ memo: 'a' }, { memo: 'b' }], { key: ['memo'] })).toMatchObject({
       written: 2,
     });
-  });
-});
-
-describe('createMany past the server transaction memory', () => {
-  it('fails at once with a typed error that points at importMany', async () => {
-    const driver = graph().driver;
-    const setting = 'db.memory.transaction.max';
-    const { records } = await driver.executeQuery('SHOW SETTINGS YIELD name, value WHERE name = $setting', {
-      setting,
-    });
-    const original = records[0]!.get('value') as string;
-    await driver.executeQuery('CALL dbms.setConfigValue($setting, $value)', { setting, value: '8MiB' });
-    try {
-      const started = performance.now();
-      const error = await Account.createMany(
-        Array.from({ length: 50_000 }, (_, i) => account(i)),
-        { batchSize: 5_000 },
-      ).catch((e: unknown) => e);
-
-      expect(error).toBeInstanceOf(TransactionTooLargeError);
-      expect((error as Error).message).toContain('importMany');
-      // Not retried for maxTransactionRetryTimeMs (30 s): the same transaction meets the same limit.
-      expect(performance.now() - started).toBeLessThan(20_000);
-      expect(await count('MATCH (a:Account) RETURN count(a) AS n')).toBe(0);
-    } finally {
-      await driver.executeQuery('CALL dbms.setConfigValue($setting, $value)', { setting, value: original });
-    }
   });
 });
