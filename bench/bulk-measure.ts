@@ -212,6 +212,17 @@ async function main(): Promise<void> {
         await timed(`raw batched import ${ROWS} (MERGE on key)`, () =>
           rawImport(driver, 'UNWIND $rows AS row MERGE (n:Reading {ref: row.ref}) ON CREATE SET n = row'),
         );
+      } else if (workload === 'import-createmany') {
+        // One transaction for everything: expected to fail on the server's transaction memory.
+        await timed(`createMany ${ROWS} (one transaction)`, async () => {
+          const rows: { ref: string; value: number }[] = [];
+          for await (const row of readings()) rows.push(row);
+          return Reading.createMany(rows).then(
+            (created) => created.length,
+            (error: Error & { code?: string; cause?: { code?: string } }) =>
+              `${error.name} ${error.code} (server: ${error.cause?.code})`,
+          );
+        });
       } else if (workload === 'import-cartograph') {
         await timed(`importMany ${ROWS}`, () => Reading.importMany(readings(), { batchSize: BATCH }));
       }

@@ -107,7 +107,7 @@ async function relateBatch(
     summary.created += await run(queries.create, idPairs);
     return;
   }
-  const distinct = distinctPairs(idPairs);
+  const distinct = distinctPairs(field, idPairs);
   summary.duplicates += idPairs.length - distinct.length;
   if (!counts.owner && !counts.target) {
     // Nothing to count: the statement itself skips pairs that are already related.
@@ -144,7 +144,7 @@ export async function unrelateMany(
       const batch = pairs.slice(offset, offset + batchSize);
       const queries = field.queries(keys.from, keys.to, counts);
       const { ends, idPairs } = await locked(graph, keys, queries, batch);
-      const distinct = distinctPairs(idPairs);
+      const distinct = distinctPairs(field, idPairs);
       result.duplicates += idPairs.length - distinct.length;
       if (counts.owner || counts.target) {
         const related = await pairCounts(graph, queries.pairCounts, distinct);
@@ -234,11 +234,15 @@ async function pairCounts(graph: Graph, cypher: string, pairs: readonly IdPair[]
   return new Map(rows as [string, number][]);
 }
 
-/** The first occurrence of each pair of nodes, in input order. */
-function distinctPairs(pairs: readonly IdPair[]): IdPair[] {
+/**
+ * The first occurrence of each pair of nodes, in input order. On an undirected field `(a, b)` and
+ * `(b, a)` are the same pair, as `connect` sees them.
+ */
+function distinctPairs(field: BulkField, pairs: readonly IdPair[]): IdPair[] {
+  const undirected = field.definition.direction === 'both';
   const seen = new Set<string>();
   return pairs.filter((p) => {
-    const id = pairId(p);
+    const id = undirected && p.b < p.a ? `${p.b}\u0000${p.a}` : pairId(p);
     if (seen.has(id)) return false;
     seen.add(id);
     return true;

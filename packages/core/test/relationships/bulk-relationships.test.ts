@@ -1,9 +1,26 @@
 // Relationships by key, one at a time (`relate`) and in bulk (`relateMany`, `unrelateMany`): both
 // ends found by a unique property, cardinality of both ends checked for the whole batch under
 // lock, and every refusal writes nothing.
-import { AttemptedCardinalityViolationError, Graph } from '../../src';
+import 'reflect-metadata';
+import {
+  AttemptedCardinalityViolationError,
+  Graph,
+  Node,
+  NodeEntity,
+  Relationship,
+  type RelationshipManager,
+  StringProperty,
+  ZeroOrOne,
+} from '../../src';
 import { Company, Knows, Person } from '../support/social-models';
 import { clearGraph, useTestGraph } from '../support/test-graph';
+
+// Desks paired for pair programming: undirected, at most one partner each.
+@Node()
+class Desk extends NodeEntity {
+  @StringProperty({ unique: true }) code!: string;
+  @Relationship(() => Desk, 'PAIRED_WITH', { cardinality: ZeroOrOne }) partner!: RelationshipManager<Desk>;
+}
 
 const { graph, queries } = useTestGraph();
 
@@ -306,6 +323,35 @@ describe('unrelateMany', () => {
       ]),
     ).rejects.toMatchObject({ code: 'ATTEMPTED_CARDINALITY_VIOLATION', pairs: [1] });
     expect(await leadsCount()).toBe(2);
+  });
+});
+
+describe('undirected fields', () => {
+  beforeEach(() => Desk.createMany(['A', 'B', 'C'].map((code) => ({ code }))));
+  const pairedCount = () => count('MATCH ()-[p:PAIRED_WITH]->() RETURN count(p) AS n');
+
+  it('adds up a desk that is on both sides of the batch', async () => {
+    await expect(
+      Desk.relateMany('partner', [
+        { from: { code: 'A' }, to: { code: 'B' } },
+        { from: { code: 'C' }, to: { code: 'A' } },
+      ]),
+    ).rejects.toMatchObject({ code: 'ATTEMPTED_CARDINALITY_VIOLATION', pairs: [0, 1] });
+    expect(await pairedCount()).toBe(0);
+  });
+
+  it('treats (a, b) and (b, a) as the same pair', async () => {
+    const summary = await Desk.relateMany('partner', [
+      { from: { code: 'A' }, to: { code: 'B' } },
+      { from: { code: 'B' }, to: { code: 'A' } },
+    ]);
+
+    expect(summary).toMatchObject({ created: 1, duplicates: 1 });
+    expect(await Desk.relateMany('partner', [{ from: { code: 'B' }, to: { code: 'A' } }])).toMatchObject({
+      created: 0,
+      existing: 1,
+    });
+    expect(await pairedCount()).toBe(1);
   });
 });
 
