@@ -1,14 +1,9 @@
 import type { Node as Neo4jNode } from 'neo4j-driver';
-import {
-  BatchMismatchError,
-  type FieldError,
-  InvalidBatchSizeError,
-  MissingKeyError,
-  ValidationError,
-} from '../errors';
+import { BatchMismatchError, type FieldError, MissingKeyError, ValidationError } from '../errors';
 import { UnknownPropertyError } from '../errors/filter-errors';
 import { Graph } from '../graph/graph';
 import { resolveGraph } from '../graph/resolve-graph';
+import { checkedBatchSize } from '../mapping/batch-size';
 import { applyDefaults, deflateEntity } from '../mapping/deflate-entity';
 import { setState } from '../mapping/entity-state';
 import { hydrateNode, instantiate } from '../mapping/hydrate';
@@ -175,13 +170,6 @@ function batchWriter<T extends object>(
     for (const [index, row] of batch.entries())
       setState(row.entity, { elementId: ids[index], snapshot: row.create });
   };
-}
-
-export function checkedBatchSize(batchSize = 10_000): number {
-  if (!Number.isInteger(batchSize) || batchSize < 1) {
-    throw new InvalidBatchSizeError(batchSize);
-  }
-  return batchSize;
 }
 
 /** Stored names of the key fields: given ones, or the unique fields that every row provides. */

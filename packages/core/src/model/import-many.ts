@@ -1,11 +1,12 @@
 import { ImportFailedError, ValidationError } from '../errors';
 import { resolveGraph } from '../graph/resolve-graph';
+import { checkedBatchSize } from '../mapping/batch-size';
 import type { ModelClass, PropertyKeys } from '../mapping/model-types';
 import { sensitiveDbNames } from '../mapping/sensitive-keys';
 import type { WriteOptions } from '../mapping/write-input';
 import type { NodeDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
-import { checkedBatchSize, type KeyedRow, keyFields, prepare } from './batch-writes';
+import { type KeyedRow, keyFields, prepare } from './batch-writes';
 import { importText } from './import-queries';
 
 /** Options of `Model.importMany`. */

@@ -1,7 +1,7 @@
 import type { Relationship as Neo4jRelationship } from 'neo4j-driver';
-import { InvalidBatchSizeError } from '../errors';
 import type { Graph } from '../graph/graph';
 import { resolveGraph } from '../graph/resolve-graph';
+import { checkedBatchSize } from '../mapping/batch-size';
 import { sensitiveDbNames } from '../mapping/sensitive-keys';
 import type { WriteOptions } from '../mapping/write-input';
 import type { AnyClass } from '../registry/definitions';
@@ -257,9 +257,4 @@ function sensitiveProps(field: BulkField): readonly string[] | undefined {
   return field.definition.model
     ? sensitiveDbNames(relationshipModelOf(field.definition.model).properties)
     : undefined;
-}
-
-function checkedBatchSize(batchSize = 10_000): number {
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new InvalidBatchSizeError(batchSize);
-  return batchSize;
 }
