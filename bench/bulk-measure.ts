@@ -150,13 +150,14 @@ async function main(): Promise<void> {
   const auth = { username: process.env.NEO4J_USERNAME!, password: process.env.NEO4J_PASSWORD! };
   const graph = await Graph.connect({ url, auth, defaultTimeoutMs: 0 });
   const driver = graph.driver;
+  // graph.cypher sends IN TRANSACTIONS as auto-commit (driver.executeQuery would wrap it in a transaction).
   const clearRelationships = () =>
-    driver.executeQuery(
+    graph.cypher(
       'MATCH ()-[r:FOLLOWS|BELONGS_TO]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS',
     );
   try {
     if (workload === 'relate-setup') {
-      await driver.executeQuery('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+      await graph.cypher('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
       await graph.installSchema();
       await Member.createMany(Array.from({ length: MEMBERS }, (_, i) => ({ email: email(i) })));
       await Club.createMany(Array.from({ length: 100 }, (_, i) => ({ name: `club${i}` })));
@@ -195,7 +196,7 @@ async function main(): Promise<void> {
         ),
       );
     } else if (workload.startsWith('import-')) {
-      await driver.executeQuery('MATCH (n:Reading) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+      await graph.cypher('MATCH (n:Reading) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS');
       await graph.installSchema();
       if (workload === 'import-raw') {
         await timed(`raw batched import ${ROWS} (CREATE)`, () =>

@@ -6,7 +6,7 @@ import { sensitiveDbNames } from '../mapping/sensitive-keys';
 import type { WriteOptions } from '../mapping/write-input';
 import type { NodeDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
-import { type KeyedRow, keyFields, prepare } from './batch-writes';
+import { type KeyedRow, keyFields, type PreparedRow, prepare } from './batch-writes';
 import { importText } from './import-queries';
 
 /** Options of `Model.importMany`. */
@@ -63,9 +63,12 @@ export async function importMany<T extends object>(
   let cypher = '';
   const flush = async (batch: object[]) => {
     try {
-      const prepared = await prepare<T>(definition, batch, true, options, rows);
+      // Which fields each row gave itself only matters for choosing the key, in the first batch.
+      const prepared = keys
+        ? await prepare<T>(definition, batch, false, options, rows)
+        : await prepare<T>(definition, batch, true, options, rows);
       if (!keys) {
-        keys = keyFields(definition, prepared, options.key as string[] | undefined);
+        keys = keyFields(definition, prepared as KeyedRow<T>[], options.key as string[] | undefined);
         cypher = importText(definition, keys);
       }
       const unique = distinctByKey(definition, prepared, keys, rows);
@@ -130,12 +133,12 @@ function* chunks<R>(source: Iterable<R>): Generator<R[], void> {
  */
 function distinctByKey<T>(
   definition: NodeDefinition,
-  prepared: readonly KeyedRow<T>[],
+  prepared: readonly PreparedRow<T>[],
   keys: readonly string[],
   offset: number,
-): KeyedRow<T>[] {
+): PreparedRow<T>[] {
   const seen = new Set<string>();
-  const unique: KeyedRow<T>[] = [];
+  const unique: PreparedRow<T>[] = [];
   for (const [index, row] of prepared.entries()) {
     const values = keys.map((key) => row.create[key]);
     const missing = keys.filter((_, at) => values[at] === undefined || values[at] === null);
