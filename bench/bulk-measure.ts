@@ -152,9 +152,7 @@ async function main(): Promise<void> {
   const driver = graph.driver;
   // graph.cypher sends IN TRANSACTIONS as auto-commit (driver.executeQuery would wrap it in a transaction).
   const clearRelationships = () =>
-    graph.cypher(
-      'MATCH ()-[r:FOLLOWS|BELONGS_TO]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS',
-    );
+    graph.cypher('MATCH ()-[r:FOLLOWS|BELONGS_TO]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS');
   try {
     if (workload === 'relate-setup') {
       await graph.cypher('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
