@@ -1,4 +1,5 @@
 import { ImportFailedError, ValidationError } from '../errors';
+import type { Graph } from '../graph/graph';
 import { resolveGraph } from '../graph/resolve-graph';
 import { checkedBatchSize } from '../mapping/batch-size';
 import type { ModelClass, PropertyKeys } from '../mapping/model-types';
@@ -7,7 +8,7 @@ import type { WriteOptions } from '../mapping/write-input';
 import type { NodeDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
 import { type KeyedRow, keyFields, type PreparedRow, prepare } from './batch-writes';
-import { importText } from './import-queries';
+import { type ImportQueries, importQueries } from './import-queries';
 
 /** Options of `Model.importMany`. */
 export interface ImportOptions<T> extends WriteOptions {
@@ -60,7 +61,7 @@ export async function importMany<T extends object>(
   const summary = { written: 0, skipped: 0, batches: 0 };
   let rows = 0;
   let keys: string[] | undefined;
-  let cypher = '';
+  let queries: ImportQueries | undefined;
   const flush = async (batch: object[]) => {
     try {
       // Which fields each row gave itself only matters for choosing the key, in the first batch.
@@ -69,19 +70,10 @@ export async function importMany<T extends object>(
         : await prepare<T>(definition, batch, true, options, rows);
       if (!keys) {
         keys = keyFields(definition, prepared as KeyedRow<T>[], options.key as string[] | undefined);
-        cypher = importText(definition, keys);
+        queries = importQueries(definition, keys);
       }
       const unique = distinctByKey(definition, prepared, keys, rows);
-      const params = { rows: unique.map((row) => row.create) };
-      // Creating only what is missing by key leaves the same nodes however often it runs, so a
-      // lost COMMIT reply is settled by running the batch again.
-      const [written = 0] = await graph.run(
-        { cypher, params, sensitive },
-        'WRITE',
-        (record) => Number(record.get('written')),
-        {},
-        { idempotent: true },
-      );
+      const written = await writeBatch(graph, queries!, keys, unique, sensitive);
       summary.written += written;
       summary.skipped += batch.length - written;
       summary.batches += 1;
@@ -103,6 +95,40 @@ export async function importMany<T extends object>(
   }
   if (batch.length > 0) await flush(batch);
   return { ...summary };
+}
+
+/**
+ * Reads which keys of the batch are stored, then creates the other rows, in one transaction. A
+ * second run of it (a lost COMMIT reply) finds them stored and creates nothing, so it is retried.
+ */
+function writeBatch<T>(
+  graph: Graph,
+  queries: ImportQueries,
+  keys: readonly string[],
+  rows: readonly PreparedRow<T>[],
+  sensitive: readonly string[] | undefined,
+): Promise<number> {
+  const keyMaps = rows.map((row) => Object.fromEntries(keys.map((name) => [name, row.create[name]])));
+  return graph.joinOrBeginWrite(
+    async () => {
+      const found = await graph.run(
+        { cypher: queries.stored, params: { keys: keyMaps }, sensitive },
+        'WRITE',
+        (record) => Number(record.get('i')),
+      );
+      const stored = new Set(found);
+      const fresh = stored.size === 0 ? rows : rows.filter((_, at) => !stored.has(at));
+      if (fresh.length === 0) return 0;
+      const params = { rows: fresh.map((row) => row.create) };
+      const [written = 0] = await graph.run(
+        { cypher: queries.create, params, sensitive },
+        'WRITE',
+        (record) => Number(record.get('written')),
+      );
+      return written;
+    },
+    { idempotent: true },
+  );
 }
 
 /** Arrays and other synchronous sources are read without an `await` per row. */
