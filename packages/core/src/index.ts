@@ -42,8 +42,10 @@ export { type JsonSchema, type JsonSchemaOptions, toJsonSchema } from './json-sc
 export type { ModelClass, ModelProps, PropertyKeys } from './mapping/model-types';
 export type { UnknownPropertiesPolicy, WriteOptions } from './mapping/write-input';
 export type { BatchOptions, KeyedBatchOptions } from './model/batch-writes';
+export type { ImportOptions, ImportProgress, ImportSummary } from './model/import-many';
 export type { LifecycleHooks } from './model/lifecycle-hooks';
 export { type CreateProps, NodeEntity } from './model/node-entity';
+export type { NodeKey, RelatePair, UnrelatePair } from './model/relate-types';
 export * from './plugins';
 export * from './properties';
 export type { ConversionContext, PropertyType } from './properties/property-type';
@@ -60,6 +62,12 @@ export type {
   RelationshipModelDefinition,
 } from './registry/definitions';
 export { RelationshipEntity } from './relationship-model/relationship-entity';
+export type {
+  RelateManyOptions,
+  RelateManySummary,
+  UnrelateManyOptions,
+  UnrelateManySummary,
+} from './relationships/bulk-relate';
 export {
   type ConnectOptions as RelationshipConnectOptions,
   RelationshipManager,

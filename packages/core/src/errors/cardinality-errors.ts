@@ -2,7 +2,11 @@ import { CartographError } from './cartograph-error';
 
 /** A connect or disconnect would break a declared cardinality; nothing was written. */
 export class AttemptedCardinalityViolationError extends CartographError {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** For `relateMany` / `unrelateMany`: the input pairs (positions in the input) that break it. */
+    readonly pairs: readonly number[] = [],
+  ) {
     super('ATTEMPTED_CARDINALITY_VIOLATION', `${message} Nothing was written.`);
   }
 }

@@ -63,6 +63,22 @@ export const ERROR_CATALOGUE = {
     className: 'BatchMismatchError',
     when: 'Neo4j answered a batch create with fewer ids than rows sent',
   },
+  INVALID_KEY: {
+    className: 'InvalidKeyError',
+    when: 'a node key of `relate` / `relateMany` / `unrelateMany` / `importMany` names no unique property; nothing was written',
+  },
+  NODES_NOT_FOUND: {
+    className: 'NodesNotFoundError',
+    when: '`relate` / `relateMany` / `unrelateMany` keys that match no node; `values` lists them; nothing was written',
+  },
+  IMPORT_FAILED: {
+    className: 'ImportFailedError',
+    when: 'a batch of `importMany` failed (the `cause`); earlier batches are committed (`summary`); run it again to finish',
+  },
+  TRANSACTION_TOO_LARGE: {
+    className: 'TransactionTooLargeError',
+    when: "one transaction exceeded the server's transaction memory (e.g. a huge `createMany`); use `importMany`",
+  },
   INVALID_RESULT: {
     className: 'InvalidResultError',
     when: '`Model.inflate` / `cypher(..., { model })` records that do not hold exactly one node',

@@ -17,6 +17,12 @@ export {
   type StoredDataLocation,
 } from './hydration-error';
 export { ForbiddenPropertyNameError } from './input-errors';
+export {
+  ImportFailedError,
+  InvalidKeyError,
+  NodesNotFoundError,
+  TransactionTooLargeError,
+} from './key-errors';
 export { TenantContextError } from './plugin-errors';
 export {
   DoesNotExistError,

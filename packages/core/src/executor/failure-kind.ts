@@ -1,6 +1,6 @@
 import { isRetryableError, Neo4jError } from 'neo4j-driver';
 import { CartographError } from '../errors';
-import { isConnectionFailure } from './neo4j-errors';
+import { isConnectionFailure, isMemoryLimit } from './neo4j-errors';
 
 /**
  * What a failed transaction attempt allows: `retry` (nothing was applied: the server answered with
@@ -13,6 +13,7 @@ export function failureKind(error: unknown, commitSent: boolean): FailureKind {
   const driverError = driverCause(error);
   if (!driverError) return 'fail';
   if (isConnectionFailure(driverError)) return commitSent ? 'unknown' : 'retry';
+  if (isMemoryLimit(driverError)) return 'fail';
   // A transient error is the server's answer, so even at COMMIT it means "not applied".
   return isRetryableError(driverError) ? 'retry' : 'fail';
 }

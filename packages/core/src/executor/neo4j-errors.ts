@@ -1,5 +1,11 @@
 import { Neo4jError } from 'neo4j-driver';
-import { CartographError, ConnectionLostError, QueryFailedError, UniquePropertyError } from '../errors';
+import {
+  CartographError,
+  ConnectionLostError,
+  QueryFailedError,
+  TransactionTooLargeError,
+  UniquePropertyError,
+} from '../errors';
 
 // "Node(12) already exists with label `Person` and property `email` = 'a@example.com'"
 const UNIQUE_MESSAGE = /already exists with label `([^`]+)` and propert(?:y|ies) `([^`]+)` = (.+)$/s;
@@ -12,6 +18,7 @@ export function translateNeo4jError(error: unknown, cypher?: string): unknown {
       cause: error,
     });
   }
+  if (isMemoryLimit(error)) return new TransactionTooLargeError({ cause: error });
   if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
     const match = UNIQUE_MESSAGE.exec(error.message);
     if (match) return new UniquePropertyError(match[1]!, match[2]!, parseValue(match[3]!), { cause: error });
@@ -26,6 +33,20 @@ export function translateNeo4jError(error: unknown, cypher?: string): unknown {
 // never sends these, so they mean the network (or the server process), not the query, failed.
 // (`ProtocolError` is left out: the driver also uses it for parameters it cannot send, e.g. a node.)
 const CONNECTION_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
+
+// The server's answers to a transaction that outgrew the memory it may use. Neo4j marks some of them
+// transient, but running the same transaction again meets the same limit (a 1M-row createMany
+// was retried for 30 s before it failed), so they are reported at once.
+const MEMORY_CODES = new Set([
+  'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
+  'Neo.TransientError.General.TransactionMemoryLimit',
+  'Neo.ClientError.General.TransactionOutOfMemoryError',
+]);
+
+/** Whether the server refused a transaction for the memory it needs. */
+export function isMemoryLimit(error: unknown): boolean {
+  return error instanceof Neo4jError && MEMORY_CODES.has(error.code);
+}
 
 /** Whether a driver error means the connection failed rather than the server rejecting the query. */
 export function isConnectionFailure(error: unknown): boolean {

@@ -1,14 +1,9 @@
 import type { Node as Neo4jNode } from 'neo4j-driver';
-import {
-  BatchMismatchError,
-  type FieldError,
-  InvalidBatchSizeError,
-  MissingKeyError,
-  ValidationError,
-} from '../errors';
+import { BatchMismatchError, type FieldError, MissingKeyError, ValidationError } from '../errors';
 import { UnknownPropertyError } from '../errors/filter-errors';
 import { Graph } from '../graph/graph';
 import { resolveGraph } from '../graph/resolve-graph';
+import { checkedBatchSize } from '../mapping/batch-size';
 import { applyDefaults, deflateEntity } from '../mapping/deflate-entity';
 import { setState } from '../mapping/entity-state';
 import { hydrateNode, instantiate } from '../mapping/hydrate';
@@ -35,14 +30,14 @@ export interface KeyedBatchOptions<T> extends BatchOptions {
   key?: PropertyKeys<T>[];
 }
 
-interface PreparedRow<T> {
+export interface PreparedRow<T> {
   readonly entity: T;
   /** Stored values with defaults, as written on creation. */
   readonly create: Record<string, unknown>;
 }
 
 /** A prepared row of a keyed write (`getOrCreate`, `createOrUpdate`, `merge`). */
-interface KeyedRow<T> extends PreparedRow<T> {
+export interface KeyedRow<T> extends PreparedRow<T> {
   /** Stored values of the fields the caller gave, as written on update. */
   readonly given: Record<string, unknown>;
 }
@@ -52,23 +47,27 @@ interface KeyedRow<T> extends PreparedRow<T> {
  * ValidationError lists every problem. Only keyed writes need to know which fields each row gave
  * itself, and `createMany` is spared that work (it is measurable on 100k rows).
  */
-async function prepare<T extends object>(
+export async function prepare<T extends object>(
   definition: NodeDefinition,
   rows: readonly object[],
   keyed: true,
   options: WriteOptions,
+  offset?: number,
 ): Promise<KeyedRow<T>[]>;
-async function prepare<T extends object>(
+export async function prepare<T extends object>(
   definition: NodeDefinition,
   rows: readonly object[],
   keyed: false,
   options: WriteOptions,
+  offset?: number,
 ): Promise<PreparedRow<T>[]>;
-async function prepare<T extends object>(
+export async function prepare<T extends object>(
   definition: NodeDefinition,
   rows: readonly object[],
   keyed: boolean,
   options: WriteOptions,
+  /** Position of `rows[0]` in the caller's input, so errors name the row (`importMany` batches). */
+  offset = 0,
 ): Promise<PreparedRow<T>[]> {
   const errors: FieldError[] = [];
   const prepared: PreparedRow<T>[] = [];
@@ -80,7 +79,7 @@ async function prepare<T extends object>(
     applyDefaults(definition.properties, entity);
     if (hasPreSave) await runHook(entity, 'preSave');
     const rowErrors = validateEntity(definition.target, definition.properties, entity);
-    for (const error of rowErrors) errors.push({ ...error, field: `[${index}].${error.field}` });
+    for (const error of rowErrors) errors.push({ ...error, field: `[${offset + index}].${error.field}` });
     if (errors.length > 0) continue;
     const create = createProperties(
       definition,
@@ -173,15 +172,8 @@ function batchWriter<T extends object>(
   };
 }
 
-function checkedBatchSize(batchSize = 10_000): number {
-  if (!Number.isInteger(batchSize) || batchSize < 1) {
-    throw new InvalidBatchSizeError(batchSize);
-  }
-  return batchSize;
-}
-
 /** Stored names of the key fields: given ones, or the unique fields that every row provides. */
-function keyFields(
+export function keyFields(
   definition: NodeDefinition,
   prepared: readonly KeyedRow<object>[],
   key: readonly string[] | undefined,

@@ -11,8 +11,19 @@ import { validateEntity } from '../mapping/validate-entity';
 import { assignInput, type WriteOptions } from '../mapping/write-input';
 import { NodeSet } from '../query/node-set';
 import { createProperties, deleteReplacement } from '../query/plugins/hooks';
+import type { RelationKeys, RelationModel, RelationTarget } from '../query/types';
 import type { NodeDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
+import {
+  type RelateManyOptions,
+  type RelateManySummary,
+  relate,
+  relateMany,
+  type UnrelateManyOptions,
+  type UnrelateManySummary,
+  unrelateMany,
+} from '../relationships/bulk-relate';
+import type { ConnectOptions, RelationshipProps } from '../relationships/relationship-manager';
 import {
   type BatchOptions,
   createMany,
@@ -22,8 +33,10 @@ import {
   mergeMany,
 } from './batch-writes';
 import { createKey, findByKey } from './create-key';
+import { type ImportOptions, type ImportSummary, importMany } from './import-many';
 import { runHook } from './lifecycle-hooks';
 import { nodeQueries } from './node-queries';
+import type { NodeKey, RelatePair, UnrelatePair } from './relate-types';
 
 /** Field values accepted when creating a model. */
 export type CreateProps<T> = ModelProps<Omit<T, keyof NodeEntity>>;
@@ -78,6 +91,23 @@ export abstract class NodeEntity implements NodeEntityMembers {
     return createMany(this, rows, options);
   }
 
+  /**
+   * Imports rows of any size: reads `rows` (an array, an iterable or an async iterable, e.g. a file
+   * stream) batch by batch, validates each batch, and commits each batch on its own (all-or-nothing
+   * per batch). Rows whose key (default: the unique fields the rows give) is already stored are
+   * skipped, so running the same import again after a failure finishes it without duplicates.
+   * Returns counts, never instances, so memory stays flat. `postCreate` / `postSave` are not run.
+   * @throws ImportFailedError naming the failed batch and what earlier batches committed; its
+   * `cause` is the error (a ValidationError names the row)
+   */
+  static importMany<T extends NodeEntity>(
+    this: ModelClass<T>,
+    rows: Iterable<CreateProps<T>> | AsyncIterable<CreateProps<T>>,
+    options?: ImportOptions<T>,
+  ): Promise<ImportSummary> {
+    return importMany(this, rows, options);
+  }
+
   /** For each row, finds the node with the same key (default: its unique fields) or creates it; existing nodes are not changed. */
   static getOrCreate<T extends NodeEntity>(
     this: ModelClass<T>,
@@ -103,6 +133,49 @@ export abstract class NodeEntity implements NodeEntityMembers {
     options?: BatchOptions,
   ): Promise<T[]> {
     return mergeMany(this, rows, options);
+  }
+
+  /**
+   * Connects two nodes named by key, without loading them: `Person.relate({ email: a }, 'friends',
+   * { email: b }, { since })`. Checks both ends' cardinality under lock, as `connect` does; an
+   * already related pair returns its relationship unless `parallel` (or `allowParallel`).
+   * @throws InvalidKeyError (a key that names no unique property), NodesNotFoundError,
+   * AttemptedCardinalityViolationError, ValidationError; nothing is written
+   */
+  static relate<T extends NodeEntity, K extends RelationKeys<T>>(
+    this: ModelClass<T>,
+    from: NodeKey<T>,
+    field: K,
+    to: NodeKey<RelationTarget<T, K>>,
+    properties?: RelationshipProps<RelationModel<T, K>>,
+    options?: ConnectOptions,
+  ): Promise<RelationModel<T, K>> {
+    return relate(this, from, field, to, properties, options) as Promise<RelationModel<T, K>>;
+  }
+
+  /**
+   * Creates many relationships between nodes named by key: one `UNWIND` statement per batch, all
+   * batches in one transaction. Every pair is validated, both ends' cardinality is checked for the
+   * whole batch under lock, and any error writes nothing.
+   * @throws as {@link NodeEntity.relate}; a cardinality error lists the offending `pairs`
+   */
+  static relateMany<T extends NodeEntity, K extends RelationKeys<T>>(
+    this: ModelClass<T>,
+    field: K,
+    pairs: Iterable<RelatePair<T, K>>,
+    options?: RelateManyOptions,
+  ): Promise<RelateManySummary> {
+    return relateMany(this, field, pairs, options);
+  }
+
+  /** Deletes the relationships of `field` between pairs of nodes named by key; minimums checked as in `relateMany`. */
+  static unrelateMany<T extends NodeEntity, K extends RelationKeys<T>>(
+    this: ModelClass<T>,
+    field: K,
+    pairs: Iterable<UnrelatePair<T, K>>,
+    options?: UnrelateManyOptions,
+  ): Promise<UnrelateManySummary> {
+    return unrelateMany(this, field, pairs, options);
   }
 
   /** Builds an instance from a driver node (for results of your own Cypher). */

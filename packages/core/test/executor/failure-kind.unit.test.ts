@@ -1,5 +1,5 @@
 import { Neo4jError } from 'neo4j-driver';
-import { QueryFailedError } from '../../src';
+import { QueryFailedError, TransactionTooLargeError } from '../../src';
 import { failureKind } from '../../src/executor/failure-kind';
 import { translateNeo4jError } from '../../src/executor/neo4j-errors';
 
@@ -17,6 +17,18 @@ describe('failureKind', () => {
   it('retries a connection failure before COMMIT was sent', () => {
     expect(failureKind(driverError('ServiceUnavailable'), false)).toBe('retry');
     expect(failureKind(translateNeo4jError(driverError('SessionExpired')), false)).toBe('retry');
+  });
+
+  it.each([
+    'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
+    'Neo.TransientError.General.TransactionMemoryLimit',
+  ])('reports a transaction past the server memory limit (%s) at once, pointing at importMany', (code) => {
+    const tooLarge = translateNeo4jError(driverError(code));
+
+    expect(tooLarge).toBeInstanceOf(TransactionTooLargeError);
+    expect((tooLarge as Error).message).toContain('importMany');
+    expect(failureKind(driverError(code), false)).toBe('fail');
+    expect(failureKind(tooLarge, false)).toBe('fail');
   });
 
   it('calls a connection failure after COMMIT was sent an unknown outcome', () => {

@@ -1,0 +1,191 @@
+import { ImportFailedError, ValidationError } from '../errors';
+import type { Graph } from '../graph/graph';
+import { resolveGraph } from '../graph/resolve-graph';
+import { checkedBatchSize } from '../mapping/batch-size';
+import type { ModelClass, PropertyKeys } from '../mapping/model-types';
+import { sensitiveDbNames } from '../mapping/sensitive-keys';
+import type { WriteOptions } from '../mapping/write-input';
+import type { NodeDefinition } from '../registry/definitions';
+import { registry } from '../registry/schema-registry';
+import { type KeyedRow, keyFields, type PreparedRow, prepare } from './batch-writes';
+import { type ImportQueries, importQueries } from './import-queries';
+
+/** Options of `Model.importMany`. */
+export interface ImportOptions<T> extends WriteOptions {
+  /** Rows per batch (one statement, one transaction each); default 10 000. */
+  batchSize?: number;
+  /**
+   * Fields that identify a row's node, so a re-run skips rows already written; default the unique
+   * fields (or `@UniqueIdProperty`) that every row of the first batch gives.
+   */
+  key?: PropertyKeys<T>[];
+  /** Called after each committed batch (awaited, so a slow consumer slows the import instead of queuing). */
+  onProgress?: (progress: ImportProgress) => void | Promise<void>;
+}
+
+/** What `importMany` reports after each batch. */
+export interface ImportProgress {
+  /** Batches committed so far. */
+  readonly batches: number;
+  /** Rows read from the source so far. */
+  readonly rows: number;
+  /** Nodes created so far. */
+  readonly written: number;
+  /** Rows skipped so far: their key was already stored, or given twice in one batch. */
+  readonly skipped: number;
+}
+
+/** What `importMany` did. */
+export interface ImportSummary {
+  readonly written: number;
+  readonly skipped: number;
+  readonly batches: number;
+}
+
+type Source<R> = Iterable<R> | AsyncIterable<R>;
+
+/**
+ * See `NodeEntity.importMany`. Reads the source batch by batch (never more than one batch in
+ * memory), validates each row of a batch, then writes the batch in one statement that creates
+ * only rows whose key is not stored yet, in a transaction of its own.
+ */
+export async function importMany<T extends object>(
+  model: ModelClass<T>,
+  source: Source<object>,
+  options: ImportOptions<T> = {},
+): Promise<ImportSummary> {
+  const definition = registry.node(model);
+  const batchSize = checkedBatchSize(options.batchSize);
+  const graph = resolveGraph();
+  const sensitive = sensitiveDbNames(definition.properties);
+  const summary = { written: 0, skipped: 0, batches: 0 };
+  let rows = 0;
+  let keys: string[] | undefined;
+  let queries: ImportQueries | undefined;
+  const flush = async (batch: object[]) => {
+    try {
+      // Which fields each row gave itself only matters for choosing the key, in the first batch.
+      const prepared = keys
+        ? await prepare<T>(definition, batch, false, options, rows)
+        : await prepare<T>(definition, batch, true, options, rows);
+      if (!keys) {
+        keys = keyFields(definition, prepared as KeyedRow<T>[], options.key as string[] | undefined);
+        queries = importQueries(definition, keys);
+      }
+      const unique = distinctByKey(definition, prepared, keys, rows);
+      const written = await writeBatch(graph, queries!, keys, unique, sensitive);
+      summary.written += written;
+      summary.skipped += batch.length - written;
+      summary.batches += 1;
+    } catch (error) {
+      throw new ImportFailedError(definition.name, { ...summary, failedBatch: summary.batches + 1 }, error);
+    }
+    rows += batch.length;
+    await options.onProgress?.({ ...summary, rows });
+  };
+  let batch: object[] = [];
+  for await (const chunk of iterate(source)) {
+    for (const row of chunk) {
+      batch.push(row);
+      if (batch.length === batchSize) {
+        await flush(batch);
+        batch = [];
+      }
+    }
+  }
+  if (batch.length > 0) await flush(batch);
+  return { ...summary };
+}
+
+/**
+ * Reads which keys of the batch are stored, then creates the other rows, in one transaction. A
+ * second run of it (a lost COMMIT reply) finds them stored and creates nothing, so it is retried.
+ */
+function writeBatch<T>(
+  graph: Graph,
+  queries: ImportQueries,
+  keys: readonly string[],
+  rows: readonly PreparedRow<T>[],
+  sensitive: readonly string[] | undefined,
+): Promise<number> {
+  const keyMaps = rows.map((row) => Object.fromEntries(keys.map((name) => [name, row.create[name]])));
+  return graph.joinOrBeginWrite(
+    async () => {
+      const found = await graph.run(
+        { cypher: queries.stored, params: { keys: keyMaps }, sensitive },
+        'WRITE',
+        (record) => Number(record.get('i')),
+      );
+      const stored = new Set(found);
+      const fresh = stored.size === 0 ? rows : rows.filter((_, at) => !stored.has(at));
+      if (fresh.length === 0) return 0;
+      const params = { rows: fresh.map((row) => row.create) };
+      const [written = 0] = await graph.run(
+        { cypher: queries.create, params, sensitive },
+        'WRITE',
+        (record) => Number(record.get('written')),
+      );
+      return written;
+    },
+    { idempotent: true },
+  );
+}
+
+/** Arrays and other synchronous sources are read without an `await` per row. */
+async function* iterate<R>(source: Source<R>): AsyncGenerator<R[], void> {
+  if (Symbol.asyncIterator in source) {
+    for await (const row of source) yield [row];
+    return;
+  }
+  yield* chunks(source as Iterable<R>);
+}
+
+function* chunks<R>(source: Iterable<R>): Generator<R[], void> {
+  let chunk: R[] = [];
+  for (const row of source) {
+    chunk.push(row);
+    if (chunk.length === 1024) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+/**
+ * The rows of a batch with the first occurrence of each key (a later one would be skipped by the
+ * statement anyway, or break the unique constraint).
+ * @throws ValidationError for a row that does not give every key field
+ */
+function distinctByKey<T>(
+  definition: NodeDefinition,
+  prepared: readonly PreparedRow<T>[],
+  keys: readonly string[],
+  offset: number,
+): PreparedRow<T>[] {
+  const seen = new Set<string>();
+  const unique: PreparedRow<T>[] = [];
+  for (const [index, row] of prepared.entries()) {
+    const values = keys.map((key) => row.create[key]);
+    const missing = keys.filter((_, at) => values[at] === undefined || values[at] === null);
+    if (missing.length > 0) {
+      throw new ValidationError(
+        definition.name,
+        missing.map((key) => ({
+          field: `[${offset + index}].${fieldName(definition, key)}`,
+          message: 'is required: it is the key of the import',
+          constraint: 'key',
+        })),
+      );
+    }
+    const id = values.map((value) => `${typeof value}:${String(value)}`).join('\u0000');
+    if (seen.has(id)) continue;
+    seen.add(id);
+    unique.push(row);
+  }
+  return unique;
+}
+
+function fieldName(definition: NodeDefinition, dbName: string): string {
+  return [...definition.properties.values()].find((p) => p.dbName === dbName)?.name ?? dbName;
+}

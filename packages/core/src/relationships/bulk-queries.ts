@@ -1,0 +1,172 @@
+import {
+  and,
+  call,
+  countSubquery,
+  create,
+  deleteClause,
+  eq,
+  exists,
+  fn,
+  index,
+  literal,
+  match,
+  node,
+  not,
+  or,
+  param,
+  pattern,
+  prop,
+  query,
+  type RelationshipPattern,
+  rel,
+  remove,
+  removeProperty,
+  render,
+  returnClause,
+  set,
+  setProperty,
+  setReplace,
+  sub,
+  union,
+  unwind,
+  variable,
+  withClause,
+} from '@cartograph/cypher';
+import type { RelationshipDefinition } from '../registry/definitions';
+import type { KeyProperty } from './bulk-keys';
+import type { ReverseSide } from './pair-queries';
+
+/** The Cypher of one bulk relationship write, rendered once per field, key properties and checks. */
+export interface BulkQueries {
+  /**
+   * Finds the nodes of `$from` and `$to` keys, write-locks them in element-id order, reads each
+   * one's key again under the lock (a node whose key changed meanwhile drops out) and returns
+   * `side` (0 from, 1 to), `i` (position in its key list), `id`, and the counts the checks need.
+   */
+  readonly lockEnds: string;
+  /** Per `$pairs` item (`{ a, b }` element ids): `a`, `b` and `pair`, how many relationships join them. */
+  readonly pairCounts: string;
+  /** Creates one relationship per `$pairs` item (`{ a, b, props }`); returns `created`. */
+  readonly create: string;
+  /** Like `create`, skipping pairs already related (used when no count is needed for the checks). */
+  readonly createMissing: string;
+  /** Deletes every relationship of the field between each `$pairs` item's nodes; returns `deleted`. */
+  readonly delete: string;
+}
+
+/** Which counts `lockEnds` returns: only those a declared cardinality makes necessary. */
+export interface CountsNeeded {
+  readonly owner: boolean;
+  readonly target: boolean;
+}
+
+const LOCK = '__cartograph_lock';
+const n = variable('n');
+const k = variable('k');
+const i = variable('i');
+const side = variable('side');
+const p = variable('p');
+const a = variable('a');
+const b = variable('b');
+const r = variable('r');
+
+function step(
+  definition: RelationshipDefinition,
+  withVariable: boolean,
+  create = false,
+): RelationshipPattern {
+  // CREATE needs a direction: an undirected (`both`) relationship is created outgoing.
+  const direction = create && definition.direction === 'both' ? 'out' : definition.direction;
+  return rel({ variable: withVariable ? r : undefined, types: [definition.type], direction });
+}
+
+/** `UNWIND range(0, size($list) - 1) AS i WITH i, $list[i] AS k MATCH (n:Label) WHERE n.key = k`. */
+function keyed(list: string, key: KeyProperty, sideNumber: number) {
+  const values = param(undefined, list);
+  return query(
+    unwind(fn('range', [literal(0), sub(fn('size', [values]), literal(1))]), i),
+    withClause([i, { expr: index(values, i), alias: 'k' }]),
+    match(node(n, [key.definition.primaryLabel]), { where: eq(prop(n, key.property.dbName), k) }),
+    returnClause([n, i, k, { expr: literal(sideNumber), alias: 'side' }]),
+  );
+}
+
+function byId(v: typeof a, field: string) {
+  return match(node(v), { where: eq(fn('elementId', [v]), prop(p, field)) });
+}
+
+export function buildBulkQueries(
+  definition: RelationshipDefinition,
+  from: KeyProperty,
+  to: KeyProperty,
+  targetLabel: string,
+  reverse: ReverseSide | undefined,
+  counts: CountsNeeded,
+): BulkQueries {
+  const ownerCount = countSubquery(
+    query(match(pattern(node(n), [step(definition, false), node(undefined, [targetLabel])]))),
+  );
+  const targetCount = reverse
+    ? countSubquery(
+        query(
+          match(pattern(node(n), [step(reverse.definition, false), node(undefined, [reverse.targetLabel])])),
+        ),
+      )
+    : literal(0);
+  const stillKeyed = or(
+    and(eq(side, literal(0)), eq(prop(n, from.property.dbName), k)),
+    and(eq(side, literal(1)), eq(prop(n, to.property.dbName), k)),
+  );
+  const lockEnds = render(
+    query(
+      call(union([keyed('from', from, 0), keyed('to', to, 1)], { all: true })),
+      // The sort is complete before the first SET, so locks are taken in element-id order: two
+      // writers on the same nodes queue instead of deadlocking.
+      withClause([n, i, k, side], { orderBy: [{ expr: fn('elementId', [n]) }] }),
+      set([setProperty(prop(n, LOCK), literal(true))]),
+      remove([removeProperty(prop(n, LOCK))]),
+      withClause([n, i, k, side], { where: stillKeyed }),
+      returnClause([
+        side,
+        i,
+        { expr: fn('elementId', [n]), alias: 'id' },
+        ...(counts.owner ? [{ expr: ownerCount, alias: 'owner' }] : []),
+        ...(counts.target ? [{ expr: targetCount, alias: 'target' }] : []),
+      ]),
+    ),
+  ).cypher;
+  const pairs = [unwind(param(undefined, 'pairs'), p), byId(a, 'a'), byId(b, 'b')];
+  const joined = pattern(node(a), [step(definition, false), node(b)]);
+  const pairCounts = render(
+    query(
+      ...pairs,
+      returnClause([
+        { expr: prop(p, 'a'), alias: 'a' },
+        { expr: prop(p, 'b'), alias: 'b' },
+        { expr: countSubquery(query(match(joined))), alias: 'pair' },
+      ]),
+    ),
+  ).cypher;
+  const created = pattern(node(a), [step(definition, true, true), node(b)]);
+  const withProps = definition.model ? set([setReplace(r, prop(p, 'props'))]) : undefined;
+  const countCreated = returnClause([{ expr: fn('count', [r]), alias: 'created' }]);
+  const createText = render(query(...pairs, create(created), withProps, countCreated)).cypher;
+  const createMissing = render(
+    query(
+      ...pairs,
+      withClause([p, a, b], { where: not(exists(query(match(joined)))) }),
+      create(created),
+      withProps,
+      countCreated,
+    ),
+  ).cypher;
+  const deleteText = render(
+    query(
+      ...pairs,
+      match(pattern(node(a), [step(definition, true), node(b)])),
+      deleteClause([r]),
+      returnClause([{ expr: fn('count', [r]), alias: 'deleted' }]),
+    ),
+  ).cypher;
+  return { lockEnds, pairCounts, create: createText, createMissing, delete: deleteText };
+}

@@ -1,0 +1,260 @@
+import type { Relationship as Neo4jRelationship } from 'neo4j-driver';
+import type { Graph } from '../graph/graph';
+import { resolveGraph } from '../graph/resolve-graph';
+import { checkedBatchSize } from '../mapping/batch-size';
+import { sensitiveDbNames } from '../mapping/sensitive-keys';
+import type { WriteOptions } from '../mapping/write-input';
+import type { AnyClass } from '../registry/definitions';
+import {
+  hydrateRelationship,
+  type RelationshipEntity,
+  relationshipModelOf,
+} from '../relationship-model/relationship-entity';
+import { checkBatch, countsNeeded, type IdPair } from './bulk-checks';
+import { type BulkField, bulkField } from './bulk-ends';
+import type { KeyProperty } from './bulk-keys';
+import { type LockedEnds, lockEnds } from './bulk-locks';
+import { KeyList, type KeyPair, type PreparedPair, preparePairs, relationshipProps } from './bulk-pairs';
+
+/** Options of `Model.relateMany`. */
+export interface RelateManyOptions extends WriteOptions {
+  /** Pairs per statement; default 10 000. All batches share one transaction. */
+  batchSize?: number;
+  /** Create a relationship even for a pair already related (as `connect`'s `parallel`); default the field's `allowParallel`. */
+  parallel?: boolean;
+}
+
+/** Options of `Model.unrelateMany`. */
+export interface UnrelateManyOptions {
+  /** Pairs per statement; default 10 000. All batches share one transaction. */
+  batchSize?: number;
+}
+
+/** What `relateMany` did. */
+export interface RelateManySummary {
+  /** Relationships created. */
+  created: number;
+  /** Pairs already related, left as they were (not counted with `parallel`). */
+  existing: number;
+  /** Pairs given more than once in the input, created once (not counted with `parallel`). */
+  duplicates: number;
+  /** Statements sent (one per batch). */
+  batches: number;
+}
+
+/** What `unrelateMany` did. */
+export interface UnrelateManySummary {
+  /** Relationships deleted. */
+  deleted: number;
+  /** Pairs given more than once in the input. */
+  duplicates: number;
+  batches: number;
+}
+
+interface Keys {
+  readonly from: KeyProperty;
+  readonly to: KeyProperty;
+}
+
+/** See `NodeEntity.relateMany`. */
+export async function relateMany(
+  model: AnyClass,
+  fieldName: string,
+  input: Iterable<KeyPair>,
+  options: RelateManyOptions = {},
+): Promise<RelateManySummary> {
+  const field = bulkField(model, fieldName);
+  const batchSize = checkedBatchSize(options.batchSize);
+  const parallel = options.parallel ?? field.definition.allowParallel;
+  const { pairs, fromKey, toKey } = preparePairs(field, input, true, options);
+  const summary: RelateManySummary = { created: 0, existing: 0, duplicates: 0, batches: 0 };
+  if (!fromKey || !toKey) return summary;
+  const keys = { from: fromKey, to: toKey };
+  const graph = resolveGraph();
+  return graph.joinOrBeginWrite(async () => {
+    // A retried transaction starts over, and so does what it reports.
+    const result: RelateManySummary = { ...summary };
+    for (let offset = 0; offset < pairs.length; offset += batchSize) {
+      const batch = pairs.slice(offset, offset + batchSize);
+      await relateBatch(graph, field, keys, batch, parallel, result);
+      result.batches += 1;
+    }
+    return result;
+  });
+}
+
+async function relateBatch(
+  graph: Graph,
+  field: BulkField,
+  keys: Keys,
+  batch: readonly PreparedPair[],
+  parallel: boolean,
+  summary: RelateManySummary,
+): Promise<void> {
+  const counts = countsNeeded(field, true);
+  const queries = field.queries(keys.from, keys.to, counts);
+  const { ends, idPairs } = await locked(graph, keys, queries, batch);
+  const sensitive = sensitiveProps(field);
+  const run = async (cypher: string, list: readonly IdPair[]) => {
+    const params = { pairs: list.map((p) => ({ a: p.a, b: p.b, props: p.props })) };
+    const [created] = await graph.run({ cypher, params, sensitive }, 'WRITE', (r) =>
+      Number(r.get('created')),
+    );
+    return created ?? 0;
+  };
+  if (parallel) {
+    checkBatch(field, ends, idPairs, true);
+    summary.created += await run(queries.create, idPairs);
+    return;
+  }
+  const distinct = distinctPairs(field, idPairs);
+  summary.duplicates += idPairs.length - distinct.length;
+  if (!counts.owner && !counts.target) {
+    // Nothing to count: the statement itself skips pairs that are already related.
+    const created = await run(queries.createMissing, distinct);
+    summary.created += created;
+    summary.existing += distinct.length - created;
+    return;
+  }
+  const related = await pairCounts(graph, queries.pairCounts, distinct);
+  const missing = distinct.filter((p) => !related.get(pairId(p)));
+  summary.existing += distinct.length - missing.length;
+  checkBatch(field, ends, missing, true);
+  summary.created += await run(queries.create, missing);
+}
+
+/** See `NodeEntity.unrelateMany`. */
+export async function unrelateMany(
+  model: AnyClass,
+  fieldName: string,
+  input: Iterable<KeyPair>,
+  options: UnrelateManyOptions = {},
+): Promise<UnrelateManySummary> {
+  const field = bulkField(model, fieldName);
+  const batchSize = checkedBatchSize(options.batchSize);
+  const { pairs, fromKey, toKey } = preparePairs(field, input, false, {});
+  const summary: UnrelateManySummary = { deleted: 0, duplicates: 0, batches: 0 };
+  if (!fromKey || !toKey) return summary;
+  const keys = { from: fromKey, to: toKey };
+  const counts = countsNeeded(field, false);
+  const graph = resolveGraph();
+  return graph.joinOrBeginWrite(async () => {
+    const result: UnrelateManySummary = { ...summary };
+    for (let offset = 0; offset < pairs.length; offset += batchSize) {
+      const batch = pairs.slice(offset, offset + batchSize);
+      const queries = field.queries(keys.from, keys.to, counts);
+      const { ends, idPairs } = await locked(graph, keys, queries, batch);
+      const distinct = distinctPairs(field, idPairs);
+      result.duplicates += idPairs.length - distinct.length;
+      if (counts.owner || counts.target) {
+        const related = await pairCounts(graph, queries.pairCounts, distinct);
+        const removals = distinct.map((p) => ({ ...p, change: related.get(pairId(p)) ?? 0 }));
+        checkBatch(
+          field,
+          ends,
+          removals.filter((p) => p.change > 0),
+          false,
+        );
+      }
+      const params = { pairs: distinct.map((p) => ({ a: p.a, b: p.b })) };
+      const [deleted] = await graph.run({ cypher: queries.delete, params }, 'WRITE', (r) =>
+        Number(r.get('deleted')),
+      );
+      result.deleted += deleted ?? 0;
+      result.batches += 1;
+    }
+    return result;
+  });
+}
+
+/**
+ * See `NodeEntity.relate`: one pair by key, returning the relationship (the existing one when the
+ * pair is already related, unless `parallel`).
+ */
+export async function relate<R extends RelationshipEntity>(
+  model: AnyClass,
+  from: unknown,
+  fieldName: string,
+  to: unknown,
+  properties: unknown,
+  options: Omit<RelateManyOptions, 'batchSize'> = {},
+): Promise<R> {
+  const field = bulkField(model, fieldName);
+  const parallel = options.parallel ?? field.definition.allowParallel;
+  const { pairs, fromKey, toKey } = preparePairs(field, [{ from, to }], false, options);
+  const props = relationshipProps(field, properties, options, undefined);
+  const keys = { from: fromKey!, to: toKey! };
+  const counts = countsNeeded(field, true);
+  const queries = field.queries(keys.from, keys.to, counts);
+  const graph = resolveGraph();
+  const hydrate = (record: { get(key: string): unknown }) =>
+    hydrateRelationship<R>(field.definition.model, record.get('r') as Neo4jRelationship);
+  return graph.joinOrBeginWrite(async () => {
+    const { ends, idPairs } = await locked(graph, keys, queries, pairs);
+    const pair = { ...idPairs[0]!, props };
+    if (!parallel) {
+      const [existing] = await graph.run(field.pairQueries.listWith(pair.a, pair.b), 'READ', hydrate);
+      if (existing) return existing;
+    }
+    checkBatch(field, ends, [pair], true);
+    const create = field.pairQueries.create(pair.a, pair.b, props, sensitiveProps(field));
+    const [created] = await graph.run(create, 'WRITE', hydrate);
+    return created!;
+  });
+}
+
+/** Finds and locks the batch's nodes; pairs as element ids. */
+async function locked(
+  graph: Graph,
+  keys: Keys,
+  queries: ReturnType<BulkField['queries']>,
+  batch: readonly PreparedPair[],
+): Promise<{ ends: LockedEnds; idPairs: IdPair[] }> {
+  const from = new KeyList();
+  const to = new KeyList();
+  const refs = batch.map((pair) => ({ pair, f: from.add(pair.from), t: to.add(pair.to) }));
+  const ends = await lockEnds(graph, queries, keys, from.values, to.values);
+  const idPairs = refs.map(({ pair, f, t }) => ({
+    position: pair.position,
+    a: ends.fromIds[f]!,
+    b: ends.toIds[t]!,
+    props: pair.props,
+    change: 1,
+  }));
+  return { ends, idPairs };
+}
+
+/** How many relationships of the field join each pair (keyed by {@link pairId}). */
+async function pairCounts(graph: Graph, cypher: string, pairs: readonly IdPair[]) {
+  const params = { pairs: pairs.map((p) => ({ a: p.a, b: p.b })) };
+  const rows = await graph.run({ cypher, params }, 'WRITE', (r) => [
+    `${r.get('a')}\u0000${r.get('b')}`,
+    Number(r.get('pair')),
+  ]);
+  return new Map(rows as [string, number][]);
+}
+
+/**
+ * The first occurrence of each pair of nodes, in input order. On an undirected field `(a, b)` and
+ * `(b, a)` are the same pair, as `connect` sees them.
+ */
+function distinctPairs(field: BulkField, pairs: readonly IdPair[]): IdPair[] {
+  const undirected = field.definition.direction === 'both';
+  const seen = new Set<string>();
+  return pairs.filter((p) => {
+    const id = undirected && p.b < p.a ? `${p.b}\u0000${p.a}` : pairId(p);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+function pairId(pair: IdPair): string {
+  return `${pair.a}\u0000${pair.b}`;
+}
+
+function sensitiveProps(field: BulkField): readonly string[] | undefined {
+  return field.definition.model
+    ? sensitiveDbNames(relationshipModelOf(field.definition.model).properties)
+    : undefined;
+}

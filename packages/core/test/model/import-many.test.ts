@@ -1,0 +1,160 @@
+// Imports that scale: rows streamed batch by batch, each batch committed on its own, a failed
+// import finished by running it again (rows already written are skipped by key).
+import 'reflect-metadata';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { Min } from 'class-validator';
+import {
+  Graph,
+  ImportFailedError,
+  IntegerProperty,
+  MissingKeyError,
+  Node,
+  NodeEntity,
+  StringProperty,
+  ValidationError,
+} from '../../src';
+import { clearGraph, useTestGraph } from '../support/test-graph';
+
+@Node()
+class Account extends NodeEntity {
+  @StringProperty({ unique: true, required: true }) iban!: string;
+  @StringProperty() holder!: string;
+  @IntegerProperty({ default: 0 }) @Min(0) balance!: number;
+}
+
+@Node()
+class LedgerLine extends NodeEntity {
+  @StringProperty() memo!: string;
+}
+
+const { graph } = useTestGraph();
+
+beforeAll(() => graph().installSchema());
+beforeEach(() => clearGraph(graph()));
+
+const iban = (i: number) => `NL${String(i).padStart(10, '0')}`;
+const account = (i: number) => ({ iban: iban(i), holder: `Holder ${i}`, balance: i % 1000 });
+
+async function* accounts(count: number, broken?: number) {
+  for (let i = 0; i < count; i++) {
+    // A source that reads a file or a socket: every row arrives on its own.
+    await Promise.resolve();
+    yield i === broken ? { ...account(i), balance: -5 } : account(i);
+  }
+}
+
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+async function count(cypher: string): Promise<number> {
+  const { records } = await graph().driver.executeQuery(cypher);
+  return records[0]!.get('n').toNumber();
+}
+
+describe('importMany', () => {
+  it('streams 200k rows from an async source with client memory staying flat', async () => {
+    // A connection without the test's query recorder, which would keep every batch's parameters.
+    const quiet = await Graph.connect({
+      url: process.env.NEO4J_URI!,
+      auth: { username: process.env.NEO4J_USERNAME!, password: process.env.NEO4J_PASSWORD! },
+      default: true,
+    });
+    try {
+      const before = { rss: 0, heap: 0 };
+      const peak = { rss: 0, heap: 0 };
+      const summary = await Account.importMany(accounts(200_000), {
+        batchSize: 10_000,
+        onProgress: ({ batches }) => {
+          // Live objects after a full collection: what the import holds, not what V8 has yet to free.
+          collectGarbage();
+          const { rss, heapUsed } = process.memoryUsage();
+          if (batches === 2) Object.assign(before, { rss, heap: heapUsed });
+          peak.rss = Math.max(peak.rss, rss);
+          peak.heap = Math.max(peak.heap, heapUsed);
+        },
+      });
+
+      expect(summary).toEqual({ written: 200_000, skipped: 0, batches: 20 });
+      expect(await count('MATCH (a:Account) RETURN count(a) AS n')).toBe(200_000);
+      // Holding the 200k rows (or their instances) would keep well over 50 MB alive; batches of 10k
+      // come and go. RSS also counts what the collector has not returned to the system yet.
+      expect((peak.heap - before.heap) / 2 ** 20).toBeLessThan(25);
+      expect((peak.rss - before.rss) / 2 ** 20).toBeLessThan(150);
+    } finally {
+      Graph.setDefault(graph());
+      await quiet.close();
+    }
+  }, 180_000);
+
+  it('reports progress after every committed batch', async () => {
+    const progress: unknown[] = [];
+
+    await Account.importMany(
+      Array.from({ length: 25 }, (_, i) => account(i)),
+      { batchSize: 10, onProgress: (p) => void progress.push(p) },
+    );
+
+    expect(progress).toEqual([
+      { batches: 1, rows: 10, written: 10, skipped: 0 },
+      { batches: 2, rows: 20, written: 20, skipped: 0 },
+      { batches: 3, rows: 25, written: 25, skipped: 0 },
+    ]);
+  });
+
+  it('keeps the batches before a failed one, and a second run finishes without duplicates', async () => {
+    const error = await Account.importMany(accounts(30_000, 25_000), { batchSize: 10_000 }).catch(
+      (e: unknown) => e,
+    );
+
+    expect(error).toBeInstanceOf(ImportFailedError);
+    const failure = error as ImportFailedError;
+    expect(failure.summary).toEqual({ written: 20_000, skipped: 0, batches: 2, failedBatch: 3 });
+    expect(failure.cause).toBeInstanceOf(ValidationError);
+    expect((failure.cause as ValidationError).errors).toEqual([
+      expect.objectContaining({ field: '[25000].balance' }),
+    ]);
+    expect(await count('MATCH (a:Account) RETURN count(a) AS n')).toBe(20_000);
+
+    const rerun = await Account.importMany(accounts(30_000), { batchSize: 10_000 });
+
+    expect(rerun).toEqual({ written: 10_000, skipped: 20_000, batches: 3 });
+    expect(await count('MATCH (a:Account) RETURN count(DISTINCT a.iban) AS n')).toBe(30_000);
+    expect(await count('MATCH (a:Account) RETURN count(a) AS n')).toBe(30_000);
+  }, 120_000);
+
+  it('skips a key given twice in the input', async () => {
+    const summary = await Account.importMany([account(1), account(2), { ...account(1), holder: 'Other' }]);
+
+    expect(summary).toEqual({ written: 2, skipped: 1, batches: 1 });
+    expect(await count("MATCH (a:Account {holder: 'Holder 1'}) RETURN count(a) AS n")).toBe(1);
+  });
+
+  it('skips rows whose key another application already stored', async () => {
+    await graph().driver.executeQuery("CREATE (:Account {iban: $iban, holder: 'Imported elsewhere'})", {
+      iban: iban(7),
+    });
+
+    const summary = await Account.importMany([account(6), account(7), account(8)]);
+
+    expect(summary).toMatchObject({ written: 2, skipped: 1 });
+    expect(await count("MATCH (a:Account {holder: 'Imported elsewhere'}) RETURN count(a) AS n")).toBe(1);
+  });
+
+  it('names a row that lacks the key', async () => {
+    const error = await Account.importMany([account(1), { holder: 'No iban' } as never], {
+      key: ['iban'],
+    }).catch((e: unknown) => e);
+
+    expect(((error as ImportFailedError).cause as ValidationError).errors[0]!.field).toBe('[1].iban');
+  });
+
+  it('needs a key when the model has no unique property', async () => {
+    const error = await LedgerLine.importMany([{ memo: 'opening balance' }]).catch((e: unknown) => e);
+
+    expect((error as ImportFailedError).cause).toBeInstanceOf(MissingKeyError);
+    expect(await LedgerLine.importMany([{ memo: 'a' }, { memo: 'b' }], { key: ['memo'] })).toMatchObject({
+      written: 2,
+    });
+  });
+});
