@@ -5,6 +5,7 @@ import { checkedBatchSize } from '../mapping/batch-size';
 import type { ModelClass, PropertyKeys } from '../mapping/model-types';
 import { sensitiveDbNames } from '../mapping/sensitive-keys';
 import type { WriteOptions } from '../mapping/write-input';
+import { keyScope } from '../query/plugins/hooks';
 import type { NodeDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
 import { type KeyedRow, keyFields, type PreparedRow, prepare } from './batch-writes';
@@ -70,6 +71,9 @@ export async function importMany<T extends object>(
         : await prepare<T>(definition, batch, true, options, rows);
       if (!keys) {
         keys = keyFields(definition, prepared as KeyedRow<T>[], options.key as string[] | undefined);
+        // Plugins' match properties (the tenant) are part of the key: a row is "already written"
+        // only when this tenant's node carries its key, never another tenant's.
+        keys = [...keys, ...Object.keys(keyScope(definition)).filter((name) => !keys!.includes(name))];
         queries = importQueries(definition, keys);
       }
       const unique = distinctByKey(definition, prepared, keys, rows);

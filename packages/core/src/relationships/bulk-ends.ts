@@ -1,4 +1,5 @@
 import { UnknownPropertyError } from '../errors/filter-errors';
+import { keyScope } from '../query/plugins/hooks';
 import type { AnyClass, NodeDefinition, RelationshipDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
 import type { KeyProperty } from './bulk-keys';
@@ -46,10 +47,14 @@ export function bulkField(model: AnyClass, name: string): BulkField {
       reverse,
       pairQueries: buildPairQueries(definition, target.primaryLabel, reverse),
       queries(from, to, counts) {
-        const id = `${from.property.dbName}\u0000${to.property.dbName}\u0000${counts.owner}\u0000${counts.target}`;
+        const scope = {
+          from: Object.keys(keyScope(from.definition)),
+          to: Object.keys(keyScope(to.definition)),
+        };
+        const id = `${from.property.dbName}\u0000${to.property.dbName}\u0000${counts.owner}\u0000${counts.target}\u0000${scope.from.join(',')}\u0000${scope.to.join(',')}`;
         let queries = rendered.get(id);
         if (!queries) {
-          queries = buildBulkQueries(definition, from, to, target.primaryLabel, reverse, counts);
+          queries = buildBulkQueries(definition, from, to, target.primaryLabel, reverse, counts, scope);
           rendered.set(id, queries);
         }
         return queries;

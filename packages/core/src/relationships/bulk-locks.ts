@@ -1,5 +1,6 @@
 import { InvalidKeyError, NodesNotFoundError } from '../errors';
 import type { Graph } from '../graph/graph';
+import { keyScope } from '../query/plugins/hooks';
 import type { KeyProperty } from './bulk-keys';
 import type { BulkQueries } from './bulk-queries';
 
@@ -33,7 +34,11 @@ export async function lockEnds(
     ...(keys.to.property.sensitive ? ['to'] : []),
   ];
   const rows = await graph.run(
-    { cypher: queries.lockEnds, params: { from, to }, sensitive },
+    {
+      cypher: queries.lockEnds,
+      params: { from, to, fromScope: keyScope(keys.from.definition), toScope: keyScope(keys.to.definition) },
+      sensitive,
+    },
     'WRITE',
     (record) => ({
       side: Number(record.get('side')),

@@ -81,12 +81,17 @@ function step(
 }
 
 /** `UNWIND range(0, size($list) - 1) AS i WITH i, $list[i] AS k MATCH (n:Label) WHERE n.key = k`. */
-function keyed(list: string, key: KeyProperty, sideNumber: number) {
+function keyed(list: string, key: KeyProperty, sideNumber: number, scope: readonly string[]) {
   const values = param(undefined, list);
+  // Plugins' match properties (the tenant), whose values come in `$fromScope` / `$toScope`.
+  const scoped = scope.map((name) => eq(prop(n, name), prop(param(undefined, `${list}Scope`), name)));
+  const where = eq(prop(n, key.property.dbName), k);
   return query(
     unwind(fn('range', [literal(0), sub(fn('size', [values]), literal(1))]), i),
     withClause([i, { expr: index(values, i), alias: 'k' }]),
-    match(node(n, [key.definition.primaryLabel]), { where: eq(prop(n, key.property.dbName), k) }),
+    match(node(n, [key.definition.primaryLabel]), {
+      where: scoped.length === 0 ? where : and(where, ...scoped),
+    }),
     returnClause([n, i, k, { expr: literal(sideNumber), alias: 'side' }]),
   );
 }
@@ -102,6 +107,7 @@ export function buildBulkQueries(
   targetLabel: string,
   reverse: ReverseSide | undefined,
   counts: CountsNeeded,
+  scope: { readonly from: readonly string[]; readonly to: readonly string[] } = { from: [], to: [] },
 ): BulkQueries {
   const ownerCount = countSubquery(
     query(match(pattern(node(n), [step(definition, false), node(undefined, [targetLabel])]))),
@@ -119,7 +125,7 @@ export function buildBulkQueries(
   );
   const lockEnds = render(
     query(
-      call(union([keyed('from', from, 0), keyed('to', to, 1)], { all: true })),
+      call(union([keyed('from', from, 0, scope.from), keyed('to', to, 1, scope.to)], { all: true })),
       // The sort is complete before the first SET, so locks are taken in element-id order: two
       // writers on the same nodes queue instead of deadlocking.
       withClause([n, i, k, side], { orderBy: [{ expr: fn('elementId', [n]) }] }),

@@ -34,6 +34,13 @@ class Member extends NodeEntity {
   @RelationshipTo(() => Team, 'IN') team!: RelationshipManager<Team>;
 }
 
+@Node()
+class Account extends NodeEntity {
+  declare static readonly nodes: NodeSet<Account>;
+  @StringProperty({ unique: true, required: true }) handle!: string;
+  @RelationshipTo(() => Account, 'FOLLOWS') follows!: RelationshipManager<Account>;
+}
+
 const { graph: plain } = useTestGraph();
 let tenantGraph: Graph;
 
@@ -141,6 +148,32 @@ describe('multiTenancy', () => {
     expect(created!.name).toBe('newcomer');
     expect(await globex(() => Member.nodes.filter({ name: 'newcomer' }).count())).toBe(0);
     await acme(() => Member.nodes.filter({ name: 'newcomer' }).delete());
+  });
+
+  it('relate and relateMany find nodes by key within the tenant only', async () => {
+    // The same handles in both tenants (uniqueness is per tenant here: no global constraint).
+    for (const tenant of ['acme', 'globex']) {
+      await runWithTenant(tenant, () => Account.createMany([{ handle: 'ann' }, { handle: 'bob' }]));
+    }
+    await acme(() => Account.relate({ handle: 'ann' }, 'follows', { handle: 'bob' }));
+    await globex(() => Account.relateMany('follows', [{ from: { handle: 'bob' }, to: { handle: 'ann' } }]));
+    const edges = await plain().run(
+      {
+        cypher:
+          'MATCH (a:Account)-[:FOLLOWS]->(b:Account) RETURN a.tenantId + ":" + a.handle + ">" + b.tenantId + ":" + b.handle AS e ORDER BY e',
+        params: {},
+      },
+      'READ',
+      (r) => r.get('e') as string,
+    );
+    expect(edges).toEqual(['acme:ann>acme:bob', 'globex:bob>globex:ann']);
+  });
+
+  it("importMany skips only rows the tenant's own nodes already hold", async () => {
+    await globex(() => Account.createMany([{ handle: 'carol' }]));
+    const summary = await acme(() => Account.importMany([{ handle: 'carol' }, { handle: 'ann' }]));
+    expect(summary).toMatchObject({ written: 1, skipped: 1 });
+    expect(await acme(() => Account.nodes.filter({ handle: 'carol' }).count())).toBe(1);
   });
 
   it('a query or create outside a tenant fails with TenantContextError', async () => {
