@@ -7,7 +7,11 @@ import type { CallOptions } from './deadline';
  * - `idempotent`: running it again leaves the same state (MERGE by key, `IF NOT EXISTS`), so it is
  *   simply run again.
  * A write with neither raises CommitOutcomeUnknownError.
+ *
+ * `autoCommit` (with `idempotent`): the write is one statement, sent as an auto-commit query (one
+ * round trip instead of two) outside a transaction. Only for a statement whose repetition is
+ * harmless, since a connection lost once it was sent leaves its outcome unknown and it is sent again.
  */
 export type LostCommitRecovery<T> =
   | { readonly applied: (bounds: CallOptions) => Promise<{ readonly result: T } | undefined> }
-  | { readonly idempotent: true };
+  | { readonly idempotent: true; readonly autoCommit?: boolean };

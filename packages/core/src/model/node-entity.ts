@@ -147,8 +147,14 @@ export abstract class NodeEntity implements NodeEntityMembers {
     } else {
       const changes = changedValues(definition, state.snapshot, stored);
       if (Object.keys(changes).length > 0) {
-        const updated = await graph.run(queries.update(state.elementId!, changes), 'WRITE', (record) =>
-          record.get('id'),
+        // Setting the changed values is idempotent, so the one statement goes as an auto-commit
+        // query (one round trip) and is sent again when its outcome was lost.
+        const updated = await graph.run(
+          queries.update(state.elementId!, changes),
+          'WRITE',
+          (record) => record.get('id'),
+          {},
+          { idempotent: true, autoCommit: true },
         );
         if (updated.length === 0)
           throw new DoesNotExistError(definition.name, { elementId: state.elementId });
