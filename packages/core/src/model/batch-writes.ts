@@ -173,7 +173,7 @@ function batchWriter<T extends object>(
   };
 }
 
-function checkedBatchSize(batchSize = 10_000): number {
+export function checkedBatchSize(batchSize = 10_000): number {
   if (!Number.isInteger(batchSize) || batchSize < 1) {
     throw new InvalidBatchSizeError(batchSize);
   }
