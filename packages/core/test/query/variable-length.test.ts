@@ -103,10 +103,7 @@ const sortedHandles = (found: Resident[]) => found.map((r) => r.handle).sort();
 
 describe('traverse with bounds', () => {
   it('reaches every person within one to three hops of the people of a city, each once', async () => {
-    const found = await Resident.nodes
-      .filter({ city: 'Lyon' })
-      .traverse('friends', { min: 1, max: 3 })
-      .all();
+    const found = await Resident.nodes.filter({ city: 'Lyon' }).traverse('friends', { min: 1, max: 3 }).all();
 
     expect(sortedHandles(found)).toEqual(handlesOf(trailEnds(inCity('Lyon'), 1, 3)));
     expect(new Set(found.map((r) => r.handle)).size).toBe(found.length);
