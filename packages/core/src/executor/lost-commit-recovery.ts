@@ -8,10 +8,13 @@ import type { CallOptions } from './deadline';
  *   simply run again.
  * A write with neither raises CommitOutcomeUnknownError.
  *
- * `autoCommit` (with `idempotent`): the write is one statement, sent as an auto-commit query (one
- * round trip instead of two) outside a transaction. Only for a statement whose repetition is
- * harmless, since a connection lost once it was sent leaves its outcome unknown and it is sent again.
+ * `autoCommit`: the write is one statement, sent outside a transaction as an auto-commit query (one
+ * round trip instead of two). The server's transient errors are retried (nothing was applied); once
+ * the statement was sent, a lost connection raises CommitOutcomeUnknownError, as a lost COMMIT reply
+ * does. Meant for writes addressed by element id, which must not be re-run blindly (a deleted node's
+ * id can be reused by a new one).
  */
 export type LostCommitRecovery<T> =
   | { readonly applied: (bounds: CallOptions) => Promise<{ readonly result: T } | undefined> }
-  | { readonly idempotent: true; readonly autoCommit?: boolean };
+  | { readonly idempotent: true }
+  | { readonly autoCommit: true };

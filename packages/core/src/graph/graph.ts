@@ -214,8 +214,8 @@ export class Graph {
   /**
    * @internal Runs a compiled query and maps each record (results never escape as live driver
    * objects). Joins the active transaction of this graph when there is one. Otherwise a read (and
-   * a write marked `autoCommit`) runs as one auto-commit query, one round trip, retried by
-   * Cartograph; any other write runs in a managed transaction of its own. `recovery` says how a
+   * a write whose `recovery` is `autoCommit`) runs as one auto-commit query, one round trip, retried
+   * by Cartograph where that is safe; any other write runs in a managed transaction of its own. `recovery` says how a
    * write settles a lost COMMIT reply (see {@link LostCommitRecovery}); without it, that raises
    * CommitOutcomeUnknownError.
    */
@@ -236,7 +236,7 @@ export class Graph {
       metadata: options.metadata,
       ...recoveryPlan(recovery),
     };
-    if (mode === 'READ' || (recovery !== undefined && 'autoCommit' in recovery && recovery.autoCommit)) {
+    if (mode === 'READ' || (recovery !== undefined && 'autoCommit' in recovery)) {
       return runAutoCommitRetried(this.#host, plan, query, map);
     }
     return runTransaction(this.#host, plan, async (tx) => {

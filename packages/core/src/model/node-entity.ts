@@ -153,14 +153,14 @@ export abstract class NodeEntity implements NodeEntityMembers {
         : undefined;
       [createdId] = await graph.run(queries.create(plan.stored), 'WRITE', readId, {}, recovery);
     } else if (Object.keys(plan.changes).length > 0) {
-      // Setting the changed values is idempotent, so the one statement goes as an auto-commit
-      // query (one round trip) and is sent again when its outcome was lost.
+      // One statement: outside a transaction it goes as one auto-commit query (one round trip); a
+      // lost outcome raises CommitOutcomeUnknownError, never a blind re-run by element id.
       const updated = await graph.run(
         queries.update(state.elementId!, plan.changes),
         'WRITE',
         (record) => record.get('id'),
         {},
-        { idempotent: true, autoCommit: true },
+        { autoCommit: true },
       );
       if (updated.length === 0) throw new DoesNotExistError(definition.name, { elementId: state.elementId });
     }

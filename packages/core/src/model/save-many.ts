@@ -136,8 +136,10 @@ async function updateBatch(
 }
 
 /**
- * How a lost COMMIT reply is settled: updates alone are idempotent (setting the same values again);
- * creates are settled like `createMany`'s (read back by generated id), or reported as unknown.
+ * How a lost COMMIT reply is settled: with new instances of a model with a generated id, like
+ * `createMany` (their ids read back: all rows of the transaction exist, or none); otherwise it is
+ * reported (CommitOutcomeUnknownError), as for `save()`: updates address nodes by element id, which
+ * a deleted node can hand on to a new one, so they are never re-run blindly.
  */
 function recoveryFor(
   graph: Graph,
@@ -145,7 +147,7 @@ function recoveryFor(
   creates: readonly SavePlan[],
   createdIds: Map<object, string>,
 ): LostCommitRecovery<void> | undefined {
-  if (creates.length === 0) return { idempotent: true };
+  if (creates.length === 0) return undefined;
   const check = createdBatchCheck(
     graph,
     definition,

@@ -82,16 +82,9 @@ export class RelationshipManager<T extends object = object, R extends Relationsh
       parallel,
       sensitiveDbNames(relationshipModelOf(model).properties),
     );
-    // Not parallel, the statement is idempotent (a second run finds the pair connected), so it is
-    // sent as one auto-commit query and simply sent again when its outcome was lost. A parallel
-    // connect is not, so it runs in a managed transaction whose lost COMMIT is reported.
-    const [row] = await resolveGraph().run(
-      query,
-      'WRITE',
-      readOutcome,
-      {},
-      parallel ? undefined : { idempotent: true, autoCommit: true },
-    );
+    // One statement, so outside a transaction it goes as one auto-commit query; as before, a lost
+    // outcome raises CommitOutcomeUnknownError rather than a blind re-run by element id.
+    const [row] = await resolveGraph().run(query, 'WRITE', readOutcome, {}, { autoCommit: true });
     if (!row) throw new NotSavedError(this.#ownerDefinition().name, 'connect a deleted node with');
     const hydrate = (relationship: unknown) =>
       hydrateRelationship<R>(this.definition.model, relationship as Neo4jRelationship);
@@ -113,13 +106,12 @@ export class RelationshipManager<T extends object = object, R extends Relationsh
    */
   async disconnect(node: T): Promise<void> {
     const [a, b] = [this.#ownerId('disconnect'), idOf(node, 'disconnect from')];
-    // Idempotent: run again after a lost outcome, it finds the pair disconnected and does nothing.
     const [row] = await resolveGraph().run(
       this.#resolve().queries.disconnect(a, b),
       'WRITE',
       readOutcome,
       {},
-      { idempotent: true, autoCommit: true },
+      { autoCommit: true },
     );
     if (!row)
       throw new NotSavedError(this.#ownerDefinition().name, 'change relationships of a deleted node with');
