@@ -75,7 +75,10 @@ RETURN r`;
 
 async function main() {
   const url = process.env.NEO4J_URI!;
-  const auth = { username: process.env.NEO4J_USERNAME ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '' };
+  const auth = {
+    username: process.env.NEO4J_USERNAME ?? 'neo4j',
+    password: process.env.NEO4J_PASSWORD ?? '',
+  };
   const graph = await Graph.connect({ url, auth });
   const driver = neo4j.driver(url, neo4j.auth.basic(auth.username, auth.password));
   await graph.cypher('MATCH (n) DETACH DELETE n');
@@ -135,10 +138,14 @@ async function main() {
             email: email(i),
           });
           const person = Person.inflate(record!.get('n'));
-          const updated = await rawWrite(driver, 'MATCH (n) WHERE elementId(n) = $id SET n += $changes RETURN elementId(n) AS id', {
-            id: person.elementId,
-            changes: { age: neo4j.int(person.age + 1) },
-          });
+          const updated = await rawWrite(
+            driver,
+            'MATCH (n) WHERE elementId(n) = $id SET n += $changes RETURN elementId(n) AS id',
+            {
+              id: person.elementId,
+              changes: { age: neo4j.int(person.age + 1) },
+            },
+          );
           if (updated.length === 0) throw new Error('gone');
         }
       },

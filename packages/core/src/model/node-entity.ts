@@ -20,8 +20,8 @@ import {
 import { createKey, findByKey } from './create-key';
 import { runHook } from './lifecycle-hooks';
 import { nodeQueries } from './node-queries';
-import { finishSave, planSave } from './save-plan';
 import { saveMany } from './save-many';
+import { finishSave, planSave } from './save-plan';
 
 /** Field values accepted when creating a model. */
 export type CreateProps<T> = ModelProps<Omit<T, keyof NodeEntity>>;

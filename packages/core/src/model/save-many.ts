@@ -112,7 +112,7 @@ async function createBatch(
   };
   const [ids] = await graph.run(query, 'WRITE', (record) => record.get('ids') as string[]);
   if (!ids || ids.length !== batch.length) throw new BatchMismatchError(ids?.length ?? 0, batch.length);
-  batch.forEach((plan, index) => createdIds.set(plan.entity, ids[index]!));
+  for (const [index, plan] of batch.entries()) createdIds.set(plan.entity, ids[index]!);
 }
 
 async function updateBatch(
