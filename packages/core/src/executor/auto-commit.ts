@@ -42,9 +42,10 @@ export function runAutoCommitRetried<G, T>(
   query: CompiledQuery,
   map: (record: Neo4jRecord) => T,
 ): Promise<T[]> {
-  const config = transactionConfig(plan.deadline, plan.metadata, plan.mode);
   return runRetried(host, plan, async (span) => {
     plan.deadline.check();
+    // Per attempt: the server's timeout is what is left of the deadline now.
+    const config = transactionConfig(plan.deadline, plan.metadata, plan.mode);
     const records: Neo4jRecord[] = [];
     try {
       await sendStatement(host, query, plan.mode, (record) => records.push(record), {
