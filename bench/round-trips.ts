@@ -48,8 +48,11 @@ const email = (i: number) => `person${i}@example.com`;
 
 type Side = () => Promise<void>;
 
+/** ROUND_TRIP_RAW_BOOKMARKS=1: raw reads start from the OGM's bookmarks, as its read sessions do. */
+let readBookmarks: () => string[] = () => [];
+
 async function rawRead(driver: Driver, cypher: string, params: Record<string, unknown>) {
-  const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+  const session = driver.session({ defaultAccessMode: neo4j.session.READ, bookmarks: readBookmarks() });
   try {
     return (await session.run(cypher, params)).records;
   } finally {
@@ -84,6 +87,7 @@ async function main() {
     password: process.env.NEO4J_PASSWORD ?? '',
   };
   const graph = await Graph.connect({ url, auth });
+  if (process.env.ROUND_TRIP_RAW_BOOKMARKS) readBookmarks = () => [...graph.latestBookmarks()];
   const driver = neo4j.driver(url, neo4j.auth.basic(auth.username, auth.password));
   await graph.cypher('MATCH (n) DETACH DELETE n');
   await graph.installSchema();
