@@ -7,7 +7,14 @@ import type { CallOptions } from './deadline';
  * - `idempotent`: running it again leaves the same state (MERGE by key, `IF NOT EXISTS`), so it is
  *   simply run again.
  * A write with neither raises CommitOutcomeUnknownError.
+ *
+ * `autoCommit`: the write is one statement, sent outside a transaction as an auto-commit query (one
+ * round trip instead of two). The server's transient errors are retried (nothing was applied); once
+ * the statement was sent, a lost connection raises CommitOutcomeUnknownError, as a lost COMMIT reply
+ * does. Meant for writes addressed by element id, which must not be re-run blindly (a deleted node's
+ * id can be reused by a new one).
  */
 export type LostCommitRecovery<T> =
   | { readonly applied: (bounds: CallOptions) => Promise<{ readonly result: T } | undefined> }
-  | { readonly idempotent: true };
+  | { readonly idempotent: true }
+  | { readonly autoCommit: true };

@@ -98,17 +98,22 @@ export class Telemetry {
   /** A telemetry that records nothing. */
   static readonly disabled = new Telemetry('bolt://localhost', { enabled: false });
 
-  /** Starts the span of one query; `tx` links it to its managed transaction's span. */
+  /**
+   * Starts the span of one query; `tx` links it to its managed transaction's span, `parent` to the
+   * span of the retried auto-commit call it belongs to.
+   */
   startQuery(
     query: CompiledQuery,
     mode: AccessMode,
     database: string | undefined,
     tx?: Transaction,
+    parent?: Span,
   ): QueryTrace | undefined {
     const tracer = this.#tracer;
     if (!tracer) return undefined;
     const bound = tx ? this.#transactions.get(tx) : undefined;
-    const ctx = bound ? trace.setSpan(context.active(), bound.span) : context.active();
+    const parentSpan = bound?.span ?? parent;
+    const ctx = parentSpan ? trace.setSpan(context.active(), parentSpan) : context.active();
     if (bound) database = bound.database;
     const operation = operationOf(query.cypher);
     const span = tracer.startSpan(operation, { kind: SpanKind.CLIENT }, ctx);

@@ -19,15 +19,29 @@ const MAX_DELAY_MS = 5_000;
  */
 export type { TransactionPlan };
 
-export async function runTransaction<G, T>(
+export function runTransaction<G, T>(
   host: ExecutorHost<G>,
   plan: TransactionPlan<T>,
   work: (active: ActiveTransaction<G>) => Promise<T>,
 ): Promise<T> {
+  return runRetried(host, plan, (span) => attempt(host, plan, work, span));
+}
+
+/**
+ * The retry loop of {@link runTransaction} around any one attempt: `once` runs the work once,
+ * wrapping a failure that happened once the work could have been committed in {@link CommitSent}
+ * (a managed transaction's COMMIT, or an auto-commit statement that was sent). Retries follow
+ * {@link failureKind}; a write's lost outcome is settled by `plan.applied` / `plan.idempotent`.
+ */
+export async function runRetried<G, T>(
+  host: ExecutorHost<G>,
+  plan: TransactionPlan<T>,
+  once: (span: Span | undefined) => Promise<T>,
+): Promise<T> {
   const span = host.telemetry.startTransaction(plan.mode, plan.database);
   let retries = 0;
   try {
-    const result = await loop(host, plan, work, span, () => retries++);
+    const result = await loop(host, plan, once, span, () => retries++);
     host.telemetry.endTransaction(span, retries);
     return result;
   } catch (error) {
@@ -39,7 +53,7 @@ export async function runTransaction<G, T>(
 async function loop<G, T>(
   host: ExecutorHost<G>,
   plan: TransactionPlan<T>,
-  work: (active: ActiveTransaction<G>) => Promise<T>,
+  once: (span: Span | undefined) => Promise<T>,
   span: Span | undefined,
   retried: () => number,
 ): Promise<T> {
@@ -53,7 +67,7 @@ async function loop<G, T>(
         const applied = await plan.applied(remainingBounds(deadline));
         if (applied) return applied.result;
       }
-      return await attempt(host, plan, work, span);
+      return await once(span);
     } catch (error) {
       const commitSent = error instanceof CommitSent;
       const cause = commitSent ? error.failure : error;

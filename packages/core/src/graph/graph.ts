@@ -7,7 +7,7 @@ import neo4j, {
   type Session,
 } from 'neo4j-driver';
 import { NotConnectedError, TransactionClosedError } from '../errors';
-import { runAutoCommit } from '../executor/auto-commit';
+import { runAutoCommit, runAutoCommitRetried } from '../executor/auto-commit';
 import { Deadline } from '../executor/deadline';
 import type { ExecutorHost } from '../executor/executor-host';
 import { beginExplicit, commitExplicit, rollbackExplicit } from '../executor/explicit-calls';
@@ -218,10 +218,12 @@ export class Graph {
   }
 
   /**
-   * @internal Runs a compiled query and maps each record inside the transaction (results never
-   * escape it as live driver objects). Joins the active transaction of this graph when there is
-   * one; otherwise runs in a transaction of its own. `recovery` says how a write settles a lost
-   * COMMIT reply (see {@link LostCommitRecovery}); without it, that raises CommitOutcomeUnknownError.
+   * @internal Runs a compiled query and maps each record (results never escape as live driver
+   * objects). Joins the active transaction of this graph when there is one. Otherwise a read (and
+   * a write whose `recovery` is `autoCommit`) runs as one auto-commit query, one round trip, retried
+   * by Cartograph where that is safe; any other write runs in a managed transaction of its own. `recovery` says how a
+   * write settles a lost COMMIT reply (see {@link LostCommitRecovery}); without it, that raises
+   * CommitOutcomeUnknownError.
    */
   async run<T>(
     query: CompiledQuery,
@@ -240,6 +242,9 @@ export class Graph {
       metadata: options.metadata,
       ...recoveryPlan(recovery),
     };
+    if (mode === 'READ' || (recovery !== undefined && 'autoCommit' in recovery)) {
+      return runAutoCommitRetried(this.#host, plan, query, map);
+    }
     return runTransaction(this.#host, plan, async (tx) => {
       const outcome = await runQuery(this.#host, tx.tx, query, mode, map, deadline, tx.abandon);
       return outcome.rows;

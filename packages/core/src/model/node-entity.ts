@@ -2,17 +2,13 @@ import type { Node as Neo4jNode, Record as Neo4jRecord } from 'neo4j-driver';
 import { DoesNotExistError, NotSavedError, ValidationError } from '../errors';
 import type { CallOptions } from '../executor/deadline';
 import { resolveGraph } from '../graph/resolve-graph';
-import { applyDefaults, deflateEntity } from '../mapping/deflate-entity';
 import { stateOf } from '../mapping/entity-state';
-import { assignProperties, hydrateNode, instantiate, removeShadowingFields } from '../mapping/hydrate';
+import { assignProperties, hydrateNode, instantiate } from '../mapping/hydrate';
 import type { ModelClass, ModelProps, NodeEntityMembers } from '../mapping/model-types';
-import { sameStoredValue } from '../mapping/stored-value-key';
-import { validateEntity } from '../mapping/validate-entity';
 import { assignInput, type WriteOptions } from '../mapping/write-input';
 import { NodeSet } from '../query/node-set';
-import { createProperties, deleteReplacement } from '../query/plugins/hooks';
+import { deleteReplacement } from '../query/plugins/hooks';
 import type { RelationKeys, RelationModel, RelationTarget } from '../query/types';
-import type { NodeDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
 import {
   type RelateManyOptions,
@@ -37,6 +33,8 @@ import { type ImportOptions, type ImportSummary, importMany } from './import-man
 import { runHook } from './lifecycle-hooks';
 import { nodeQueries } from './node-queries';
 import type { NodeKey, RelatePair, UnrelatePair } from './relate-types';
+import { saveMany } from './save-many';
+import { finishSave, planSave } from './save-plan';
 
 /** Field values accepted when creating a model. */
 export type CreateProps<T> = ModelProps<Omit<T, keyof NodeEntity>>;
@@ -178,6 +176,22 @@ export abstract class NodeEntity implements NodeEntityMembers {
     return unrelateMany(this, field, pairs, options);
   }
 
+  /**
+   * Saves many instances as `save()` would, in one transaction: new ones are created and changed
+   * ones get only their changed properties, one UNWIND statement per batch (and per kind of write);
+   * unchanged ones are skipped. Every instance runs `preSave` and is validated before anything is
+   * written; `postCreate` / `postSave` run once the transaction committed.
+   * @throws ValidationError naming every invalid instance by its position (`[3].email`), before
+   * any write; DoesNotExistError when a changed instance's node was deleted (nothing is written).
+   */
+  static saveMany<T extends NodeEntity>(
+    this: ModelClass<T>,
+    instances: readonly T[],
+    options?: Pick<BatchOptions, 'batchSize'>,
+  ): Promise<T[]> {
+    return saveMany(this, instances, options);
+  }
+
   /** Builds an instance from a driver node (for results of your own Cypher). */
   static inflate<T extends NodeEntity>(this: ModelClass<T>, node: Neo4jNode): T {
     return hydrateNode<T>(registry.node(this), node);
@@ -190,20 +204,15 @@ export abstract class NodeEntity implements NodeEntityMembers {
    */
   async save(): Promise<this> {
     const definition = registry.node(this.constructor as ModelClass<this>);
-    removeShadowingFields(this);
+    const planned = await planSave(definition, this);
+    if ('errors' in planned) throw new ValidationError(definition.name, planned.errors);
+    const { plan } = planned;
     const state = stateOf(this);
-    const creating = state.elementId === undefined;
-    // Defaults first, so preSave sees a complete instance (e.g. a counter that starts at 0).
-    if (creating) applyDefaults(definition.properties, this);
-    await runHook(this, 'preSave');
-    const errors = validateEntity(definition.target, definition.properties, this);
-    if (errors.length > 0) throw new ValidationError(definition.name, errors);
-    const deflated = deflateEntity(definition.name, definition.properties, this);
-    const stored = creating ? createProperties(definition, deflated) : deflated;
     const queries = nodeQueries(definition);
     const graph = resolveGraph();
-    if (creating) {
-      const key = createKey(definition, stored);
+    let createdId: string | undefined;
+    if (plan.creating) {
+      const key = createKey(definition, plan.stored);
       const readId = (record: Neo4jRecord) => record.get('id') as string;
       // With a key of its own, a create whose COMMIT answer was lost checks whether it applied
       // instead of writing twice; without one, the caller gets CommitOutcomeUnknownError.
@@ -215,21 +224,20 @@ export abstract class NodeEntity implements NodeEntityMembers {
             },
           }
         : undefined;
-      const [id] = await graph.run(queries.create(stored), 'WRITE', readId, {}, recovery);
-      state.elementId = id;
-    } else {
-      const changes = changedValues(definition, state.snapshot, stored);
-      if (Object.keys(changes).length > 0) {
-        const updated = await graph.run(queries.update(state.elementId!, changes), 'WRITE', (record) =>
-          record.get('id'),
-        );
-        if (updated.length === 0)
-          throw new DoesNotExistError(definition.name, { elementId: state.elementId });
-      }
+      [createdId] = await graph.run(queries.create(plan.stored), 'WRITE', readId, {}, recovery);
+    } else if (Object.keys(plan.changes).length > 0) {
+      // One statement: outside a transaction it goes as one auto-commit query (one round trip); a
+      // lost outcome raises CommitOutcomeUnknownError, never a blind re-run by element id.
+      const updated = await graph.run(
+        queries.update(state.elementId!, plan.changes),
+        'WRITE',
+        (record) => record.get('id'),
+        {},
+        { autoCommit: true },
+      );
+      if (updated.length === 0) throw new DoesNotExistError(definition.name, { elementId: state.elementId });
     }
-    state.snapshot = stored;
-    if (creating) await runHook(this, 'postCreate');
-    await runHook(this, 'postSave');
+    await finishSave(plan, createdId);
     return this;
   }
 
@@ -291,24 +299,6 @@ Object.defineProperty(NodeEntity, 'nodes', {
   },
   configurable: true,
 });
-
-/**
- * Declared properties whose stored value differs from the snapshot; a property that was cleared maps
- * to null, which removes it. Properties the model does not declare are never touched.
- */
-function changedValues(
-  definition: NodeDefinition,
-  snapshot: Record<string, unknown>,
-  stored: Record<string, unknown>,
-): Record<string, unknown> {
-  const changes: Record<string, unknown> = {};
-  for (const { dbName } of definition.properties.values()) {
-    const before = snapshot[dbName] ?? null;
-    const after = stored[dbName] ?? null;
-    if (!sameStoredValue(before, after)) changes[dbName] = after;
-  }
-  return changes;
-}
 
 /** Fails to compile when NodeEntity gains an instance member that NodeEntityMembers does not list. */
 type AllMembersListed<Unlisted extends never> = Unlisted;

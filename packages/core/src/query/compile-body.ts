@@ -76,7 +76,7 @@ export function compileBody(state: NodeSetState, slots: ParamSlots, options: Bod
       start ??= node(previous as Variable);
       const via = stage.via;
       steps.push([
-        rel({ variable: relationship, types: [via.type], direction: via.direction }),
+        rel({ variable: relationship, types: [via.type], direction: via.direction, length: stage.length }),
         node(current, stage.definition.labels),
       ]);
     }

@@ -21,10 +21,14 @@ export async function all<T>(state: NodeSetState): Promise<T[]> {
 
 /** The relationships of the final hop, as instances of the hop's relationship model. */
 export async function relationships<R>(state: NodeSetState): Promise<R[]> {
-  const via = lastStage(state).via;
+  const { via, length } = lastStage(state);
   if (!via)
     throw new InvalidFilterError(
       'relationships() needs a set reached through a relationship (traverse() or a relationship field).',
+    );
+  if (length)
+    throw new InvalidFilterError(
+      'relationships() returns the relationship of one hop; a variable-length traversal follows several.',
     );
   return resolveGraph(state.call).run(
     compileRelationships(state),

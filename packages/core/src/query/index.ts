@@ -24,7 +24,7 @@ export type { BulkDeleteOptions, BulkOptions, UpdateValues } from './bulk';
 export { OptionalPath, optional } from './fetch-plan';
 export { GroupedNodeSet } from './grouped-node-set';
 export type { PlanNode, PlanSummary } from './inspect';
-export { type HasFilter, NodeSet } from './node-set';
+export { type HasFilter, NodeSet, type TraverseLength } from './node-set';
 export { OPERATORS, type OperatorName } from './operators';
 export type { Page, PageOptions } from './pagination';
 export { Q, QNode, type QOperator } from './q';

@@ -20,6 +20,7 @@ import {
   type Stage,
   withLastStage,
 } from './state';
+import { type TraverseLength, traversalBounds } from './traversal-length';
 import type {
   FilterInput,
   OrderKey,
@@ -30,6 +31,8 @@ import type {
   RelationTarget,
   RelFilter,
 } from './types';
+
+export type { TraverseLength };
 
 /** Relationship filters accepted by `has`: `true`, or filters on the far side. */
 export type HasFilter<T> = {
@@ -92,18 +95,32 @@ export class NodeSet<T, R = unknown> extends NodeSetResults<T, R> {
 
   /** Filters on the properties of the relationship this set was reached through. */
   match(filters: RelFilter<R>): NodeSet<T, R> {
-    const via = lastStage(this.state).via;
+    const { via, length } = lastStage(this.state);
     if (!via) {
       throw new InvalidFilterError(
         'match() filters the relationship of a traversal; call it after traverse() or on a relationship field.',
+      );
+    }
+    if (length) {
+      throw new InvalidFilterError(
+        'match() filters one relationship, and a variable-length traversal follows several; filter the nodes it reaches instead.',
       );
     }
     const predicate = normalizeFilter(stageScope(lastStage(this.state), via), filters);
     return this.#where([predicate]);
   }
 
-  /** Follows a relationship: the result is the set of nodes at the far end. */
-  traverse<K extends RelationKeys<T>>(relation: K): NodeSet<RelationTarget<T, K>, RelationModel<T, K>> {
+  /**
+   * Follows a relationship: the result is the set of nodes at the far end. With `length`, follows it
+   * a variable number of times (`{ min: 1, max: 3 }`, `{ max: 2 }`, `{ exactly: 2 }`); such a set
+   * holds each node it reaches once (`distinct: false` gives one row per path instead), and its
+   * relationships cannot be filtered with `match()`.
+   * @throws InvalidFilterError for bounds that are not whole numbers, negative, or min > max.
+   */
+  traverse<K extends RelationKeys<T>>(
+    relation: K,
+    length?: TraverseLength,
+  ): NodeSet<RelationTarget<T, K>, RelationModel<T, K>> {
     const { definition } = lastStage(this.state);
     const relationship = definition.relationships.get(relation);
     if (!relationship)
@@ -113,7 +130,9 @@ export class NodeSet<T, R = unknown> extends NodeSetResults<T, R> {
         [...definition.relationships.keys()],
         'relationship',
       );
-    const next = initialStage(registry.node(relationship.target()), relationship);
+    const bounds = length === undefined ? undefined : traversalBounds(relation, length);
+    let next = initialStage(registry.node(relationship.target()), relationship, bounds);
+    if (length?.distinct === false) next = Object.freeze({ ...next, distinct: false });
     const stages = Object.freeze([...this.state.stages, next]);
     return new NodeSet(
       Object.freeze({

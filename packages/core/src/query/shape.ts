@@ -47,6 +47,7 @@ function predicateShape(predicate: Predicate, slots: ParamSlots): string {
 
 function stageShape(stage: Stage, slots: ParamSlots): string {
   let text = `S${idOf(stage.definition)}/${stage.via ? idOf(stage.via) : '-'}/`;
+  if (stage.length) text += `*${stage.length.min}..${stage.length.max}/`;
   for (const predicate of stage.where) text += predicateShape(predicate, slots);
   text += '/';
   for (const key of stage.order) {

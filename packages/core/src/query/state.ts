@@ -16,6 +16,8 @@ export interface Stage {
   readonly definition: NodeDefinition;
   /** The relationship leading here from the previous stage; absent on the first. */
   readonly via: RelationshipDefinition | undefined;
+  /** Set when `via` is followed a variable number of times (`traverse('friends', { min: 1, max: 3 })`). */
+  readonly length: TraversalLength | undefined;
   /** Conjunction of filters on this stage's node (and on the relationship leading here). */
   readonly where: readonly Predicate[];
   readonly order: readonly SortKey[];
@@ -23,6 +25,12 @@ export interface Stage {
   readonly limit: number | undefined;
   readonly distinct: boolean;
   readonly annotations: readonly AnnotationPlan[];
+}
+
+/** The bounds of a variable-length traversal: between `min` and `max` relationships (inclusive). */
+export interface TraversalLength {
+  readonly min: number;
+  readonly max: number;
 }
 
 /** Options of a set's terminal call (`withOptions`): its bounds and the graph it runs on. */
@@ -46,15 +54,21 @@ export interface NodeSetState {
 /** Flags a query passes to plugins: `{ withDeleted: true }`. */
 export type PluginOptions = Readonly<Record<string, unknown>>;
 
-export function initialStage(definition: NodeDefinition, via?: RelationshipDefinition): Stage {
+export function initialStage(
+  definition: NodeDefinition,
+  via?: RelationshipDefinition,
+  length?: TraversalLength,
+): Stage {
   return Object.freeze({
     definition,
     via,
+    length,
     where: [],
     order: [],
     skip: undefined,
     limit: undefined,
-    distinct: false,
+    // A variable-length traversal reaches a node once per path; as a set it returns each node once.
+    distinct: length !== undefined,
     annotations: [],
   });
 }
@@ -74,6 +88,7 @@ export function withLastStage(state: NodeSetState, update: (stage: Stage) => Par
   stages[stages.length - 1] = Object.freeze({
     definition: last.definition,
     via: last.via,
+    length: last.length,
     where: change.where ?? last.where,
     order: change.order ?? last.order,
     skip: 'skip' in change ? change.skip : last.skip,

@@ -3,7 +3,8 @@ import type { Graph } from '../graph/graph';
 import type { PairCounts, PairQueries } from './pair-queries';
 
 /**
- * The locking half of the relationship manager's writes: every mutation write-locks the nodes
+ * The locking half of the relationship manager's multi-statement writes (connect and disconnect
+ * lock in their own single statement, see `PairQueries`): every mutation write-locks the nodes
  * whose counts it checks before it reads those counts, always in element-id order so that two
  * writers on the same nodes queue instead of deadlocking. `model` names the owner in errors.
  */
@@ -13,13 +14,6 @@ export class LockedCounts {
     private readonly queries: PairQueries,
     private readonly model: string,
   ) {}
-
-  /** Locks owner `a` and node `b`, then counts both ends: one round trip. */
-  async pair(a: string, b: string): Promise<PairCounts> {
-    const [counts] = await this.graph.run(this.queries.lockAndCount(a, b), 'WRITE', toCounts);
-    if (!counts) throw new NotSavedError(this.model, 'connect a deleted node with');
-    return counts;
-  }
 
   /** Write-locks the nodes in element-id order (the order every mutation uses). */
   async lock(ids: readonly string[]): Promise<void> {
@@ -66,7 +60,7 @@ export class LockedCounts {
   }
 }
 
-function toCounts(record: { get(key: string): unknown }): PairCounts {
+export function toCounts(record: { get(key: string): unknown }): PairCounts {
   return {
     owner: Number(record.get('owner')),
     target: Number(record.get('target')),

@@ -1,15 +1,23 @@
 import {
   and,
+  type Clause,
+  call,
   countSubquery,
   create,
   deleteClause,
+  type Expr,
   eq,
   fn,
+  gte,
   literal,
+  lt,
   match,
   node,
+  or,
+  type ProjectionInput,
   param,
   pattern,
+  patternComprehension,
   prop,
   query,
   type RelationshipPattern,
@@ -21,8 +29,11 @@ import {
   set,
   setProperty,
   setReplace,
+  sub,
   unwind,
+  type Variable,
   variable,
+  withClause,
 } from '@cartograph/cypher';
 import type { CompiledQuery } from '../graph/graph';
 import type { RelationshipDefinition } from '../registry/definitions';
@@ -49,8 +60,25 @@ export interface ReverseSide {
  * reused with parameters `a` (owner element id), `b` (other node) and `props`.
  */
 export interface PairQueries {
-  /** Locks both nodes (in element-id order), then counts: one round trip for connect/disconnect. */
-  lockAndCount(a: string, b: string): CompiledQuery;
+  /**
+   * Connect in one statement: locks both nodes (in element-id order), counts both ends under the
+   * locks, and creates the relationship only when the pair is not connected yet (or `parallel`)
+   * and neither end would exceed its maximum; otherwise it writes nothing. One row (none when a
+   * node is gone): the counts, `created` (a list of at most one) and `existing` (the pair's
+   * relationships before the statement).
+   */
+  connect(
+    a: string,
+    b: string,
+    props: Record<string, unknown>,
+    parallel: boolean,
+    sensitive?: readonly string[],
+  ): CompiledQuery;
+  /**
+   * Disconnect in one statement: the same locks and counts, then deletes the pair's relationships
+   * only when neither end would fall below its minimum. One row: the counts and `deleted`.
+   */
+  disconnect(a: string, b: string): CompiledQuery;
   /** Locks the given nodes in the order given (callers pass them sorted); returns the ids locked. */
   lockNodes(ids: readonly string[]): CompiledQuery;
   /** Element ids of the owner's current targets through this field (one row per target). */
@@ -102,21 +130,6 @@ export function buildPairQueries(
   // Writing to a node takes its write lock until commit, so a concurrent check-then-write on the
   // same node waits for this transaction instead of reading stale counts. Every mutation locks both
   // ends before it reads anything, and always in element-id order so two writers do not deadlock.
-  const lockThenCount = (first: typeof a, second: typeof a) =>
-    render(
-      query(
-        ...matchBoth,
-        set([setProperty(prop(first, LOCK), literal(true)), setProperty(prop(second, LOCK), literal(true))]),
-        remove([removeProperty(prop(first, LOCK)), removeProperty(prop(second, LOCK))]),
-        returnClause([
-          { expr: ownerCount, alias: 'owner' },
-          { expr: targetCount, alias: 'target' },
-          { expr: pairCount, alias: 'pair' },
-        ]),
-      ),
-    ).cypher;
-  const lockOwnerFirst = lockThenCount(a, b);
-  const lockOtherFirst = lockThenCount(b, a);
   const lockNodes = render(
     query(
       unwind(param(undefined, 'ids'), id),
@@ -147,6 +160,89 @@ export function buildPairQueries(
   ).cypher;
   // CREATE needs a direction: an undirected (`both`) relationship is created outgoing.
   const createDirection = definition.direction === 'both' ? 'out' : definition.direction;
+  // Connect and disconnect are one statement each: the locks, the counts under them, then a
+  // subquery that writes only when the checks pass. It ends in an aggregate, so it returns one row
+  // either way; a write it refuses changes nothing, and the caller raises the typed error from the
+  // counts.
+  const [owner, target, pair] = [variable('owner'), variable('target'), variable('pair')];
+  const lockCountThen = (
+    first: Variable,
+    second: Variable,
+    checks: Expr[],
+    write: Clause[],
+    extra: { before?: ProjectionInput; after: ProjectionInput },
+  ) =>
+    render(
+      query(
+        ...matchBoth,
+        set([setProperty(prop(first, LOCK), literal(true)), setProperty(prop(second, LOCK), literal(true))]),
+        remove([removeProperty(prop(first, LOCK)), removeProperty(prop(second, LOCK))]),
+        withClause([
+          a,
+          b,
+          { expr: ownerCount, alias: 'owner' },
+          { expr: targetCount, alias: 'target' },
+          { expr: pairCount, alias: 'pair' },
+          ...(extra.before ? [extra.before] : []),
+        ]),
+        call(query(withClause([a, b, owner, target, pair], { where: and(...checks) }), ...write), {
+          importVariables: ['a', 'b', 'owner', 'target', 'pair'],
+        }),
+        returnClause([owner, target, pair, ...(extra.before ? [variable('existing')] : []), extra.after]),
+      ),
+    ).cypher;
+  const { min: ownerMin, max: ownerMax } = definition.cardinality;
+  const far = reverse?.definition.cardinality;
+  const connectChecks: Expr[] = [or(eq(pair, literal(0)), param(undefined, 'parallel'))];
+  if (Number.isFinite(ownerMax)) connectChecks.push(lt(owner, literal(ownerMax)));
+  if (far && Number.isFinite(far.max)) connectChecks.push(lt(target, literal(far.max)));
+  const disconnectChecks: Expr[] = [gte(pair, literal(1))];
+  if (ownerMin > 0) disconnectChecks.push(gte(sub(owner, pair), literal(ownerMin)));
+  if (far && far.min > 0) disconnectChecks.push(gte(sub(target, pair), literal(far.min)));
+  const e = variable('e');
+  const existing: ProjectionInput = {
+    expr: patternComprehension(
+      pattern(node(a), [
+        rel({ variable: e, types: [definition.type], direction: definition.direction }),
+        node(b),
+      ]),
+      { map: e },
+    ),
+    alias: 'existing',
+  };
+  const connectWrite = (first: Variable, second: Variable) =>
+    lockCountThen(
+      first,
+      second,
+      connectChecks,
+      [
+        create(
+          pattern(node(a), [
+            rel({ variable: r, types: [definition.type], direction: createDirection }),
+            node(b),
+          ]),
+        ),
+        set([setReplace(r, param(undefined, 'props'))]),
+        returnClause([{ expr: fn('collect', [r]), alias: 'created' }]),
+      ],
+      { before: existing, after: variable('created') },
+    );
+  const disconnectWrite = (first: Variable, second: Variable) =>
+    lockCountThen(
+      first,
+      second,
+      disconnectChecks,
+      [
+        match(owned(node(b))),
+        deleteClause([r]),
+        returnClause([{ expr: fn('count', [r]), alias: 'deleted' }]),
+      ],
+      { after: variable('deleted') },
+    );
+  const connectOwnerFirst = connectWrite(a, b);
+  const connectOtherFirst = connectWrite(b, a);
+  const disconnectOwnerFirst = disconnectWrite(a, b);
+  const disconnectOtherFirst = disconnectWrite(b, a);
   const created = pattern(node(a), [
     rel({ variable: r, types: [definition.type], direction: createDirection }),
     node(b),
@@ -173,8 +269,13 @@ export function buildPairQueries(
     ),
   ).cypher;
   return {
-    lockAndCount: (ia, ib) => ({
-      cypher: ia <= ib ? lockOwnerFirst : lockOtherFirst,
+    connect: (ia, ib, props, parallel, sensitive) => ({
+      cypher: ia <= ib ? connectOwnerFirst : connectOtherFirst,
+      params: { a: ia, b: ib, props, parallel },
+      sensitive,
+    }),
+    disconnect: (ia, ib) => ({
+      cypher: ia <= ib ? disconnectOwnerFirst : disconnectOtherFirst,
       params: { a: ia, b: ib },
     }),
     lockNodes: (ids) => ({ cypher: lockNodes, params: { ids } }),

@@ -26,7 +26,7 @@ import {
   RelationshipEntity,
   relationshipModelOf,
 } from '../relationship-model/relationship-entity';
-import { LockedCounts, unique } from './locked-counts';
+import { LockedCounts, toCounts, unique } from './locked-counts';
 import { buildPairQueries, type PairCounts, type PairQueries } from './pair-queries';
 import { findReverseSide } from './reverse-side';
 
@@ -65,44 +65,64 @@ export class RelationshipManager<T extends object = object, R extends Relationsh
 
   /**
    * Connects the owner to `node`. Already connected: returns the existing relationship, unless
-   * `parallel` (or the definition's `allowParallel`) asks for another one.
+   * `parallel` (or the definition's `allowParallel`) asks for another one. One statement locks both
+   * nodes, checks both cardinalities under the locks and creates (or writes nothing); outside a
+   * transaction it is one round trip.
    * @throws AttemptedCardinalityViolationError when either end would exceed its maximum.
    */
   async connect(node: T, properties?: RelationshipProps<R>, options: ConnectOptions = {}): Promise<R> {
     const props = prepareRelationshipProperties(this.definition.model, properties, options);
     const [a, b] = [this.#ownerId('connect'), idOf(node, 'connect to')];
-    const graph = resolveGraph();
-    return graph.joinOrBeginWrite(async () => {
-      const counts = await this.#locked(graph).pair(a, b);
-      if (counts.pair > 0 && !(options.parallel ?? this.definition.allowParallel)) {
-        const [existing] = await this.#relationshipsWith(graph, b);
-        if (existing) return existing;
-      }
-      assertCanAdd(this.#ownerEnd(), counts.owner);
-      const reverse = this.#resolve().reverse;
-      if (reverse) assertCanAdd(this.#targetEnd(node, reverse.definition), counts.target);
-      const [created] = await graph.run(this.#create(a, b, props), 'WRITE', (record) =>
-        hydrateRelationship<R>(this.definition.model, record.get('r') as Neo4jRelationship),
-      );
-      return created!;
-    });
+    const parallel = options.parallel ?? this.definition.allowParallel ?? false;
+    const model = this.definition.model ?? RelationshipEntity;
+    const query = this.#resolve().queries.connect(
+      a,
+      b,
+      props,
+      parallel,
+      sensitiveDbNames(relationshipModelOf(model).properties),
+    );
+    // One statement, so outside a transaction it goes as one auto-commit query; as before, a lost
+    // outcome raises CommitOutcomeUnknownError rather than a blind re-run by element id.
+    const [row] = await resolveGraph().run(query, 'WRITE', readOutcome, {}, { autoCommit: true });
+    if (!row) throw new NotSavedError(this.#ownerDefinition().name, 'connect a deleted node with');
+    const hydrate = (relationship: unknown) =>
+      hydrateRelationship<R>(this.definition.model, relationship as Neo4jRelationship);
+    if (row.created.length > 0) return hydrate(row.created[0]);
+    if (row.counts.pair > 0 && !parallel && row.existing.length > 0) return hydrate(row.existing[0]);
+    // Refused: the counts under lock say which end.
+    assertCanAdd(this.#ownerEnd(), row.counts.owner);
+    const reverse = this.#resolve().reverse;
+    if (reverse) assertCanAdd(this.#targetEnd(node, reverse.definition), row.counts.target);
+    throw new Error(
+      `Internal error: connect through ${this.definition.name} wrote nothing and refused nothing`,
+    );
   }
 
   /**
-   * Removes the relationship(s) between the owner and `node`.
+   * Removes the relationship(s) between the owner and `node`, in one statement that locks both
+   * nodes and checks both cardinalities under the locks (one round trip outside a transaction).
    * @throws AttemptedCardinalityViolationError when either end would fall below its minimum.
    */
   async disconnect(node: T): Promise<void> {
     const [a, b] = [this.#ownerId('disconnect'), idOf(node, 'disconnect from')];
-    const graph = resolveGraph();
-    await graph.joinOrBeginWrite(async () => {
-      const counts = await this.#locked(graph).pair(a, b);
-      if (counts.pair === 0) return;
-      assertCanRemove(this.#ownerEnd(), counts.owner, counts.pair);
-      const reverse = this.#resolve().reverse;
-      if (reverse) assertCanRemove(this.#targetEnd(node, reverse.definition), counts.target, counts.pair);
-      await graph.run(this.#resolve().queries.deletePair(a, b), 'WRITE', () => undefined);
-    });
+    const [row] = await resolveGraph().run(
+      this.#resolve().queries.disconnect(a, b),
+      'WRITE',
+      readOutcome,
+      {},
+      { autoCommit: true },
+    );
+    if (!row)
+      throw new NotSavedError(this.#ownerDefinition().name, 'change relationships of a deleted node with');
+    const { counts } = row;
+    if (counts.pair === 0 || row.deleted > 0) return;
+    assertCanRemove(this.#ownerEnd(), counts.owner, counts.pair);
+    const reverse = this.#resolve().reverse;
+    if (reverse) assertCanRemove(this.#targetEnd(node, reverse.definition), counts.target, counts.pair);
+    throw new Error(
+      `Internal error: disconnect through ${this.definition.name} deleted nothing and refused nothing`,
+    );
   }
 
   /**
@@ -353,6 +373,24 @@ export class RelationshipManager<T extends object = object, R extends Relationsh
     const definition = this.#resolve().target;
     return { model: definition.name, definition: reverse, node: `${definition.name} ${elementId}` };
   }
+}
+
+/** One row of a connect or disconnect statement: the counts under lock and what was written. */
+interface PairOutcome {
+  readonly counts: PairCounts;
+  readonly created: readonly unknown[];
+  readonly existing: readonly unknown[];
+  readonly deleted: number;
+}
+
+function readOutcome(record: { keys: readonly PropertyKey[]; get(key: string): unknown }): PairOutcome {
+  const has = (key: string) => record.keys.includes(key);
+  return {
+    counts: toCounts(record),
+    created: has('created') ? (record.get('created') as unknown[]) : [],
+    existing: has('existing') ? (record.get('existing') as unknown[]) : [],
+    deleted: has('deleted') ? Number(record.get('deleted')) : 0,
+  };
 }
 
 function sum<T>(items: Iterable<T>, value: (item: T) => number): number {

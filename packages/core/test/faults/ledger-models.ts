@@ -1,13 +1,26 @@
 // A small ledger: entries carry a unique reference and payments a generated id (keys of their
 // own); notes carry none.
 import 'reflect-metadata';
-import { IntegerProperty, Node, NodeEntity, type NodeSet, StringProperty, UniqueIdProperty } from '../../src';
+import {
+  IntegerProperty,
+  Node,
+  NodeEntity,
+  type NodeSet,
+  type RelationshipManager,
+  RelationshipTo,
+  StringProperty,
+  UniqueIdProperty,
+  ZeroOrOne,
+} from '../../src';
 
 @Node()
 export class LedgerEntry extends NodeEntity {
   declare static readonly nodes: NodeSet<LedgerEntry>;
   @IntegerProperty({ unique: true, required: true }) ref!: number;
   @IntegerProperty({ default: 0 }) amountCents!: number;
+  /** The note that explains the entry (at most one). */
+  @RelationshipTo(() => AuditNote, 'EXPLAINED_BY', { cardinality: ZeroOrOne })
+  explanation!: RelationshipManager<AuditNote>;
 }
 
 @Node()

@@ -156,6 +156,62 @@ RETURN n1
   });
 });
 
+describe('variable-length traversal', () => {
+  it('is one variable-length pattern, distinct by default, filters on the far end', () => {
+    expect(
+      show(
+        Person.nodes
+          .filter({ email: 'alice@example.com' })
+          .traverse('friends', { min: 1, max: 3 })
+          .filter({ age: { gte: 30 } }),
+      ),
+    ).toMatchInlineSnapshot(`
+"MATCH (n0:Person)-[:KNOWS*1..3]-(n1:Person) WHERE n0.email = $v0 AND n1.age >= $v1
+WITH DISTINCT n1
+RETURN n1
+-- {"v0":"alice@example.com","v1":"int(30)"}"
+`);
+  });
+
+  it('keeps one row per path with distinct: false, in one pattern with the next hop', () => {
+    expect(
+      show(
+        Person.nodes
+          .filter({ email: 'alice@example.com' })
+          .traverse('friends', { exactly: 2, distinct: false })
+          .traverse('employer'),
+      ),
+    ).toMatchInlineSnapshot(`
+"MATCH (n0:Person)-[:KNOWS*2]-(n1:Person)-[:WORKS_AT]->(n2:Company) WHERE n0.email = $v0
+RETURN n2
+-- {"v0":"alice@example.com"}"
+`);
+  });
+
+  it('closes a distinct variable-length stage with WITH DISTINCT before the next hop', () => {
+    const within = Person.nodes.filter({ email: 'alice@example.com' }).traverse('friends', { max: 2 });
+    expect(show(within.traverse('employer'))).toMatchInlineSnapshot(`
+"MATCH (n0:Person)-[:KNOWS*1..2]-(n1:Person) WHERE n0.email = $v0
+WITH DISTINCT n1
+MATCH (n1)-[:WORKS_AT]->(n2:Company)
+RETURN n2
+-- {"v0":"alice@example.com"}"
+`);
+  });
+
+  it('compiles different bounds to different text (the compile cache tells them apart)', () => {
+    const start = Person.nodes.filter({ email: 'alice@example.com' });
+    const texts = [
+      start.traverse('friends', { max: 2 }),
+      start.traverse('friends', { max: 3 }),
+      start.traverse('friends', { min: 2, max: 3 }),
+      start.traverse('friends', { max: 3, distinct: false }),
+      start.traverse('friends'),
+    ].map((set) => set.toCypher().cypher);
+    expect(new Set(texts).size).toBe(texts.length);
+  });
+});
+
 describe('ordering and paging', () => {
   it('ORDER BY with SKIP / LIMIT as integer parameters', () => {
     expect(show(Person.nodes.orderBy('-age', 'name').skip(20).limit(10))).toMatchInlineSnapshot(`

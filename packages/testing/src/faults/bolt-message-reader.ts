@@ -86,3 +86,24 @@ export class BoltMessageReader {
 export function isCommit(body: Buffer | undefined): boolean {
   return body !== undefined && body.length === 2 && body[0] === 0xb0 && body[1] === 0x12;
 }
+
+/** The Bolt request a message body is (by its structure signature), for the ones a proxy tracks. */
+export function requestKind(
+  body: Buffer | undefined,
+): 'BEGIN' | 'RUN' | 'COMMIT' | 'ROLLBACK' | 'RESET' | undefined {
+  if (body === undefined || body.length < 2 || (body[0]! & 0xf0) !== 0xb0) return undefined;
+  switch (body[1]) {
+    case 0x11:
+      return 'BEGIN';
+    case 0x10:
+      return 'RUN';
+    case 0x12:
+      return 'COMMIT';
+    case 0x13:
+      return 'ROLLBACK';
+    case 0x0f:
+      return 'RESET';
+    default:
+      return undefined;
+  }
+}

@@ -1,5 +1,8 @@
 import { createServer, type Server, type Socket, connect as tcpConnect } from 'node:net';
-import { BoltMessageReader, isCommit } from './bolt-message-reader';
+import { BoltMessageReader, isCommit, requestKind } from './bolt-message-reader';
+
+/** How long a dropped auto-commit reply keeps its connection open, so the server completes the query. */
+const AUTO_COMMIT_GRACE_MS = 300;
 
 /** What the proxy does to the next COMMIT a client sends. */
 export type CommitFault = 'cut-before-commit' | 'drop-commit-reply';
@@ -12,6 +15,10 @@ export interface FaultProxyStats {
   commitsForwarded: number;
   /** Faults injected (cuts, dropped replies, refused connections). */
   faultsInjected: number;
+  /** BEGIN messages forwarded (explicit transactions opened). */
+  begins: number;
+  /** RUN messages forwarded outside an explicit transaction (auto-commit queries). */
+  autoCommits: number;
 }
 
 interface Link {
@@ -22,6 +29,10 @@ interface Link {
   greeting: Buffer;
   /** Set once COMMIT went through with its reply to be dropped: everything from the server is. */
   swallowReplies: boolean;
+  /** Whether swallowing ends with the first reply (a COMMIT's) or on a timer (an auto-commit's). */
+  cutOnReply: boolean;
+  /** Between BEGIN and COMMIT / ROLLBACK / RESET: a RUN is part of that transaction. */
+  inTransaction: boolean;
 }
 
 /**
@@ -39,7 +50,14 @@ export class FaultProxy {
   #port = 0;
   #frozen = false;
   #commitFault: CommitFault | undefined;
-  readonly stats: FaultProxyStats = { connections: 0, commitsForwarded: 0, faultsInjected: 0 };
+  #autoCommitFault: CommitFault | undefined;
+  readonly stats: FaultProxyStats = {
+    connections: 0,
+    commitsForwarded: 0,
+    faultsInjected: 0,
+    begins: 0,
+    autoCommits: 0,
+  };
 
   private constructor(target: URL) {
     this.#targetHost = target.hostname;
@@ -102,6 +120,21 @@ export class FaultProxy {
   }
 
   /**
+   * Arms a fault for the next auto-commit query (a RUN outside an explicit transaction, which
+   * commits when it completes): `cut-before-commit` cuts that connection instead of forwarding it
+   * (nothing runs); `drop-commit-reply` forwards it with the PULL sent alongside (the server runs and
+   * commits it), drops every reply and then cuts the connection.
+   */
+  failNextAutoCommit(fault: CommitFault): void {
+    this.#autoCommitFault = fault;
+  }
+
+  /** Whether an armed auto-commit fault has not fired yet. */
+  get autoCommitFaultPending(): boolean {
+    return this.#autoCommitFault !== undefined;
+  }
+
+  /**
    * Back to plain forwarding: listens again on the same port, disarms COMMIT faults, and ends a
    * freeze (cutting the frozen connections, whose byte streams lost data).
    */
@@ -110,6 +143,7 @@ export class FaultProxy {
     if (this.#frozen) for (const link of this.#links) this.#destroy(link);
     this.#frozen = false;
     this.#commitFault = undefined;
+    this.#autoCommitFault = undefined;
     if (!this.#server) await this.#listen(this.#port);
   }
 
@@ -141,6 +175,8 @@ export class FaultProxy {
       reader: new BoltMessageReader(),
       greeting: Buffer.alloc(0),
       swallowReplies: false,
+      cutOnReply: true,
+      inTransaction: false,
     };
     this.#links.add(link);
     client.setNoDelay(true);
@@ -156,6 +192,28 @@ export class FaultProxy {
   #fromClient(link: Link, bytes: Buffer): void {
     if (this.#frozen) return;
     for (const unit of link.reader.push(bytes)) {
+      const kind = requestKind(unit.body);
+      if (kind === 'BEGIN') {
+        link.inTransaction = true;
+        this.stats.begins++;
+      } else if (kind === 'COMMIT' || kind === 'ROLLBACK' || kind === 'RESET') link.inTransaction = false;
+      else if (kind === 'RUN' && !link.inTransaction) {
+        this.stats.autoCommits++;
+        const fault = this.#autoCommitFault;
+        if (fault) {
+          this.#autoCommitFault = undefined;
+          this.stats.faultsInjected++;
+          if (fault === 'cut-before-commit') {
+            this.#destroy(link);
+            return;
+          }
+          // The PULL that makes the server run and commit the query travels with the RUN; replies
+          // are dropped, and the connection is cut once the server had time to commit.
+          link.swallowReplies = true;
+          link.cutOnReply = false;
+          setTimeout(() => this.#destroy(link), AUTO_COMMIT_GRACE_MS);
+        }
+      }
       if (isCommit(unit.body) && this.#commitFault) {
         const fault = this.#commitFault;
         this.#commitFault = undefined;
@@ -178,7 +236,7 @@ export class FaultProxy {
 
   #fromServer(link: Link, bytes: Buffer): void {
     if (link.swallowReplies) {
-      this.#destroy(link);
+      if (link.cutOnReply) this.#destroy(link);
       return;
     }
     if (this.#frozen) return;
