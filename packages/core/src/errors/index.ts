@@ -26,6 +26,7 @@ export {
   QueryFailedError,
   UniquePropertyError,
 } from './query-errors';
+export { InvalidSearchError, InvalidVectorError, MissingSearchIndexError } from './search-errors';
 export { TransactionClosedError, WriteInReadTransactionError } from './transaction-errors';
 export { type FieldError, PropertyConversionError, ValidationError } from './validation-error';
 export {

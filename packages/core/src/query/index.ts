@@ -24,11 +24,18 @@ export type { BulkOptions, UpdateValues } from './bulk';
 export { OptionalPath, optional } from './fetch-plan';
 export { GroupedNodeSet } from './grouped-node-set';
 export type { PlanNode, PlanSummary } from './inspect';
-export { type HasFilter, NodeSet } from './node-set';
+export { type HasFilter, NodeSet, type VectorKeys } from './node-set';
 export { OPERATORS, type OperatorName } from './operators';
 export type { Page, PageOptions } from './pagination';
 export { Q, QNode, type QOperator } from './q';
 export { clearCachedRelation, getCachedRelation, setCachedRelation } from './relation-cache';
+export type {
+  HybridOptions,
+  ScoredSearchOptions,
+  SearchOptions,
+  TextQuery,
+  VectorQuery,
+} from './search/search-plan';
 export type { QueryCallOptions } from './state';
 export type { StreamOptions } from './stream';
 export { clearCompiledCache as clearCompiledQueryCache } from './text-cache';

@@ -5,6 +5,7 @@ import type { NodeDefinition, RelationshipDefinition } from '../registry/definit
 import type { AnnotationPlan } from './annotation-plan';
 import type { FetchPlan } from './fetch-plan';
 import type { Predicate, SortKey } from './plan';
+import type { SearchSource } from './search/search-source';
 
 /**
  * One node position in a traversal: `Person.nodes.filter(...)` has one stage, each `traverse()`
@@ -23,6 +24,8 @@ export interface Stage {
   readonly limit: number | undefined;
   readonly distinct: boolean;
   readonly annotations: readonly AnnotationPlan[];
+  /** First stage only: the nodes come from a vector / full-text search instead of a label scan. */
+  readonly source?: SearchSource;
 }
 
 /** Options of a set's terminal call (`withOptions`): its bounds and the graph it runs on. */
@@ -56,6 +59,7 @@ export function initialStage(definition: NodeDefinition, via?: RelationshipDefin
     limit: undefined,
     distinct: false,
     annotations: [],
+    source: undefined,
   });
 }
 
@@ -80,6 +84,7 @@ export function withLastStage(state: NodeSetState, update: (stage: Stage) => Par
     limit: 'limit' in change ? change.limit : last.limit,
     distinct: change.distinct ?? last.distinct,
     annotations: change.annotations ?? last.annotations,
+    source: last.source,
   });
   return Object.freeze({
     stages: Object.freeze(stages),
