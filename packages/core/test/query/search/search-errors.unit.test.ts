@@ -13,7 +13,9 @@ const vector = Array.from({ length: DIMENSIONS }, (_, i) => (i + 1) / DIMENSIONS
 describe('search errors before the server', () => {
   it('refuses nearest() on a property without a vector index', () => {
     // `text` has a full-text index, not a vector index.
-    expect(() => SearchChunk.nodes.nearest('text' as never, vector, { k: 5 })).toThrow(MissingSearchIndexError);
+    expect(() => SearchChunk.nodes.nearest('text' as never, vector, { k: 5 })).toThrow(
+      MissingSearchIndexError,
+    );
     expect(() => SearchChunk.nodes.nearest('text' as never, vector, { k: 5 })).toThrow(/VectorProperty/);
   });
 
@@ -22,7 +24,9 @@ describe('search errors before the server', () => {
   });
 
   it('refuses an undeclared property', () => {
-    expect(() => SearchChunk.nodes.nearest('nothing' as never, vector, { k: 5 })).toThrow(UnknownPropertyError);
+    expect(() => SearchChunk.nodes.nearest('nothing' as never, vector, { k: 5 })).toThrow(
+      UnknownPropertyError,
+    );
   });
 
   it('refuses a vector of the wrong length', () => {
@@ -54,7 +58,9 @@ describe('search errors before the server', () => {
   });
 
   it.each([0, -1, 1.5, Number.NaN, undefined])('refuses k = %s', (k) => {
-    expect(() => SearchChunk.nodes.nearest('embedding', vector, { k: k as number })).toThrow(InvalidSearchError);
+    expect(() => SearchChunk.nodes.nearest('embedding', vector, { k: k as number })).toThrow(
+      InvalidSearchError,
+    );
   });
 
   it('refuses fewer candidates than k', () => {
@@ -71,20 +77,24 @@ describe('search errors before the server', () => {
     const first = SearchChunk.nodes.nearest('embedding', vector, { k: 5 });
     expect(() => first.nearest('position', vector, { k: 5 })).toThrow(InvalidSearchError);
     expect(() =>
-      SearchChunk.nodes
-        .traverse('document')
-        .traverse('chunks')
-        .nearest('embedding', vector, { k: 5 }),
+      SearchChunk.nodes.traverse('document').traverse('chunks').nearest('embedding', vector, { k: 5 }),
     ).toThrow(InvalidSearchError);
   });
 
   it('refuses a score name that is already a field', () => {
-    expect(() => SearchChunk.nodes.nearest('embedding', vector, { k: 5, as: 'lang' })).toThrow(InvalidSearchError);
+    expect(() => SearchChunk.nodes.nearest('embedding', vector, { k: 5, as: 'lang' })).toThrow(
+      InvalidSearchError,
+    );
   });
 
   it('refuses negative or all-zero hybrid weights', () => {
-    const queries = { vector: { field: 'embedding', vector }, text: { field: 'text', query: 'graph' } } as const;
-    expect(() => SearchChunk.nodes.hybrid(queries, { k: 5, weights: { vector: -1 } })).toThrow(InvalidSearchError);
+    const queries = {
+      vector: { field: 'embedding', vector },
+      text: { field: 'text', query: 'graph' },
+    } as const;
+    expect(() => SearchChunk.nodes.hybrid(queries, { k: 5, weights: { vector: -1 } })).toThrow(
+      InvalidSearchError,
+    );
     expect(() => SearchChunk.nodes.hybrid(queries, { k: 5, weights: { vector: 0, text: 0 } })).toThrow(
       InvalidSearchError,
     );
@@ -111,7 +121,13 @@ describe('compiled search queries', () => {
 
   it('caches the text by shape: another vector and k reuse it', () => {
     const a = SearchChunk.nodes.nearest('embedding', vector, { k: 3 }).toCypher();
-    const b = SearchChunk.nodes.nearest('embedding', vector.map((x) => -x), { k: 7 }).toCypher();
+    const b = SearchChunk.nodes
+      .nearest(
+        'embedding',
+        vector.map((x) => -x),
+        { k: 7 },
+      )
+      .toCypher();
     expect(b.cypher).toBe(a.cypher);
     expect(b.params.v1).toBe(7n);
     const euclidean = SearchChunk.nodes.nearest('position', vector, { k: 3 }).toCypher();
