@@ -29,6 +29,11 @@ export { OPERATORS, type OperatorName } from './operators';
 export type { Page, PageOptions } from './pagination';
 export { Q, QNode, type QOperator } from './q';
 export { clearCachedRelation, getCachedRelation, setCachedRelation } from './relation-cache';
+export {
+  nearestRelationships,
+  type RelationshipSearchOptions,
+  searchRelationships,
+} from './search/relationship-search';
 export type {
   HybridOptions,
   ScoredSearchOptions,

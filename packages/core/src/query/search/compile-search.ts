@@ -30,9 +30,9 @@ export function sourceShape(source: SearchSource, slots: ParamSlots): string {
   for (const owner of sourceValues(source)) slots.register(owner, owner.value);
   switch (source.kind) {
     case 'vector':
-      return `@V${vectorShape(source)}/`;
+      return `@V${source.entity}${vectorShape(source)}/`;
     case 'fulltext':
-      return '@T/';
+      return `@T${source.entity}/`;
     case 'hybrid':
       return `@H${vectorShape(source.vector)}/`;
   }
@@ -90,8 +90,8 @@ function procedure(
   if (source.kind === 'vector') {
     const vector = p(slots, source.vector);
     return [
-      callProcedure('db.index.vector.queryNodes', [p(slots, source.index), p(slots, source.count), vector], {
-        yield: [{ name: 'node', alias: node.name }],
+      callProcedure(procedureName(source), [p(slots, source.index), p(slots, source.count), vector], {
+        yield: [{ name: source.entity, alias: node.name }],
       }),
       withClause([
         node,
@@ -104,16 +104,21 @@ function procedure(
   }
   return [
     callProcedure(
-      'db.index.fulltext.queryNodes',
+      procedureName(source),
       [p(slots, source.index), p(slots, source.query), map({ limit: p(slots, source.count) })],
       {
         yield: [
-          { name: 'node', alias: node.name },
+          { name: source.entity, alias: node.name },
           { name: 'score', alias: score.name },
         ],
       },
     ),
   ];
+}
+
+function procedureName(source: VectorSource | TextSource): string {
+  const family = source.kind === 'vector' ? 'vector' : 'fulltext';
+  return `db.index.${family}.${source.entity === 'node' ? 'queryNodes' : 'queryRelationships'}`;
 }
 
 function hybrid(

@@ -1,6 +1,6 @@
 import { UnknownPropertyError } from '../../errors/filter-errors';
 import { MissingSearchIndexError } from '../../errors/search-errors';
-import type { NodeDefinition, PropertyDefinition } from '../../registry/definitions';
+import type { PropertyDefinition } from '../../registry/definitions';
 import { registry } from '../../registry/schema-registry';
 import { type PlannedIndex, planSchema } from '../../schema/schema-plan';
 
@@ -13,7 +13,17 @@ export interface SearchTarget {
   readonly index: PlannedIndex;
 }
 
-const cache = new WeakMap<NodeDefinition, Map<string, SearchTarget>>();
+/** A node model, or a relationship model (`entity: 'relationship'`, `labels: [type]`). */
+export interface SearchOwner {
+  readonly name: string;
+  readonly properties: ReadonlyMap<string, PropertyDefinition>;
+  readonly aliases?: ReadonlyMap<string, string>;
+  /** Node labels, or the relationship type. */
+  readonly labels: readonly string[];
+  readonly entity?: 'node' | 'relationship';
+}
+
+const cache = new WeakMap<ReadonlyMap<string, PropertyDefinition>, Map<string, SearchTarget>>();
 
 /**
  * The index `field` is searched through, taken from the schema plan (the same plan that
@@ -22,19 +32,20 @@ const cache = new WeakMap<NodeDefinition, Map<string, SearchTarget>>();
  * @throws UnknownPropertyError for an undeclared field, MissingSearchIndexError when the property
  * has no index of `kind`.
  */
-export function searchTarget(definition: NodeDefinition, field: string, kind: SearchIndexKind): SearchTarget {
+export function searchTarget(definition: SearchOwner, field: string, kind: SearchIndexKind): SearchTarget {
   const key = `${kind}:${field}`;
-  let known = cache.get(definition);
+  const entity = definition.entity ?? 'node';
+  let known = cache.get(definition.properties);
   const hit = known?.get(key);
   if (hit) return hit;
-  const property = definition.properties.get(definition.aliases.get(field) ?? field);
+  const property = definition.properties.get(definition.aliases?.get(field) ?? field);
   if (!property) throw new UnknownPropertyError(definition.name, field, [...definition.properties.keys()]);
   if (property.index !== kind || (kind === 'vector' && property.vector === undefined))
     throw new MissingSearchIndexError(definition.name, field, kind, hintFor(kind));
   const index = planSchema(registry.nodes(), registry.relationshipModels()).find(
     (item): item is PlannedIndex =>
       item.kind === 'index' &&
-      item.entity === 'node' &&
+      item.entity === entity &&
       item.type === kind &&
       item.properties.length === 1 &&
       item.properties[0] === property.dbName &&
@@ -44,7 +55,7 @@ export function searchTarget(definition: NodeDefinition, field: string, kind: Se
   const target = Object.freeze({ property, index });
   if (!known) {
     known = new Map();
-    cache.set(definition, known);
+    cache.set(definition.properties, known);
   }
   known.set(key, target);
   return target;

@@ -5,7 +5,7 @@ import type { AnnotationPlan } from '../annotation-plan';
 import type { Predicate, SortKey } from '../plan';
 import type { NodeSetState, Stage } from '../state';
 import { NUMBER_TYPE } from '../value-types';
-import { searchTarget } from './search-index';
+import { type SearchOwner, searchTarget } from './search-index';
 import type { HybridSource, SearchSource, SearchValue, TextSource, VectorSource } from './search-source';
 
 /** Options shared by `nearest`, `search` and `hybrid`. */
@@ -53,7 +53,7 @@ const value = (v: unknown): SearchValue => Object.freeze({ value: v });
 
 /** A vector source over `field`, with the query vector checked against the index's dimensions. */
 export function vectorSource(
-  definition: NodeDefinition,
+  definition: SearchOwner,
   field: string,
   vector: unknown,
   count: number,
@@ -72,6 +72,7 @@ export function vectorSource(
     );
   return Object.freeze({
     kind: 'vector',
+    entity: definition.entity ?? 'node',
     key: property.dbName,
     similarity: config.similarity,
     index: value(index.name),
@@ -82,7 +83,7 @@ export function vectorSource(
 
 /** A full-text source over `field`. */
 export function textSource(
-  definition: NodeDefinition,
+  definition: SearchOwner,
   field: string,
   query: unknown,
   count: number,
@@ -94,6 +95,7 @@ export function textSource(
     );
   return Object.freeze({
     kind: 'fulltext',
+    entity: definition.entity ?? 'node',
     index: value(index.name),
     count: value(BigInt(count)),
     query: value(query),

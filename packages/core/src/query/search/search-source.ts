@@ -11,6 +11,8 @@ export interface SearchValue {
  */
 export interface VectorSource {
   readonly kind: 'vector';
+  /** `queryNodes` or `queryRelationships`. */
+  readonly entity: 'node' | 'relationship';
   /** Stored property name of the vector. */
   readonly key: string;
   readonly similarity: 'cosine' | 'euclidean';
@@ -22,6 +24,7 @@ export interface VectorSource {
 /** `db.index.fulltext.queryNodes(index, query, { limit: count })` */
 export interface TextSource {
   readonly kind: 'fulltext';
+  readonly entity: 'node' | 'relationship';
   readonly index: SearchValue;
   readonly count: SearchValue;
   readonly query: SearchValue;
