@@ -1,6 +1,5 @@
 import { InvalidSearchError, InvalidVectorError } from '../../errors/search-errors';
 import { type Vector, vectorProblems } from '../../properties/vector-type';
-import type { NodeDefinition } from '../../registry/definitions';
 import type { AnnotationPlan } from '../annotation-plan';
 import type { Predicate, SortKey } from '../plan';
 import type { NodeSetState, Stage } from '../state';

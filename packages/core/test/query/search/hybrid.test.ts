@@ -18,7 +18,7 @@ function fuse(
 ): Array<{ seq: number; score: number }> {
   const scores = new Map<number, number>();
   for (const { seqs, weight } of rankings)
-    seqs.forEach((seq, i) => scores.set(seq, (scores.get(seq) ?? 0) + weight / (rrfK + i + 1)));
+    for (const [i, seq] of seqs.entries()) scores.set(seq, (scores.get(seq) ?? 0) + weight / (rrfK + i + 1));
   return [...scores].map(([seq, score]) => ({ seq, score })).sort((a, b) => b.score - a.score);
 }
 
@@ -50,7 +50,7 @@ describe('hybrid (vector + full-text, reciprocal rank fusion)', () => {
       .all();
     expect(queries.events).toHaveLength(1);
     expect(result.map((c) => c.seq)).toEqual(expected.map((e) => e.seq));
-    result.forEach((chunk, i) => expect(chunk.score).toBeCloseTo(expected[i]!.score, 12));
+    for (const [i, chunk] of result.entries()) expect(chunk.score).toBeCloseTo(expected[i]!.score, 12);
     // Chunk 20 is in both lists, so it makes the top 10 under either weighting.
     expect(result.map((c) => c.seq)).toContain(20);
   });

@@ -35,8 +35,9 @@ class SearchBook extends NodeEntity {
   @IntegerProperty({ unique: true }) seq!: number;
 }
 
+// Registered for the schema plan and the data below (readers are only reached through reviews).
 @Node()
-class SearchReader extends NodeEntity {
+export class SearchReader extends NodeEntity {
   declare static readonly nodes: NodeSet<SearchReader>;
   @IntegerProperty({ unique: true }) seq!: number;
   @RelationshipTo(() => SearchBook, 'SEARCH_REVIEWED', { model: Review })
