@@ -37,31 +37,50 @@ function bruteForce(
 const random = prng(99);
 const queryVectors = Array.from({ length: 20 }, () => randomVector(random));
 
-// HNSW is approximate (and Neo4j quantizes indexed vectors), so exact top-k agreement on random
-// data is not guaranteed. Two checks together: every score equals the score computed here (to
-// 1e-6: Cartograph re-scores candidates with vector.similarity.*, so the formula and the order are
-// exact), and recall@10 over 20 random queries is at least 0.9 (a wrong index, formula or filter
-// placement drops it far below).
+// HNSW is approximate (and Neo4j quantizes indexed vectors), and its graph differs from one index
+// build to the next, so the k nearest on random data may miss a true neighbour. Checked here:
+// every score equals the score computed in the test (to 1e-6: Cartograph re-scores candidates
+// with vector.similarity.*, so formula and order are exact); recall@10 over 20 random queries is
+// at least 0.8 with k candidates (measured 0.875 to 1.0 over several builds); and with 5k
+// candidates, the documented way to trade time for recall, at least 0.99 (at most 2 of 200
+// neighbours missed). A wrong index, formula, order or filter placement fails all of these.
+function recall(results: ReadonlyArray<readonly number[]>, exact: ReadonlyArray<readonly number[]>): number {
+  let found = 0;
+  for (const [i, seqs] of results.entries()) found += seqs.filter((seq) => exact[i]!.includes(seq)).length;
+  return found / exact.reduce((sum, seqs) => sum + seqs.length, 0);
+}
+
 describe.each([
   ['embedding', 'cosine', cosineScore],
   ['position', 'euclidean', euclideanScore],
 ] as const)('nearest on %s (%s)', (field, _similarity, score) => {
+  const exactTop10 = () =>
+    queryVectors.map((q) =>
+      bruteForce(q, field, score)
+        .slice(0, 10)
+        .map((hit) => hit.seq),
+    );
+
   it('returns the k nearest, best first, with the exact similarity as score', async () => {
-    let found = 0;
+    const results: number[][] = [];
     for (const query of queryVectors) {
       const result = await SearchChunk.nodes.nearest(field, query, { k: 10 }).all();
       expect(result).toHaveLength(10);
       const scores = result.map((chunk) => chunk.score);
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
       for (const chunk of result) expect(chunk.score).toBeCloseTo(score(query, rows[chunk.seq]![field]), 6);
-      const exact = new Set(
-        bruteForce(query, field, score)
-          .slice(0, 10)
-          .map((hit) => hit.seq),
-      );
-      found += result.filter((chunk) => exact.has(chunk.seq)).length;
+      results.push(result.map((chunk) => chunk.seq));
     }
-    expect(found / (10 * queryVectors.length)).toBeGreaterThanOrEqual(0.9);
+    expect(recall(results, exactTop10())).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('agrees with brute force when asked for 5k candidates', async () => {
+    const results: number[][] = [];
+    for (const query of queryVectors) {
+      const result = await SearchChunk.nodes.nearest(field, query, { k: 10, candidates: 50 }).values('seq');
+      results.push(result.map((row) => row.seq));
+    }
+    expect(recall(results, exactTop10())).toBeGreaterThanOrEqual(0.99);
   });
 
   it('finds a stored vector first when asked with a slightly perturbed copy', async () => {
