@@ -14,6 +14,7 @@ import { type BenchResult, type BenchSuite, createContext } from './harness';
 const suites: Record<string, () => Promise<{ default: BenchSuite }>> = {
   core: () => import('./core.bench'),
   query: () => import('./query.bench'),
+  search: () => import('./search.bench'),
 };
 
 async function main(): Promise<void> {

@@ -6,6 +6,7 @@ import {
   eq,
   fn,
   gt,
+  InvalidIdentifierError,
   InvalidQueryError,
   limitClause,
   map,
@@ -243,6 +244,30 @@ describe('procedure calls', () => {
       }),
     );
     expect(render(ast).cypher).toBe('CALL db.index.fulltext.queryNodes($p0, $p1) YIELD `node`, score');
+  });
+
+  it('renames yielded columns with AS, arguments still parameters', () => {
+    const ast = query(
+      callProcedure(
+        'db.index.vector.queryNodes',
+        [param('chunk_embedding_vector'), param(10), param([0.1])],
+        {
+          yield: [
+            { name: 'node', alias: 'n0' },
+            { name: 'score', alias: 's0' },
+          ],
+        },
+      ),
+    );
+    const { cypher, params } = render(ast);
+    expect(cypher).toBe('CALL db.index.vector.queryNodes($p0, $p1, $p2) YIELD `node` AS n0, score AS s0');
+    expect(params).toEqual({ p0: 'chunk_embedding_vector', p1: 10, p2: [0.1] });
+  });
+
+  it('rejects a yield alias that is not an identifier-safe name', () => {
+    expect(() => callProcedure('db.labels', [], { yield: [{ name: 'label', alias: 'a\u0000b' }] })).toThrow(
+      InvalidIdentifierError,
+    );
   });
 
   it('renders a procedure without YIELD', () => {

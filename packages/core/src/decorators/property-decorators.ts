@@ -13,6 +13,7 @@ import type { PropertyType } from '../properties/property-type';
 import { regexString } from '../properties/regex-type';
 import { stringType } from '../properties/string-type';
 import { uniqueIdType } from '../properties/unique-id-type';
+import { type Vector, type VectorSimilarity, vectorType } from '../properties/vector-type';
 import {
   type ZonedDateTime,
   type ZonedDateTimePropertyType,
@@ -237,4 +238,26 @@ export function AliasProperty(to: string): PropertyDecorator {
       enumerable: false,
     });
   };
+}
+
+/** Options of {@link VectorProperty}. */
+export interface VectorPropertyOptions extends Omit<PropertyOptions<Vector>, 'index' | 'vector'> {
+  /** Length of every vector (the embedding model's output size), 1 to 4096. */
+  dimensions: number;
+  /** Similarity function of the vector index; default `cosine`. */
+  similarity?: VectorSimilarity;
+}
+
+/**
+ * An embedding: a fixed-length list of finite floats (stored as `LIST<FLOAT>`) with its vector
+ * index, so that `Model.nodes.nearest(field, vector, { k })` can query it. Wrong lengths and
+ * non-finite components are refused on write with a ValidationError.
+ */
+export function VectorProperty(options: VectorPropertyOptions): PropertyDecorator<Vector> {
+  const { dimensions, similarity = 'cosine', ...rest } = options;
+  return propertyDecorator(vectorType(dimensions), {
+    ...rest,
+    index: 'vector',
+    vector: { dimensions, similarity },
+  });
 }

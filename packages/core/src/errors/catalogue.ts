@@ -54,6 +54,18 @@ export const ERROR_CATALOGUE = {
     className: 'InvalidCursorError',
     when: 'a `paginate` cursor that is corrupt or was made for another ordering',
   },
+  MISSING_SEARCH_INDEX: {
+    className: 'MissingSearchIndexError',
+    when: '`nearest` / `search` / `hybrid` on a property without a vector / full-text index in the models; nothing ran',
+  },
+  INVALID_VECTOR: {
+    className: 'InvalidVectorError',
+    when: 'a query vector of the wrong length, with a non-finite component, or all zeros for cosine; nothing ran',
+  },
+  INVALID_SEARCH: {
+    className: 'InvalidSearchError',
+    when: 'malformed search options (`k`, `candidates`, weights, query text) or a search after `traverse`; nothing ran',
+  },
   INVALID_BATCH_SIZE: { className: 'InvalidBatchSizeError', when: '`batchSize` is not a whole number >= 1' },
   MISSING_KEY: {
     className: 'MissingKeyError',

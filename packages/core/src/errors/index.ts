@@ -32,6 +32,7 @@ export {
   QueryFailedError,
   UniquePropertyError,
 } from './query-errors';
+export { InvalidSearchError, InvalidVectorError, MissingSearchIndexError } from './search-errors';
 export { TransactionClosedError, WriteInReadTransactionError } from './transaction-errors';
 export {
   type FieldError,

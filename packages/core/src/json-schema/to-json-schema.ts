@@ -88,6 +88,8 @@ function propertySchema(property: PropertyDefinition): JsonSchema {
 export function typeSchema(type: PropertyType): JsonSchema {
   const list = /^list<(.+)>$/.exec(type.name);
   if (list) return { type: 'array', items: typeSchema({ ...type, name: list[1]! }) };
+  // vectorType(n): a list of numbers; the property's `vector` option adds the exact length.
+  if (/^vector<\d+>$/.test(type.name)) return { type: 'array', items: { type: 'number' } };
   switch (type.name) {
     case 'string':
     case 'regex':

@@ -20,6 +20,7 @@ export type { ConversionContext, PropertyType } from './property-type';
 export { regexString } from './regex-type';
 export { type StringTypeOptions, stringType } from './string-type';
 export { type UniqueIdType, type UniqueIdTypeOptions, uniqueIdType } from './unique-id-type';
+export { type Vector, type VectorSimilarity, vectorProblems, vectorType } from './vector-type';
 export {
   parseZonedDateTime,
   type ZonedDateTime,

@@ -33,7 +33,8 @@ import { aggregateResultType } from './value-types';
 export interface AnnotationPlan {
   /** The name the user gave it. */
   readonly name: string;
-  readonly kind: AggregateKind;
+  /** `score`: the score of the search the set starts with (see `search/search-plan.ts`). */
+  readonly kind: AggregateKind | 'score';
   readonly hops: readonly Hop[];
   /** Stored property aggregated at the end of the path; undefined when aggregating the nodes. */
   readonly key: string | undefined;
@@ -123,7 +124,7 @@ export function normalizeAnnotation(
   });
 }
 
-function freeze(plan: Omit<AnnotationPlan, 'filterType'>): AnnotationPlan {
+function freeze(plan: Omit<AnnotationPlan, 'filterType' | 'kind'> & { kind: AggregateKind }): AnnotationPlan {
   return Object.freeze({ ...plan, filterType: aggregateResultType(plan.kind, plan.valueType) });
 }
 

@@ -18,6 +18,7 @@ import { Names } from './names';
 import type { ParamSlots } from './param-slots';
 import { type Predicate, usesAnnotations } from './plan';
 import { compilePredicate, flattenAnd, mentionsRel } from './predicates';
+import { compileSource } from './search/compile-search';
 import { sortExpression } from './sort-keys';
 import { type NodeSetState, needsBarrier, type Stage } from './state';
 
@@ -62,6 +63,8 @@ export function compileBody(state: NodeSetState, slots: ParamSlots, options: Bod
   let steps: PatternStep[] = [];
   let where: Expr[] = [];
   let previous: Variable | undefined;
+  /** The score a search binds (first stage only). */
+  let score: Variable | undefined;
   const { stages } = state;
   for (let i = 0; i < stages.length; i++) {
     const stage = stages[i] as Stage;
@@ -70,7 +73,12 @@ export function compileBody(state: NodeSetState, slots: ParamSlots, options: Bod
     const bind = isLast && options.bindRelationship === true;
     const relationship =
       stage.via && (bind || stage.where.some(mentionsRel)) ? variable(names.next('r')) : undefined;
+    if (stage.source !== undefined) {
+      score = variable(names.next('a'));
+      clauses.push(...compileSource(stage.source, current, score, names, slots));
+    }
     if (stage.via === undefined) {
+      // After a search the label still applies: an index on a parent's label also finds other subclasses.
       start = node(current, stage.definition.labels);
     } else {
       start ??= node(previous as Variable);
@@ -108,6 +116,10 @@ export function compileBody(state: NodeSetState, slots: ParamSlots, options: Bod
     steps = [];
     where = [];
     for (const plan of stage.annotations) {
+      if (plan.kind === 'score' && score !== undefined) {
+        annotations.push({ plan, alias: score.name, expr: score, projected: true });
+        continue;
+      }
       const compiled = compileAnnotation(plan, current, names, slots);
       if (compiled.clause) clauses.push(compiled.clause);
       const bound = compiled.bound;

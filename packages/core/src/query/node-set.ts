@@ -9,6 +9,17 @@ import { buildFetchPlan, type OptionalPath } from './fetch-plan';
 import { normalizeFilter, relationFilter } from './filters';
 import { NodeSetResults } from './node-set-results';
 import type { Predicate } from './plan';
+import {
+  type HybridOptions,
+  hybridSource,
+  type ScoredSearchOptions,
+  searchCounts,
+  type TextQuery,
+  textSource,
+  type VectorQuery,
+  vectorSource,
+  withSearch,
+} from './search/search-plan';
 import { normalizeSortKeys } from './sort-keys';
 import { stageScope } from './stage-scope';
 import {
@@ -22,6 +33,7 @@ import {
 } from './state';
 import { type TraverseLength, traversalBounds } from './traversal-length';
 import type {
+  FieldKeys,
   FilterInput,
   OrderKey,
   RelationFilter,
@@ -33,6 +45,12 @@ import type {
 } from './types';
 
 export type { TraverseLength };
+
+/** Fields of `T` that can hold a vector (what `nearest` accepts). */
+export type VectorKeys<T> = {
+  [K in FieldKeys<T>]-?: NonNullable<T[K]> extends readonly number[] ? K : never;
+}[FieldKeys<T>] &
+  string;
 
 /** Relationship filters accepted by `has`: `true`, or filters on the far side. */
 export type HasFilter<T> = {
@@ -143,6 +161,59 @@ export class NodeSet<T, R = unknown> extends NodeSetResults<T, R> {
         pluginOptions: this.state.pluginOptions,
       }),
     );
+  }
+
+  /**
+   * The `k` nodes whose vector `field` is nearest to `vector`, best first, through the field's
+   * vector index: `Chunk.nodes.nearest('embedding', vector, { k: 10 })`. The similarity is the
+   * annotation `score` (cosine: (1 + cos) / 2; euclidean: 1 / (1 + d²); 1 is identical). Filters
+   * apply to the candidates the index returns: ask for more with `{ k: 10, candidates: 100 }`.
+   * Starts the query: chain `filter`, `traverse`, `fetchRelations`, `values`, `paginate`... after it.
+   * @throws MissingSearchIndexError, InvalidVectorError or InvalidSearchError, before any query runs.
+   */
+  nearest<S extends string = 'score'>(
+    field: VectorKeys<T>,
+    vector: readonly number[] | Float32Array | Float64Array,
+    options: ScoredSearchOptions<S>,
+  ): NodeSet<T & { [P in S]: number }, R> {
+    const { candidates } = searchCounts('nearest', options);
+    const source = vectorSource(this.definition, field, vector, candidates);
+    return new NodeSet(withSearch(this.state, 'nearest', source, options));
+  }
+
+  /**
+   * Full-text search of `field` through its full-text index, best match first:
+   * `Movie.nodes.search('title', 'matrix~', { k: 10 })`. The query is Lucene syntax, sent as a
+   * parameter; the relevance is the annotation `score`. Composes like {@link nearest}.
+   * @throws MissingSearchIndexError or InvalidSearchError, before any query runs.
+   */
+  search<S extends string = 'score'>(
+    field: FieldKeys<T>,
+    text: string,
+    options: ScoredSearchOptions<S>,
+  ): NodeSet<T & { [P in S]: number }, R> {
+    const { candidates } = searchCounts('search', options);
+    const source = textSource(this.definition, field, text, candidates);
+    return new NodeSet(withSearch(this.state, 'search', source, options));
+  }
+
+  /**
+   * Vector and full-text search fused in one query by weighted reciprocal rank fusion: each node
+   * scores `Σ weight / (rrfK + rank)` over the two candidate lists (rank 1 = best; default
+   * weights 1, rrfK 60), and the `k` best are returned with that `score`.
+   * @throws MissingSearchIndexError, InvalidVectorError or InvalidSearchError, before any query runs.
+   */
+  hybrid<S extends string = 'score'>(
+    queries: { vector: VectorQuery<VectorKeys<T>>; text: TextQuery<FieldKeys<T>> },
+    options: HybridOptions<S>,
+  ): NodeSet<T & { [P in S]: number }, R> {
+    const { candidates } = searchCounts('hybrid', options);
+    const source = hybridSource(
+      vectorSource(this.definition, queries.vector.field, queries.vector.vector, candidates),
+      textSource(this.definition, queries.text.field, queries.text.query, candidates),
+      options,
+    );
+    return new NodeSet(withSearch(this.state, 'hybrid', source, options));
   }
 
   /** Sorts by fields (`'-age'` is descending), related fields (`'employer.name'`) or annotations. Replaces earlier ordering. */

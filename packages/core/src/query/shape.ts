@@ -1,6 +1,7 @@
 import type { FetchNode } from './fetch-plan';
 import type { ParamSlots } from './param-slots';
 import type { Hop, Predicate } from './plan';
+import { sourceShape } from './search/compile-search';
 import type { NodeSetState, Stage } from './state';
 
 const ids = new WeakMap<object, number>();
@@ -48,6 +49,7 @@ function predicateShape(predicate: Predicate, slots: ParamSlots): string {
 function stageShape(stage: Stage, slots: ParamSlots): string {
   let text = `S${idOf(stage.definition)}/${stage.via ? idOf(stage.via) : '-'}/`;
   if (stage.length) text += `*${stage.length.min}..${stage.length.max}/`;
+  if (stage.source !== undefined) text += sourceShape(stage.source, slots);
   for (const predicate of stage.where) text += predicateShape(predicate, slots);
   text += '/';
   for (const key of stage.order) {

@@ -5,6 +5,7 @@ import type { NodeDefinition, RelationshipDefinition } from '../registry/definit
 import type { AnnotationPlan } from './annotation-plan';
 import type { FetchPlan } from './fetch-plan';
 import type { Predicate, SortKey } from './plan';
+import type { SearchSource } from './search/search-source';
 
 /**
  * One node position in a traversal: `Person.nodes.filter(...)` has one stage, each `traverse()`
@@ -25,6 +26,8 @@ export interface Stage {
   readonly limit: number | undefined;
   readonly distinct: boolean;
   readonly annotations: readonly AnnotationPlan[];
+  /** First stage only: the nodes come from a vector / full-text search instead of a label scan. */
+  readonly source?: SearchSource;
 }
 
 /** The bounds of a variable-length traversal: between `min` and `max` relationships (inclusive). */
@@ -70,6 +73,7 @@ export function initialStage(
     // A variable-length traversal reaches a node once per path; as a set it returns each node once.
     distinct: length !== undefined,
     annotations: [],
+    source: undefined,
   });
 }
 
@@ -95,6 +99,7 @@ export function withLastStage(state: NodeSetState, update: (stage: Stage) => Par
     limit: 'limit' in change ? change.limit : last.limit,
     distinct: change.distinct ?? last.distinct,
     annotations: change.annotations ?? last.annotations,
+    source: last.source,
   });
   return Object.freeze({
     stages: Object.freeze(stages),

@@ -56,7 +56,7 @@ export function aggregateResultType(kind: AggregateKind, valueType: PropertyType
 
 /** Converts one aggregate result read from the driver into its JS value. */
 export function inflateAggregate(
-  kind: AggregateKind,
+  kind: AggregateKind | 'score',
   valueType: PropertyType | undefined,
   raw: unknown,
   context: { model: string; field: string },
@@ -66,6 +66,7 @@ export function inflateAggregate(
     case 'count':
     case 'sum':
     case 'avg':
+    case 'score':
       return toNumber(raw);
     case 'min':
     case 'max':

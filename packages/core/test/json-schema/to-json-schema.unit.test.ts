@@ -10,6 +10,7 @@ import {
   PointProperty,
   StringType,
   toJsonSchema,
+  VectorProperty,
 } from '../../src';
 import { Knows, Person } from '../support/social-models';
 
@@ -21,6 +22,7 @@ class Document extends NodeEntity {
   @DateProperty() published!: Date;
   @PointProperty() location!: GeoPoint;
   @JsonProperty() extra!: unknown;
+  @VectorProperty({ dimensions: 4, similarity: 'euclidean' }) position!: number[];
 }
 
 describe('toJsonSchema', () => {
@@ -59,6 +61,12 @@ describe('toJsonSchema', () => {
       items: { type: 'number' },
       minItems: 3,
       maxItems: 3,
+    });
+    expect(properties!.position).toEqual({
+      type: 'array',
+      items: { type: 'number' },
+      minItems: 4,
+      maxItems: 4,
     });
     expect(properties!.tags).toEqual({ type: 'array', items: { type: 'string' }, default: ['draft'] });
     expect(properties!.published).toEqual({ type: 'string', format: 'date' });

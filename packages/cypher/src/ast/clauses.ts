@@ -138,12 +138,18 @@ export interface CallSubquery {
   readonly inTransactions?: InTransactions;
 }
 
-/** `CALL db.labels() YIELD label` */
+/** One column a procedure yields, optionally renamed: `node AS n0`. */
+export interface YieldItem {
+  readonly name: string;
+  readonly alias?: string;
+}
+
+/** `CALL db.labels() YIELD label`, `CALL db.index.vector.queryNodes(...) YIELD node AS n0, score AS s0` */
 export interface CallProcedure {
   readonly kind: 'CallProcedure';
   readonly name: string;
   readonly args: readonly Expr[];
-  readonly yield: readonly string[];
+  readonly yield: readonly YieldItem[];
 }
 
 /** Standalone `ORDER BY`, meant to follow a WITH or RETURN. */

@@ -8,6 +8,7 @@ import type {
   Merge,
   SetItem,
   Unwind,
+  YieldItem,
 } from '../ast/clauses';
 import type { Expr } from '../ast/expressions';
 import type { Pattern } from '../ast/patterns';
@@ -15,7 +16,7 @@ import type { Query, SingleQuery, UnionQuery } from '../ast/query';
 import { InvalidQueryError } from '../errors';
 import { assertInTransactions, assertItems } from '../validation/clauses';
 import { assertQualifiedName } from '../validation/names';
-import { checkedNames, frozenList, type VariableLike, variableName } from './common';
+import { checkedName, checkedNames, frozenList, type VariableLike, variableName } from './common';
 import { type PatternLike, toPattern } from './patterns';
 
 /** Falsy entries are skipped so clauses can be added conditionally. */
@@ -127,17 +128,29 @@ function checkedTransactions(options: InTransactions): InTransactions {
   return Object.freeze({ ofRows: options.ofRows, onError: options.onError });
 }
 
-/** `CALL db.labels() YIELD label`. @throws InvalidQueryError for a malformed procedure name. */
+/**
+ * `CALL db.labels() YIELD label`; a yield item `{ name: 'node', alias: 'n0' }` renders `node AS n0`.
+ * @throws InvalidQueryError for a malformed procedure name.
+ */
 export function callProcedure(
   name: string,
   args: readonly Expr[] = [],
-  options: { yield?: readonly string[] } = {},
+  options: { yield?: ReadonlyArray<string | YieldItem> } = {},
 ): CallProcedure {
   assertQualifiedName(name, 'procedure');
   return Object.freeze({
     kind: 'CallProcedure',
     name,
     args: frozenList(args),
-    yield: checkedNames(options.yield ?? []),
+    yield: Object.freeze((options.yield ?? []).map(yieldItem)),
   });
+}
+
+function yieldItem(item: string | YieldItem): YieldItem {
+  if (typeof item === 'string') return Object.freeze({ name: checkedName(item) });
+  return Object.freeze(
+    item.alias === undefined
+      ? { name: checkedName(item.name) }
+      : { name: checkedName(item.name), alias: checkedName(item.alias) },
+  );
 }

@@ -166,5 +166,11 @@ function renderCallSubquery(clause: CallSubquery, ctx: RenderContext): string {
 function renderCallProcedure(clause: CallProcedure, ctx: RenderContext): string {
   assertQualifiedName(clause.name, 'procedure');
   const text = `CALL ${clause.name}(${renderList(clause.args, ctx)})`;
-  return clause.yield.length === 0 ? text : `${text} YIELD ${clause.yield.map(escapeIdentifier).join(', ')}`;
+  if (clause.yield.length === 0) return text;
+  const items = clause.yield.map((item) =>
+    item.alias === undefined || item.alias === item.name
+      ? escapeIdentifier(item.name)
+      : `${escapeIdentifier(item.name)} AS ${escapeIdentifier(item.alias)}`,
+  );
+  return `${text} YIELD ${items.join(', ')}`;
 }
