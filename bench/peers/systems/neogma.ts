@@ -1,0 +1,118 @@
+// neogma 1.16, written as its docs recommend: a ModelFactory model, createMany, findOne/findMany
+// with where operators and order, relateTo by key (neogma can relate without loading instances),
+// eager loading of nested relationships in one query, and instance.save().
+import { ModelFactory, type ModelRelatedNodesI, Neogma, type NeogmaInstance, type NeogmaModel, Op } from 'neogma';
+import { FILTER_LIMIT, ageWindow, pair, person, personLine, persons, visit } from '../data';
+import { type Job, type Outcome, type SystemSide, connection } from '../protocol';
+
+type PersonProperties = { email: string; name: string; age: number };
+// neogma's documented way of typing a model related to itself.
+interface PersonRelated {
+  friends: ModelRelatedNodesI<{ createOne: PersonModel['createOne'] }, PersonInstance>;
+}
+type PersonInstance = NeogmaInstance<PersonProperties, PersonRelated>;
+type PersonModel = NeogmaModel<PersonProperties, PersonRelated>;
+
+let neogma: Neogma;
+let Persons: PersonModel;
+
+/** neogma has no bulk relate: both relate workloads send one relateTo per pair, matched by key. */
+async function relateByKey(job: Job): Promise<Outcome> {
+  for (let j = 0; j < job.n; j++) {
+    const { from, to } = pair(j, job.persons);
+    await Persons.relateTo({
+      alias: 'friends',
+      where: { source: { email: person(from).email }, target: { email: person(to).email } },
+    });
+  }
+  return { rows: job.n };
+}
+
+const side: SystemSide = {
+  async open() {
+    const { url, username, password } = connection();
+    neogma = new Neogma({ url, username, password });
+    Persons = ModelFactory<PersonProperties, PersonRelated>(
+      {
+        label: 'Person',
+        primaryKeyField: 'email',
+        schema: {
+          email: { type: 'string', required: true },
+          name: { type: 'string', required: true },
+          age: { type: 'number', required: true },
+        },
+        relationships: { friends: { model: 'self', direction: 'out', name: 'KNOWS' } },
+      },
+      neogma,
+    );
+    await neogma.verifyConnectivity();
+  },
+  close: () => neogma.driver.close(),
+
+  async create(job) {
+    const created = await Persons.createMany([...persons(job.n)]);
+    return { rows: created.length };
+  },
+  relate: relateByKey,
+  'relate-one': relateByKey,
+
+  async read(job) {
+    const lines: string[] = [];
+    for (let j = 0; j < job.n; j++) {
+      const found = await Persons.findOne({ where: { email: person(visit(j, job.persons)).email } });
+      lines.push(personLine(found!));
+    }
+    return { rows: lines.length, lines };
+  },
+
+  async filter(job) {
+    const lines: string[] = [];
+    let rows = 0;
+    for (let j = 0; j < job.n; j++) {
+      const { min, max } = ageWindow(j);
+      const found = await Persons.findMany({
+        // neogma applies every operator of the object (its type admits one at a time).
+        where: { age: { [Op.gte]: min, [Op.lte]: max } as { [Op.gte]: number } },
+        order: [
+          ['age', 'DESC'],
+          ['email', 'ASC'],
+        ],
+        limit: FILTER_LIMIT,
+      });
+      rows += found.length;
+      lines.push(found.map((p) => p.email).join(','));
+    }
+    return { rows, lines };
+  },
+
+  async fof(job) {
+    const lines: string[] = [];
+    let rows = 0;
+    for (let j = 0; j < job.n; j++) {
+      const email = person(visit(j, job.persons)).email;
+      // Eager loading, nested: one query returns the friends and their friends.
+      const found = await Persons.findOne({
+        where: { email },
+        relationships: { friends: { relationships: { friends: {} } } },
+      });
+      const distinct = new Map<string, unknown>();
+      for (const friend of found!.friends ?? []) {
+        for (const far of friend.node.friends ?? []) distinct.set(far.node.email, far.node);
+      }
+      rows += distinct.size;
+      lines.push(`${email}:${[...distinct.keys()].sort().join(',')}`);
+    }
+    return { rows, lines };
+  },
+
+  async save(job) {
+    for (let j = 0; j < job.n; j++) {
+      const loaded = await Persons.findOne({ where: { email: person(visit(j, job.persons)).email } });
+      loaded!.age += 1;
+      await loaded!.save();
+    }
+    return { rows: job.n };
+  },
+};
+
+export default side;
