@@ -17,6 +17,19 @@ const SYSTEMS: Record<string, () => Promise<{ default: SystemSide }>> = {
 
 const rssMb = () => process.memoryUsage().rss / 2 ** 20;
 
+const WARM_UP = 100;
+
+/**
+ * Untimed warm-up, so that a fresh process's first calls (JIT compilation, connection pool) do not
+ * count: point reads of seeded persons, then for a workload that changes nothing the workload's
+ * own operation. Writes are not rehearsed, since they would change what is verified afterwards.
+ */
+async function warmUp(system: SystemSide, job: Job): Promise<void> {
+  if (job.persons === 0 || !system.read) return;
+  await system.read({ ...job, op: 'read', n: Math.min(WARM_UP, job.persons) });
+  if (job.op === 'filter' || job.op === 'fof') await system[job.op]?.({ ...job, n: Math.min(WARM_UP, job.n) });
+}
+
 async function main(): Promise<ChildReport> {
   const [name, json] = process.argv.slice(2);
   const load = SYSTEMS[name ?? ''];
@@ -27,6 +40,7 @@ async function main(): Promise<ChildReport> {
   if (!run) return { unsupported: `${name} has no ${job.op}` };
   await system.open();
   try {
+    await warmUp(system, job);
     const baseRssMb = rssMb();
     const started = performance.now();
     const outcome = await run(job);
