@@ -114,7 +114,9 @@ const side: SystemSide = {
   async save(job) {
     for (let j = 0; j < job.n; j++) {
       const loaded = await first(person(visit(j, job.persons)).email);
-      await loaded.update({ ...(loaded.properties() as PersonProperties), age: (loaded.get('age') as number) + 1 });
+      // neode hands integers back as the driver's Integer.
+      const age = (loaded.get('age') as { toNumber(): number }).toNumber();
+      await loaded.update({ ...(loaded.properties() as PersonProperties), age: age + 1 });
     }
     return { rows: job.n };
   },

@@ -108,7 +108,9 @@ const side: SystemSide = {
   async save(job) {
     for (let j = 0; j < job.n; j++) {
       const loaded = await Persons.findOne({ where: { email: person(visit(j, job.persons)).email } });
-      loaded!.age += 1;
+      // neogma hands integers back as BigInt; adding a BigInt keeps the property an integer.
+      const age = loaded!.age as number | bigint;
+      loaded!.age = (typeof age === 'bigint' ? age + 1n : age + 1) as number;
       await loaded!.save();
     }
     return { rows: job.n };
