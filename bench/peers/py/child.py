@@ -242,7 +242,13 @@ class Neomodel:
         lines, rows = [], 0
         for j in range(job["n"]):
             email = person(visit(j, job["persons"]))["email"]
-            found = {p.email: p for p in self.Person.nodes.filter(known_by__known_by__email=email)}
+            # Filtering along a path returns each row with the path's nodes and relationships,
+            # the matched person first; one person appears once per path.
+            rows_of_paths = self.Person.nodes.filter(known_by__known_by__email=email)
+            found = {}
+            for row in rows_of_paths:
+                p = row[0] if isinstance(row, list) else row
+                found[p.email] = p
             rows += len(found)
             lines.append(email + ":" + ",".join(sorted(found)))
         return {"rows": rows, "lines": lines}

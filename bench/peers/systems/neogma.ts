@@ -108,9 +108,8 @@ const side: SystemSide = {
   async save(job) {
     for (let j = 0; j < job.n; j++) {
       const loaded = await Persons.findOne({ where: { email: person(visit(j, job.persons)).email } });
-      // neogma hands integers back as BigInt; adding a BigInt keeps the property an integer.
-      const age = loaded!.age as number | bigint;
-      loaded!.age = (typeof age === 'bigint' ? age + 1n : age + 1) as number;
+      // neogma hands stored integers back as the driver's Integer, and writes a JS number as a float.
+      loaded!.age = Number(loaded!.age) + 1;
       await loaded!.save();
     }
     return { rows: job.n };
