@@ -18,10 +18,14 @@ const GAP = 4;
 const TITLE = 26;
 const PANEL_GAP = 14;
 
-const escape = (text: string) =>
+const xml = (text: string) =>
   text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
-export function peerChart(results: readonly WorkloadResult[], systems: readonly string[], caption: string): string {
+export function peerChart(
+  results: readonly WorkloadResult[],
+  systems: readonly string[],
+  caption: string,
+): string {
   const parts: string[] = [];
   let y = 40;
   const barSpace = WIDTH - LABEL - 120;
@@ -29,15 +33,17 @@ export function peerChart(results: readonly WorkloadResult[], systems: readonly 
     const present = systems.filter((s) => result.cells.has(s));
     const finished = present.map((s) => secondsOf(result, s) ?? 0);
     const max = Math.max(...finished, 1e-9);
-    parts.push(`<text x="10" y="${y + 16}" class="title">${escape(result.workload.name)}</text>`);
+    parts.push(`<text x="10" y="${y + 16}" class="title">${xml(result.workload.name)}</text>`);
     y += TITLE;
     for (const system of present) {
       const seconds = secondsOf(result, system);
       const cell = result.cells.get(system)!;
-      parts.push(`<text x="${LABEL - 8}" y="${y + 12}" class="label" text-anchor="end">${escape(system)}</text>`);
+      parts.push(
+        `<text x="${LABEL - 8}" y="${y + 12}" class="label" text-anchor="end">${xml(system)}</text>`,
+      );
       if (seconds === undefined) {
         const text = cell.status === 'timeout' ? `timeout ${cell.note ?? ''}` : cell.status;
-        parts.push(`<text x="${LABEL}" y="${y + 12}" class="missing">${escape(text)}</text>`);
+        parts.push(`<text x="${LABEL}" y="${y + 12}" class="missing">${xml(text)}</text>`);
       } else {
         const length = Math.max(1, (seconds / max) * barSpace);
         parts.push(
@@ -53,7 +59,7 @@ export function peerChart(results: readonly WorkloadResult[], systems: readonly 
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="sans-serif">
 <style>.title{font-size:14px;font-weight:bold}.label,.value{font-size:12px}.missing{font-size:12px;fill:#b71c1c}.caption{font-size:12px;fill:#555}</style>
 <rect width="100%" height="100%" fill="white"/>
-<text x="10" y="22" class="caption">${escape(caption)}</text>
+<text x="10" y="22" class="caption">${xml(caption)}</text>
 ${parts.join('\n')}
 </svg>
 `;

@@ -27,7 +27,8 @@ const WARM_UP = 100;
 async function warmUp(system: SystemSide, job: Job): Promise<void> {
   if (job.persons === 0 || !system.read) return;
   await system.read({ ...job, op: 'read', n: Math.min(WARM_UP, job.persons) });
-  if (job.op === 'filter' || job.op === 'fof') await system[job.op]?.({ ...job, n: Math.min(WARM_UP, job.n) });
+  if (job.op === 'filter' || job.op === 'fof')
+    await system[job.op]?.({ ...job, n: Math.min(WARM_UP, job.n) });
 }
 
 async function main(): Promise<ChildReport> {

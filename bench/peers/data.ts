@@ -50,7 +50,11 @@ export function checksum(lines: readonly string[]): string {
 }
 
 /** How every system writes one hydrated person into its checksum lines. */
-export function personLine(p: { email: string; name: string; age: number | bigint | { toNumber(): number } }): string {
+export function personLine(p: {
+  email: string;
+  name: string;
+  age: number | bigint | { toNumber(): number };
+}): string {
   const age = typeof p.age === 'object' ? p.age.toNumber() : Number(p.age);
   return `${p.email}|${p.name}|${age}`;
 }

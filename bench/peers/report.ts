@@ -1,6 +1,6 @@
 // The peer table (one row per workload, one column per system), the issue's target per row, and
 // the entries of bench-results.json.
-import { type Cell, PEERS, type WorkloadResult, rawOf } from './runner';
+import { type Cell, PEERS, rawOf, type WorkloadResult } from './runner';
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -13,7 +13,8 @@ function spread(values: readonly number[]): number {
   return values.length < 2 ? 0 : (Math.max(...values) - Math.min(...values)) / 2 / median(values);
 }
 
-const timed = (cell: Cell | undefined) => (cell?.status === 'ok' && cell.seconds.length > 0 ? cell : undefined);
+const timed = (cell: Cell | undefined) =>
+  cell?.status === 'ok' && cell.seconds.length > 0 ? cell : undefined;
 
 /** Median seconds of a system on a workload, when it ran correctly. */
 export function secondsOf(result: WorkloadResult, system: string): number | undefined {
@@ -73,7 +74,14 @@ const ratio = (value: number | undefined) =>
   value === undefined ? '-' : Number.isFinite(value) ? value.toFixed(2) : '0 (peer timed out)';
 
 export function peerTable(results: readonly WorkloadResult[], systems: readonly string[]): string {
-  const header = ['workload (median s ± half range)', ...systems, 'carto/raw', 'carto/best peer', 'target', 'result'];
+  const header = [
+    'workload (median s ± half range)',
+    ...systems,
+    'carto/raw',
+    'carto/best peer',
+    'target',
+    'result',
+  ];
   const rows = results.map((result) => {
     const v = verdict(result);
     const note = result.workload.target.maxMemoryMb ? memoryNote(result) : '';
@@ -87,7 +95,11 @@ export function peerTable(results: readonly WorkloadResult[], systems: readonly 
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => `${cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()}\n`;
+  const line = (cells: string[]) =>
+    `${cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd()}\n`;
   const problems = results.flatMap((result) =>
     [...result.cells.values()]
       .filter((cell) => cell.status !== 'ok' && cell.note)

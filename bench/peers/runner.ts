@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import type { ChildReport, Job } from './protocol';
 import { ensurePython } from './venv';
-import { WORKLOADS, type Workload, jobOf } from './workloads';
+import { jobOf, WORKLOADS, type Workload } from './workloads';
 
 export const SYSTEMS = ['raw', 'cartograph', 'neogma', 'neode', 'neomodel', 'raw-py'] as const;
 export const PEERS: readonly string[] = ['neogma', 'neode', 'neomodel'];
@@ -65,7 +65,9 @@ export async function runPeers(db: Database, options: PeerOptions): Promise<Work
         if (cell) Object.assign(cell, { status: 'unavailable', note: python.unavailable });
       }
     }
-    process.stderr.write(`\n-- ${workload.name} (n=${job.n}${job.persons ? `, ${job.persons} persons` : ''})\n`);
+    process.stderr.write(
+      `\n-- ${workload.name} (n=${job.n}${job.persons ? `, ${job.persons} persons` : ''})\n`,
+    );
     if (!workload.mutates) await prepare(db, workload, job);
     for (let round = 0; round < options.rounds; round++) {
       const order = taking.map((_, i) => taking[(i + round) % taking.length]!);
@@ -77,7 +79,9 @@ export async function runPeers(db: Database, options: PeerOptions): Promise<Work
         const report = await runChild(system, job, options.timeout, pythonPath);
         await record(db, workload, job, cell, report, options.timeout);
         const took = cell.status === 'ok' ? `${cell.seconds.at(-1)!.toFixed(2)} s` : cell.status;
-        process.stderr.write(`  round ${round + 1} ${system}: ${took}${cell.note ? ` (${cell.note})` : ''}\n`);
+        process.stderr.write(
+          `  round ${round + 1} ${system}: ${took}${cell.note ? ` (${cell.note})` : ''}\n`,
+        );
       }
     }
     results.push({ workload, job, cells });
@@ -118,7 +122,8 @@ async function record(
   const expected = workload.expected(job);
   const wrong: string[] = [];
   if (report.rows !== expected.rows) wrong.push(`${report.rows} rows, expected ${expected.rows}`);
-  if (expected.result !== undefined && report.checksum !== expected.result) wrong.push('result checksum differs');
+  if (expected.result !== undefined && report.checksum !== expected.result)
+    wrong.push('result checksum differs');
   if (expected.database !== undefined && workload.verify) {
     const actual = await workload.verify(db.driver, job);
     if (actual.checksum !== expected.database)

@@ -21,9 +21,13 @@ export async function ensurePython(): Promise<PythonSetup> {
     if (existsSync(INSTALLED) && readFileSync(INSTALLED, 'utf8') === wanted) return { python };
     process.stderr.write('setting up bench/.bench-venv (neomodel and the Python driver)...\n');
     if (!existsSync(python)) await run(process.env.BENCH_PYTHON ?? 'python3', ['-m', 'venv', VENV]);
-    await run(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '-r', REQUIREMENTS], {
-      maxBuffer: 16 << 20,
-    });
+    await run(
+      python,
+      ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '-r', REQUIREMENTS],
+      {
+        maxBuffer: 16 << 20,
+      },
+    );
     writeFileSync(INSTALLED, wanted);
     return { python };
   } catch (error) {

@@ -3,10 +3,10 @@
 // issue's target for Cartograph.
 import neo4j, { type Driver } from 'neo4j-driver';
 import {
-  FILTER_LIMIT,
-  FRIEND_STEPS,
   ageWindow,
   checksum,
+  FILTER_LIMIT,
+  FRIEND_STEPS,
   pair,
   person,
   personLine,
@@ -88,7 +88,9 @@ async function personsChecksum(driver: Driver): Promise<{ rows: number; checksum
   const { records } = await driver.executeQuery(
     'MATCH (p:Person) RETURN p.email AS email, p.name AS name, p.age AS age',
   );
-  const lines = records.map((r) => personLine({ email: r.get('email'), name: r.get('name'), age: r.get('age') }));
+  const lines = records.map((r) =>
+    personLine({ email: r.get('email'), name: r.get('name'), age: r.get('age') }),
+  );
   return { rows: lines.length, checksum: checksum(lines.sort()) };
 }
 
@@ -270,5 +272,10 @@ export const WORKLOADS: readonly Workload[] = [
 /** The job a workload sends at full size or at a tenth of it. */
 export function jobOf(workload: Workload, quick: boolean): Job {
   const scale = quick ? 10 : 1;
-  return { workload: workload.name, op: workload.op, n: workload.n / scale, persons: workload.persons / scale };
+  return {
+    workload: workload.name,
+    op: workload.op,
+    n: workload.n / scale,
+    persons: workload.persons / scale,
+  };
 }

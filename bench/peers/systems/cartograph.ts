@@ -6,12 +6,12 @@ import {
   Node,
   NodeEntity,
   type NodeSet,
-  RelationshipTo,
   type RelationshipManager,
+  RelationshipTo,
   StringProperty,
 } from '@cartograph/core';
-import { FILTER_LIMIT, ageWindow, pair, person, personLine, persons, visit } from '../data';
-import { type Job, type Outcome, type SystemSide, connection } from '../protocol';
+import { ageWindow, FILTER_LIMIT, pair, person, personLine, persons, visit } from '../data';
+import { connection, type Job, type Outcome, type SystemSide } from '../protocol';
 
 @Node()
 class Person extends NodeEntity {
@@ -45,7 +45,9 @@ async function bulkRelate(job: Job): Promise<Outcome> {
   // after merge: use Person.relateMany('friends', pairs.map(({ from, to }) => ({ from: { email: from }, to: { email: to } })))
   const pairs = pairEmails(job);
   const emails = [...persons(job.persons)].map((p) => p.email);
-  const byEmail = new Map((await Person.nodes.filter({ email: { in: emails } }).all()).map((p) => [p.email, p]));
+  const byEmail = new Map(
+    (await Person.nodes.filter({ email: { in: emails } }).all()).map((p) => [p.email, p]),
+  );
   for (const { from, to } of pairs) await byEmail.get(from)!.friends.connect(byEmail.get(to)!);
   return { rows: pairs.length };
 }
@@ -90,9 +92,19 @@ async function friendsOfFriends(job: Job): Promise<Outcome> {
   for (let j = 0; j < job.n; j++) {
     const email = person(visit(j, job.persons)).email;
     // after merge: traverse('friends', { min: 2, max: 2 }) is the alternative to measure
-    const found = await Person.nodes.filter({ email }).traverse('friends').traverse('friends').distinct().all();
+    const found = await Person.nodes
+      .filter({ email })
+      .traverse('friends')
+      .traverse('friends')
+      .distinct()
+      .all();
     rows += found.length;
-    lines.push(`${email}:${found.map((p) => p.email).sort().join(',')}`);
+    lines.push(
+      `${email}:${found
+        .map((p) => p.email)
+        .sort()
+        .join(',')}`,
+    );
   }
   return { rows, lines };
 }

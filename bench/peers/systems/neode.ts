@@ -2,15 +2,17 @@
 // time (neode has no bulk create), first() by key, the query builder with hydrate() for filtered
 // and multi-hop queries, relateTo() between loaded nodes, and node.update() to save.
 import Neode from 'neode';
-import { FILTER_LIMIT, ageWindow, pair, person, personLine, persons, visit } from '../data';
-import { type Job, type Outcome, type SystemSide, connection } from '../protocol';
+import { ageWindow, FILTER_LIMIT, pair, person, personLine, persons, visit } from '../data';
+import { connection, type SystemSide } from '../protocol';
 
 let neode: Neode;
 let Person: Neode.Model<PersonProperties>;
 
 type PersonProperties = { email: string; name: string; age: number };
 // neode's builder has whereBetween (documented in its README), missing from its type declarations.
-type BuilderWithBetween = Neode.Builder & { whereBetween(alias: string, floor: number, ceiling: number): Neode.Builder };
+type BuilderWithBetween = Neode.Builder & {
+  whereBetween(alias: string, floor: number, ceiling: number): Neode.Builder;
+};
 
 const lineOf = (node: Neode.Node<PersonProperties>) => personLine(node.properties() as PersonProperties);
 

@@ -1,9 +1,16 @@
 // neogma 1.16, written as its docs recommend: a ModelFactory model, createMany, findOne/findMany
 // with where operators and order, relateTo by key (neogma can relate without loading instances),
 // eager loading of nested relationships in one query, and instance.save().
-import { ModelFactory, type ModelRelatedNodesI, Neogma, type NeogmaInstance, type NeogmaModel, Op } from 'neogma';
-import { FILTER_LIMIT, ageWindow, pair, person, personLine, persons, visit } from '../data';
-import { type Job, type Outcome, type SystemSide, connection } from '../protocol';
+import {
+  ModelFactory,
+  type ModelRelatedNodesI,
+  Neogma,
+  type NeogmaInstance,
+  type NeogmaModel,
+  Op,
+} from 'neogma';
+import { ageWindow, FILTER_LIMIT, pair, person, personLine, persons, visit } from '../data';
+import { connection, type Job, type Outcome, type SystemSide } from '../protocol';
 
 type PersonProperties = { email: string; name: string; age: number };
 // neogma's documented way of typing a model related to itself.

@@ -2,8 +2,8 @@
 // operations send one auto-commit query each (one round trip); bulk writes send UNWIND batches of
 // 10k in one managed transaction; the import commits each batch on its own.
 import neo4j, { type Driver, type Node as Neo4jNode } from 'neo4j-driver';
-import { FILTER_LIMIT, ageWindow, pair, person, personLine, persons, visit } from '../data';
-import { type Job, type Outcome, type SystemSide, connection } from '../protocol';
+import { ageWindow, FILTER_LIMIT, pair, person, personLine, persons, visit } from '../data';
+import { connection, type Job, type SystemSide } from '../protocol';
 
 const BATCH = 10_000;
 let driver: Driver;
@@ -147,7 +147,12 @@ const side: SystemSide = {
       );
       const found = records.map((r) => plain(r.get('f') as Neo4jNode));
       rows += found.length;
-      lines.push(`${email}:${found.map((p) => p.email).sort().join(',')}`);
+      lines.push(
+        `${email}:${found
+          .map((p) => p.email)
+          .sort()
+          .join(',')}`,
+      );
     }
     return { rows, lines };
   },
@@ -159,7 +164,11 @@ const side: SystemSide = {
       });
       const loaded = plain(records[0]!.get('p') as Neo4jNode);
       loaded.age += 1;
-      await run('MATCH (p) WHERE elementId(p) = $id SET p.age = $age', { id: loaded.elementId, age: neo4j.int(loaded.age) }, false);
+      await run(
+        'MATCH (p) WHERE elementId(p) = $id SET p.age = $age',
+        { id: loaded.elementId, age: neo4j.int(loaded.age) },
+        false,
+      );
     }
     return { rows: job.n };
   },
