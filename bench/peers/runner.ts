@@ -76,8 +76,9 @@ export async function runPeers(db: Database, options: PeerOptions): Promise<Work
         if (cell.status !== 'ok') continue;
         if (workload.mutates) await prepare(db, workload, job);
         const pythonPath = python && 'python' in python ? python.python : undefined;
-        const report = await runChild(system, job, options.timeout, pythonPath);
-        await record(db, workload, job, cell, report, options.timeout);
+        const timeout = workload.timeout ? workload.timeout / (options.quick ? 10 : 1) : options.timeout;
+        const report = await runChild(system, job, timeout, pythonPath);
+        await record(db, workload, job, cell, report, timeout);
         const took = cell.status === 'ok' ? `${cell.seconds.at(-1)!.toFixed(2)} s` : cell.status;
         process.stderr.write(
           `  round ${round + 1} ${system}: ${took}${cell.note ? ` (${cell.note})` : ''}\n`,

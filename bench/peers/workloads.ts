@@ -49,6 +49,8 @@ export interface Workload {
   readonly target: Target;
   /** Systems that take part (default: all). */
   readonly systems?: readonly string[];
+  /** Seconds a run may take at full size (a tenth with --quick), instead of the default timeout. */
+  readonly timeout?: number;
   /** Off unless asked for by name or flag (the 10M import). */
   readonly optIn?: boolean;
 }
@@ -265,6 +267,7 @@ export const WORKLOADS: readonly Workload[] = [
     verify: personsAggregate,
     target: { maxRatioToRaw: 1.15, maxMemoryMb: 200 },
     systems: ['raw', 'cartograph'],
+    timeout: 3600,
     optIn: true,
   },
 ];
