@@ -58,3 +58,13 @@ export function personLine(p: {
   const age = typeof p.age === 'object' ? p.age.toNumber() : Number(p.age);
   return `${p.email}|${p.name}|${age}`;
 }
+
+/** The checksum line of a filtered query: the emails in the order returned. */
+export function emailsLine(found: readonly { email: string }[]): string {
+  return found.map((p) => p.email).join(',');
+}
+
+/** The checksum line of one person's friends of friends: their emails, sorted. */
+export function friendsLine(email: string, emails: readonly string[]): string {
+  return `${email}:${[...emails].sort().join(',')}`;
+}

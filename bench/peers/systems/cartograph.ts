@@ -10,8 +10,19 @@ import {
   RelationshipTo,
   StringProperty,
 } from '@cartograph/core';
-import { ageWindow, FILTER_LIMIT, pair, person, personLine, persons, visit } from '../data';
+import {
+  ageWindow,
+  emailsLine,
+  FILTER_LIMIT,
+  friendsLine,
+  pair,
+  person,
+  personLine,
+  persons,
+  visit,
+} from '../data';
 import { connection, type Job, type Outcome, type SystemSide } from '../protocol';
+import { oneByOne } from '../sequential';
 
 @Node()
 class Person extends NodeEntity {
@@ -62,34 +73,27 @@ async function relateOneByOne(job: Job): Promise<Outcome> {
   return { rows: job.n };
 }
 
-async function pointReads(job: Job): Promise<Outcome> {
-  const lines: string[] = [];
-  for (let j = 0; j < job.n; j++) {
-    lines.push(personLine(await Person.nodes.get({ email: person(visit(j, job.persons)).email })));
-  }
-  return { rows: lines.length, lines };
+function pointReads(job: Job): Promise<Outcome> {
+  return oneByOne(job.n, async (j) => {
+    const found = await Person.nodes.get({ email: person(visit(j, job.persons)).email });
+    return { rows: 1, line: personLine(found) };
+  });
 }
 
-async function filteredQueries(job: Job): Promise<Outcome> {
-  const lines: string[] = [];
-  let rows = 0;
-  for (let j = 0; j < job.n; j++) {
+function filteredQueries(job: Job): Promise<Outcome> {
+  return oneByOne(job.n, async (j) => {
     const { min, max } = ageWindow(j);
     const found = await Person.nodes
       .filter({ age: { gte: min, lte: max } })
       .orderBy('-age', 'email')
       .limit(FILTER_LIMIT)
       .all();
-    rows += found.length;
-    lines.push(found.map((p) => p.email).join(','));
-  }
-  return { rows, lines };
+    return { rows: found.length, line: emailsLine(found) };
+  });
 }
 
-async function friendsOfFriends(job: Job): Promise<Outcome> {
-  const lines: string[] = [];
-  let rows = 0;
-  for (let j = 0; j < job.n; j++) {
+function friendsOfFriends(job: Job): Promise<Outcome> {
+  return oneByOne(job.n, async (j) => {
     const email = person(visit(j, job.persons)).email;
     // after merge: traverse('friends', { min: 2, max: 2 }) is the alternative to measure
     const found = await Person.nodes
@@ -98,15 +102,14 @@ async function friendsOfFriends(job: Job): Promise<Outcome> {
       .traverse('friends')
       .distinct()
       .all();
-    rows += found.length;
-    lines.push(
-      `${email}:${found
-        .map((p) => p.email)
-        .sort()
-        .join(',')}`,
-    );
-  }
-  return { rows, lines };
+    return {
+      rows: found.length,
+      line: friendsLine(
+        email,
+        found.map((p) => p.email),
+      ),
+    };
+  });
 }
 
 async function loadModifySave(job: Job): Promise<Outcome> {

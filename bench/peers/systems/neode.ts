@@ -2,8 +2,19 @@
 // time (neode has no bulk create), first() by key, the query builder with hydrate() for filtered
 // and multi-hop queries, relateTo() between loaded nodes, and node.update() to save.
 import Neode from 'neode';
-import { ageWindow, FILTER_LIMIT, pair, person, personLine, persons, visit } from '../data';
+import {
+  ageWindow,
+  emailsLine,
+  FILTER_LIMIT,
+  friendsLine,
+  pair,
+  person,
+  personLine,
+  persons,
+  visit,
+} from '../data';
 import { connection, type SystemSide } from '../protocol';
+import { oneByOne } from '../sequential';
 
 let neode: Neode;
 let Person: Neode.Model<PersonProperties>;
@@ -67,16 +78,14 @@ const side: SystemSide = {
     return { rows: job.n };
   },
 
-  async read(job) {
-    const lines: string[] = [];
-    for (let j = 0; j < job.n; j++) lines.push(lineOf(await first(person(visit(j, job.persons)).email)));
-    return { rows: lines.length, lines };
-  },
+  read: (job) =>
+    oneByOne(job.n, async (j) => ({
+      rows: 1,
+      line: lineOf(await first(person(visit(j, job.persons)).email)),
+    })),
 
-  async filter(job) {
-    const lines: string[] = [];
-    let rows = 0;
-    for (let j = 0; j < job.n; j++) {
+  filter: (job) =>
+    oneByOne(job.n, async (j) => {
       const { min, max } = ageWindow(j);
       const result = await (neode.query().match('p', Person) as BuilderWithBetween)
         .whereBetween('p.age', min, max)
@@ -86,16 +95,14 @@ const side: SystemSide = {
         .limit(FILTER_LIMIT)
         .execute();
       const found = neode.hydrate<PersonProperties>(result, 'p');
-      rows += found.length;
-      lines.push(found.map((node: Neode.Node<PersonProperties>) => node.get('email')).join(','));
-    }
-    return { rows, lines };
-  },
+      const emails = found.map((node: Neode.Node<PersonProperties>) => ({
+        email: node.get('email') as string,
+      }));
+      return { rows: found.length, line: emailsLine(emails) };
+    }),
 
-  async fof(job) {
-    const lines: string[] = [];
-    let rows = 0;
-    for (let j = 0; j < job.n; j++) {
+  fof: (job) =>
+    oneByOne(job.n, async (j) => {
       const email = person(visit(j, job.persons)).email;
       const result = await neode
         .query()
@@ -106,12 +113,9 @@ const side: SystemSide = {
         .return('DISTINCT f AS f')
         .execute();
       const found = neode.hydrate<PersonProperties>(result, 'f');
-      rows += found.length;
       const emails = found.map((node: Neode.Node<PersonProperties>) => node.get('email') as string);
-      lines.push(`${email}:${emails.sort().join(',')}`);
-    }
-    return { rows, lines };
-  },
+      return { rows: found.length, line: friendsLine(email, emails) };
+    }),
 
   async save(job) {
     for (let j = 0; j < job.n; j++) {

@@ -9,8 +9,19 @@ import {
   type NeogmaModel,
   Op,
 } from 'neogma';
-import { ageWindow, FILTER_LIMIT, pair, person, personLine, persons, visit } from '../data';
+import {
+  ageWindow,
+  emailsLine,
+  FILTER_LIMIT,
+  friendsLine,
+  pair,
+  person,
+  personLine,
+  persons,
+  visit,
+} from '../data';
 import { connection, type Job, type Outcome, type SystemSide } from '../protocol';
+import { oneByOne } from '../sequential';
 
 type PersonProperties = { email: string; name: string; age: number };
 // neogma's documented way of typing a model related to itself.
@@ -63,19 +74,14 @@ const side: SystemSide = {
   relate: relateByKey,
   'relate-one': relateByKey,
 
-  async read(job) {
-    const lines: string[] = [];
-    for (let j = 0; j < job.n; j++) {
+  read: (job) =>
+    oneByOne(job.n, async (j) => {
       const found = await Persons.findOne({ where: { email: person(visit(j, job.persons)).email } });
-      lines.push(personLine(found!));
-    }
-    return { rows: lines.length, lines };
-  },
+      return { rows: 1, line: personLine(found!) };
+    }),
 
-  async filter(job) {
-    const lines: string[] = [];
-    let rows = 0;
-    for (let j = 0; j < job.n; j++) {
+  filter: (job) =>
+    oneByOne(job.n, async (j) => {
       const { min, max } = ageWindow(j);
       const found = await Persons.findMany({
         // neogma applies every operator of the object (its type admits one at a time).
@@ -86,31 +92,23 @@ const side: SystemSide = {
         ],
         limit: FILTER_LIMIT,
       });
-      rows += found.length;
-      lines.push(found.map((p) => p.email).join(','));
-    }
-    return { rows, lines };
-  },
+      return { rows: found.length, line: emailsLine(found) };
+    }),
 
-  async fof(job) {
-    const lines: string[] = [];
-    let rows = 0;
-    for (let j = 0; j < job.n; j++) {
+  fof: (job) =>
+    oneByOne(job.n, async (j) => {
       const email = person(visit(j, job.persons)).email;
       // Eager loading, nested: one query returns the friends and their friends.
       const found = await Persons.findOne({
         where: { email },
         relationships: { friends: { relationships: { friends: {} } } },
       });
-      const distinct = new Map<string, unknown>();
+      const distinct = new Set<string>();
       for (const friend of found!.friends ?? []) {
-        for (const far of friend.node.friends ?? []) distinct.set(far.node.email, far.node);
+        for (const far of friend.node.friends ?? []) distinct.add(far.node.email);
       }
-      rows += distinct.size;
-      lines.push(`${email}:${[...distinct.keys()].sort().join(',')}`);
-    }
-    return { rows, lines };
-  },
+      return { rows: distinct.size, line: friendsLine(email, [...distinct]) };
+    }),
 
   async save(job) {
     for (let j = 0; j < job.n; j++) {

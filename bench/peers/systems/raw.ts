@@ -2,8 +2,19 @@
 // operations send one auto-commit query each (one round trip); bulk writes send UNWIND batches of
 // 10k in one managed transaction; the import commits each batch on its own.
 import neo4j, { type Driver, type Node as Neo4jNode } from 'neo4j-driver';
-import { ageWindow, FILTER_LIMIT, pair, person, personLine, persons, visit } from '../data';
+import {
+  ageWindow,
+  emailsLine,
+  FILTER_LIMIT,
+  friendsLine,
+  pair,
+  person,
+  personLine,
+  persons,
+  visit,
+} from '../data';
 import { connection, type Job, type SystemSide } from '../protocol';
+import { oneByOne } from '../sequential';
 
 const BATCH = 10_000;
 let driver: Driver;
@@ -109,53 +120,41 @@ const side: SystemSide = {
     return { rows: job.n };
   },
 
-  async read(job) {
-    const lines: string[] = [];
-    for (let j = 0; j < job.n; j++) {
+  read: (job) =>
+    oneByOne(job.n, async (j) => {
       const records = await run('MATCH (p:Person {email: $email}) RETURN p', {
         email: person(visit(j, job.persons)).email,
       });
-      lines.push(personLine(plain(records[0]!.get('p') as Neo4jNode)));
-    }
-    return { rows: lines.length, lines };
-  },
+      return { rows: 1, line: personLine(plain(records[0]!.get('p') as Neo4jNode)) };
+    }),
 
-  async filter(job) {
-    const lines: string[] = [];
-    let rows = 0;
-    for (let j = 0; j < job.n; j++) {
+  filter: (job) =>
+    oneByOne(job.n, async (j) => {
       const { min, max } = ageWindow(j);
       const records = await run(
         'MATCH (p:Person) WHERE p.age >= $min AND p.age <= $max RETURN p ORDER BY p.age DESC, p.email ASC LIMIT $limit',
         { min: neo4j.int(min), max: neo4j.int(max), limit: neo4j.int(FILTER_LIMIT) },
       );
       const found = records.map((r) => plain(r.get('p') as Neo4jNode));
-      rows += found.length;
-      lines.push(found.map((p) => p.email).join(','));
-    }
-    return { rows, lines };
-  },
+      return { rows: found.length, line: emailsLine(found) };
+    }),
 
-  async fof(job) {
-    const lines: string[] = [];
-    let rows = 0;
-    for (let j = 0; j < job.n; j++) {
+  fof: (job) =>
+    oneByOne(job.n, async (j) => {
       const email = person(visit(j, job.persons)).email;
       const records = await run(
         'MATCH (:Person {email: $email})-[:KNOWS]->(:Person)-[:KNOWS]->(f:Person) RETURN DISTINCT f',
         { email },
       );
       const found = records.map((r) => plain(r.get('f') as Neo4jNode));
-      rows += found.length;
-      lines.push(
-        `${email}:${found
-          .map((p) => p.email)
-          .sort()
-          .join(',')}`,
-      );
-    }
-    return { rows, lines };
-  },
+      return {
+        rows: found.length,
+        line: friendsLine(
+          email,
+          found.map((p) => p.email),
+        ),
+      };
+    }),
 
   async save(job) {
     for (let j = 0; j < job.n; j++) {
