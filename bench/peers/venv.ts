@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-const VENV = join(__dirname, '..', '.bench-venv');
+const VENV = process.env.BENCH_VENV ?? join(__dirname, '..', '.bench-venv');
 const REQUIREMENTS = join(__dirname, 'py', 'requirements.txt');
 /** A copy of the requirements the environment was last installed from. */
 const INSTALLED = join(VENV, 'installed-requirements.txt');
@@ -19,7 +19,7 @@ export async function ensurePython(): Promise<PythonSetup> {
   const wanted = readFileSync(REQUIREMENTS, 'utf8');
   try {
     if (existsSync(INSTALLED) && readFileSync(INSTALLED, 'utf8') === wanted) return { python };
-    process.stderr.write('setting up bench/.bench-venv (neomodel and the Python driver)...\n');
+    process.stderr.write(`setting up ${VENV} (neomodel and the Python driver)...\n`);
     if (!existsSync(python)) await run(process.env.BENCH_PYTHON ?? 'python3', ['-m', 'venv', VENV]);
     await run(
       python,
