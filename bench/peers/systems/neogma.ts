@@ -31,6 +31,7 @@ interface PersonRelated {
 type PersonInstance = NeogmaInstance<PersonProperties, PersonRelated>;
 type PersonModel = NeogmaModel<PersonProperties, PersonRelated>;
 
+const CREATE_BATCH = 1_000;
 let neogma: Neogma;
 let Persons: PersonModel;
 
@@ -68,8 +69,14 @@ const side: SystemSide = {
   close: () => neogma.driver.close(),
 
   async create(job) {
-    const created = await Persons.createMany([...persons(job.n)]);
-    return { rows: created.length };
+    // One createMany call of 20k rows fails in neogma ("Max number of tries for string generation
+    // reached": it runs out of unique parameter names), so rows go in calls of CREATE_BATCH.
+    const rows = [...persons(job.n)];
+    let created = 0;
+    for (let start = 0; start < rows.length; start += CREATE_BATCH) {
+      created += (await Persons.createMany(rows.slice(start, start + CREATE_BATCH))).length;
+    }
+    return { rows: created };
   },
   relate: relateByKey,
   'relate-one': relateByKey,
