@@ -35,6 +35,14 @@ export function pair(j: number, count: number): { from: number; to: number } {
 /** The friendship graph friends-of-friends reads: i KNOWS i+1, i+7 and i+31 (mod count). */
 export const FRIEND_STEPS = [1, 7, 31] as const;
 
+/** The emails of the pairs a relate workload connects. */
+export function pairEmails(n: number, count: number): { from: string; to: string }[] {
+  return Array.from({ length: n }, (_, j) => {
+    const { from, to } = pair(j, count);
+    return { from: person(from).email, to: person(to).email };
+  });
+}
+
 /** Filtered query j: persons aged min..min+9, by age descending then email, first 20. */
 export function ageWindow(j: number): { min: number; max: number } {
   const min = 18 + (j % 50);

@@ -15,7 +15,7 @@ import {
   emailsLine,
   FILTER_LIMIT,
   friendsLine,
-  pair,
+  pairEmails,
   person,
   personLine,
   persons,
@@ -35,13 +35,6 @@ class Person extends NodeEntity {
 
 let graph: Graph;
 
-function pairEmails(job: Job) {
-  return Array.from({ length: job.n }, (_, j) => {
-    const { from, to } = pair(j, job.persons);
-    return { from: person(from).email, to: person(to).email };
-  });
-}
-
 /** Bulk create, ids returned: one UNWIND per batch of 10k. */
 async function bulkCreate(job: Job): Promise<Outcome> {
   const created = await Person.createMany([...persons(job.n)]);
@@ -54,7 +47,7 @@ async function bulkCreate(job: Job): Promise<Outcome> {
  */
 async function bulkRelate(job: Job): Promise<Outcome> {
   // after merge: use Person.relateMany('friends', pairs.map(({ from, to }) => ({ from: { email: from }, to: { email: to } })))
-  const pairs = pairEmails(job);
+  const pairs = pairEmails(job.n, job.persons);
   const emails = [...persons(job.persons)].map((p) => p.email);
   const byEmail = new Map(
     (await Person.nodes.filter({ email: { in: emails } }).all()).map((p) => [p.email, p]),
@@ -65,7 +58,7 @@ async function bulkRelate(job: Job): Promise<Outcome> {
 
 /** One-by-one relate by key: today each end is loaded, then connected. */
 async function relateOneByOne(job: Job): Promise<Outcome> {
-  for (const { from, to } of pairEmails(job)) {
+  for (const { from, to } of pairEmails(job.n, job.persons)) {
     // after merge: use await Person.relate({ email: from }, 'friends', { email: to })
     const [a, b] = [await Person.nodes.get({ email: from }), await Person.nodes.get({ email: to })];
     await a.friends.connect(b);

@@ -7,13 +7,13 @@ import {
   emailsLine,
   FILTER_LIMIT,
   friendsLine,
-  pair,
+  pairEmails,
   person,
   personLine,
   persons,
   visit,
 } from '../data';
-import { connection, type Job, type SystemSide } from '../protocol';
+import { connection, type SystemSide } from '../protocol';
 import { oneByOne } from '../sequential';
 
 const BATCH = 10_000;
@@ -55,13 +55,6 @@ function* batches<T>(items: Iterable<T>): Generator<T[]> {
 
 const withIntAge = (p: { email: string; name: string; age: number }) => ({ ...p, age: neo4j.int(p.age) });
 
-function pairs(job: Job) {
-  return Array.from({ length: job.n }, (_, j) => {
-    const { from, to } = pair(j, job.persons);
-    return { from: person(from).email, to: person(to).email };
-  });
-}
-
 const side: SystemSide = {
   async open() {
     const { url, username, password } = connection();
@@ -94,7 +87,7 @@ const side: SystemSide = {
     const session = driver.session();
     try {
       await session.executeWrite(async (tx) => {
-        for (const batch of batches(pairs(job))) {
+        for (const batch of batches(pairEmails(job.n, job.persons))) {
           await tx.run(
             `UNWIND $pairs AS pair
              MATCH (a:Person {email: pair.from}) MATCH (b:Person {email: pair.to})
@@ -110,7 +103,7 @@ const side: SystemSide = {
   },
 
   async 'relate-one'(job) {
-    for (const { from, to } of pairs(job)) {
+    for (const { from, to } of pairEmails(job.n, job.persons)) {
       await run(
         'MATCH (a:Person {email: $from}) MATCH (b:Person {email: $to}) MERGE (a)-[r:KNOWS]->(b) RETURN elementId(r)',
         { from, to },
