@@ -57,8 +57,8 @@ export function peerChart(
   }
   const height = y + 10;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="sans-serif">
-<style>.title{font-size:14px;font-weight:bold}.label,.value{font-size:12px}.missing{font-size:12px;fill:#b71c1c}.caption{font-size:12px;fill:#555}</style>
 <title>${xml(caption)}</title>
+<style>.title{font-size:14px;font-weight:bold}.label,.value{font-size:12px}.missing{font-size:12px;fill:#b71c1c}.caption{font-size:12px;fill:#555}</style>
 <rect width="100%" height="100%" fill="white"/>
 <text x="10" y="22" class="caption">${xml(caption)}</text>
 ${parts.join('\n')}
