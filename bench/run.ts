@@ -55,7 +55,7 @@ function applyQuick(): void {
 async function main(): Promise<void> {
   if (flags.quick) applyQuick();
   // Filtering systems or workloads is for working on the peer comparison: it runs that suite alone.
-  const filtered = flags.systems !== undefined || flags.workloads !== undefined || flags['import-10m'];
+  const filtered = flags.systems !== undefined || flags.workloads !== undefined;
   const only = positionals.length > 0 ? positionals : filtered ? ['peers'] : [];
   const wanted = (name: string) => only.length === 0 || only.includes(name);
   const context = await createContext();
