@@ -1,0 +1,152 @@
+// The peer table (one row per workload, one column per system), the issue's target per row, and
+// the entries of bench-results.json.
+import { type Cell, PEERS, rawOf, type WorkloadResult } from './runner';
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Half the range of the rounds, relative to the median. */
+function spread(values: readonly number[]): number {
+  return values.length < 2 ? 0 : (Math.max(...values) - Math.min(...values)) / 2 / median(values);
+}
+
+const timed = (cell: Cell | undefined) =>
+  cell?.status === 'ok' && cell.seconds.length > 0 ? cell : undefined;
+
+/** Median seconds of a system on a workload, when it ran correctly. */
+export function secondsOf(result: WorkloadResult, system: string): number | undefined {
+  const cell = timed(result.cells.get(system));
+  return cell && median(cell.seconds);
+}
+
+/** Peak memory of the timed runs above the process's memory before them, in MB (median). */
+function memoryAbove(cell: Cell): number {
+  return median(cell.peakRssMb.map((peak, i) => peak - cell.baseRssMb[i]!));
+}
+
+export interface Verdict {
+  readonly ratioToRaw?: number;
+  readonly ratioToBestPeer?: number;
+  readonly target: string;
+  readonly result: 'met' | 'MISSED' | '-';
+}
+
+export function verdict(result: WorkloadResult): Verdict {
+  const { target } = result.workload;
+  const parts = ['< every peer'];
+  if (target.maxRatioToRaw) parts.push(`<= ${target.maxRatioToRaw}x raw`);
+  if (target.maxMemoryMb) parts.push(`< +${target.maxMemoryMb} MB`);
+  const text = parts.join(', ');
+  const ours = secondsOf(result, 'cartograph');
+  const raw = secondsOf(result, 'raw');
+  const ratioToRaw = ours !== undefined && raw !== undefined ? ours / raw : undefined;
+  // A peer that timed out is slower than any finished run; one that was WRONG or did not run is left out.
+  const peers = PEERS.flatMap((peer) => {
+    const cell = result.cells.get(peer);
+    if (cell?.status === 'timeout') return [Number.POSITIVE_INFINITY];
+    const seconds = secondsOf(result, peer);
+    return seconds === undefined ? [] : [seconds];
+  });
+  const bestPeer = peers.length > 0 ? Math.min(...peers) : undefined;
+  const ratioToBestPeer = ours !== undefined && bestPeer !== undefined ? ours / bestPeer : undefined;
+  if (ours === undefined) return { ratioToRaw, ratioToBestPeer, target: text, result: '-' };
+  const ourCell = result.cells.get('cartograph')!;
+  const met =
+    (ratioToBestPeer === undefined || ratioToBestPeer < 1) &&
+    (!target.maxRatioToRaw || (ratioToRaw !== undefined && ratioToRaw <= target.maxRatioToRaw)) &&
+    (!target.maxMemoryMb || memoryAbove(ourCell) < target.maxMemoryMb);
+  return { ratioToRaw, ratioToBestPeer, target: text, result: met ? 'met' : 'MISSED' };
+}
+
+function cellText(cell: Cell | undefined): string {
+  if (!cell) return '';
+  if (cell.status === 'timeout') return `timeout ${cell.note ?? ''}`.trim();
+  if (cell.status !== 'ok' || cell.seconds.length === 0) return cell.status;
+  const seconds = median(cell.seconds);
+  const spreadText = cell.seconds.length > 1 ? ` ±${(spread(cell.seconds) * 100).toFixed(0)}%` : '';
+  return `${seconds >= 100 ? seconds.toFixed(0) : seconds.toFixed(2)}${spreadText}`;
+}
+
+const ratio = (value: number | undefined) =>
+  value === undefined ? '-' : Number.isFinite(value) ? value.toFixed(2) : '0 (peer timed out)';
+
+export function peerTable(results: readonly WorkloadResult[], systems: readonly string[]): string {
+  const header = [
+    'workload (median s ± half range)',
+    ...systems,
+    'carto/raw',
+    'carto/best peer',
+    'target',
+    'result',
+  ];
+  const rows = results.map((result) => {
+    const v = verdict(result);
+    const note = result.workload.target.maxMemoryMb ? memoryNote(result) : '';
+    return [
+      result.workload.name + note,
+      ...systems.map((s) => cellText(result.cells.get(s))),
+      ratio(v.ratioToRaw),
+      ratio(v.ratioToBestPeer),
+      v.target,
+      v.result,
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) =>
+    `${cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd()}\n`;
+  const problems = results.flatMap((result) =>
+    [...result.cells.values()]
+      .filter((cell) => cell.status !== 'ok' && cell.note)
+      .map((cell) => `  ${result.workload.id} / ${cell.system}: ${cell.status}: ${cell.note}\n`),
+  );
+  return (
+    line(header) +
+    line(widths.map((w) => '-'.repeat(w))) +
+    rows.map(line).join('') +
+    (problems.length > 0 ? `\nNot timed:\n${problems.join('')}` : '')
+  );
+}
+
+function memoryNote(result: WorkloadResult): string {
+  const notes = [...result.cells.values()]
+    .filter((cell) => timed(cell))
+    .map((cell) => `${cell.system} +${memoryAbove(cell).toFixed(0)} MB`);
+  return notes.length > 0 ? ` (client memory: ${notes.join(', ')})` : '';
+}
+
+/** One entry of bench-results.json. */
+export interface JsonEntry {
+  readonly workload: string;
+  readonly system: string;
+  readonly seconds: number | null;
+  readonly rowsPerSecond: number | null;
+  readonly ratioToRaw: number | null;
+  readonly peakRssMb: number | null;
+  readonly status?: string;
+  readonly rounds?: readonly number[];
+}
+
+export function peerEntries(results: readonly WorkloadResult[]): JsonEntry[] {
+  return results.flatMap((result) =>
+    [...result.cells.values()].map((cell) => {
+      const seconds = secondsOf(result, cell.system) ?? null;
+      const raw = secondsOf(result, rawOf(cell.system));
+      return {
+        workload: result.workload.name,
+        system: cell.system,
+        seconds,
+        rowsPerSecond: seconds === null ? null : result.workload.expected(result.job).rows / seconds,
+        ratioToRaw: seconds === null || raw === undefined ? null : seconds / raw,
+        peakRssMb: timed(cell) ? median(cell.peakRssMb) : null,
+        status: cell.status === 'ok' ? 'ok' : `${cell.status}${cell.note ? `: ${cell.note}` : ''}`,
+        rounds: cell.seconds,
+      };
+    }),
+  );
+}

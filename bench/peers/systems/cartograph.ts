@@ -1,0 +1,140 @@
+// Cartograph, written as its docs recommend. Every workload is ONE function here, so that switching
+// one to an API that lands later (see the `after merge` notes) is a change of a few lines.
+import {
+  Graph,
+  IntegerProperty,
+  Node,
+  NodeEntity,
+  type NodeSet,
+  type RelationshipManager,
+  RelationshipTo,
+  StringProperty,
+} from '@cartograph/core';
+import {
+  ageWindow,
+  emailsLine,
+  FILTER_LIMIT,
+  friendsLine,
+  pairEmails,
+  person,
+  personLine,
+  persons,
+  visit,
+} from '../data';
+import { connection, type Job, type Outcome, type SystemSide } from '../protocol';
+import { oneByOne } from '../sequential';
+
+@Node()
+class Person extends NodeEntity {
+  declare static readonly nodes: NodeSet<Person>;
+  @StringProperty({ unique: true, required: true }) email!: string;
+  @StringProperty({ required: true }) name!: string;
+  @IntegerProperty({ required: true }) age!: number;
+  @RelationshipTo(() => Person, 'KNOWS') friends!: RelationshipManager<Person>;
+}
+
+let graph: Graph;
+
+/** Bulk create, ids returned: one UNWIND per batch of 10k. */
+async function bulkCreate(job: Job): Promise<Outcome> {
+  const created = await Person.createMany([...persons(job.n)]);
+  return { rows: new Set(created.map((p) => p.elementId)).size };
+}
+
+/**
+ * Bulk relate by key. Today's API has no bulk relate: the persons are loaded in one query and
+ * connected one by one.
+ */
+async function bulkRelate(job: Job): Promise<Outcome> {
+  // after merge: use Person.relateMany('friends', pairs.map(({ from, to }) => ({ from: { email: from }, to: { email: to } })))
+  const pairs = pairEmails(job.n, job.persons);
+  const emails = [...persons(job.persons)].map((p) => p.email);
+  const byEmail = new Map(
+    (await Person.nodes.filter({ email: { in: emails } }).all()).map((p) => [p.email, p]),
+  );
+  for (const { from, to } of pairs) await byEmail.get(from)!.friends.connect(byEmail.get(to)!);
+  return { rows: pairs.length };
+}
+
+/** One-by-one relate by key: today each end is loaded, then connected. */
+async function relateOneByOne(job: Job): Promise<Outcome> {
+  for (const { from, to } of pairEmails(job.n, job.persons)) {
+    // after merge: use await Person.relate({ email: from }, 'friends', { email: to })
+    const [a, b] = [await Person.nodes.get({ email: from }), await Person.nodes.get({ email: to })];
+    await a.friends.connect(b);
+  }
+  return { rows: job.n };
+}
+
+function pointReads(job: Job): Promise<Outcome> {
+  return oneByOne(job.n, async (j) => {
+    const found = await Person.nodes.get({ email: person(visit(j, job.persons)).email });
+    return { rows: 1, line: personLine(found) };
+  });
+}
+
+function filteredQueries(job: Job): Promise<Outcome> {
+  return oneByOne(job.n, async (j) => {
+    const { min, max } = ageWindow(j);
+    const found = await Person.nodes
+      .filter({ age: { gte: min, lte: max } })
+      .orderBy('-age', 'email')
+      .limit(FILTER_LIMIT)
+      .all();
+    return { rows: found.length, line: emailsLine(found) };
+  });
+}
+
+function friendsOfFriends(job: Job): Promise<Outcome> {
+  return oneByOne(job.n, async (j) => {
+    const email = person(visit(j, job.persons)).email;
+    // after merge: traverse('friends', { min: 2, max: 2 }) is the alternative to measure
+    const found = await Person.nodes
+      .filter({ email })
+      .traverse('friends')
+      .traverse('friends')
+      .distinct()
+      .all();
+    return {
+      rows: found.length,
+      line: friendsLine(
+        email,
+        found.map((p) => p.email),
+      ),
+    };
+  });
+}
+
+async function loadModifySave(job: Job): Promise<Outcome> {
+  for (let j = 0; j < job.n; j++) {
+    const loaded = await Person.nodes.get({ email: person(visit(j, job.persons)).email });
+    loaded.age += 1;
+    await loaded.save();
+  }
+  return { rows: job.n };
+}
+
+/** The large import. Today's createMany holds every row and writes them in one transaction. */
+async function importNodes(job: Job): Promise<Outcome> {
+  // after merge: use const { written } = await Person.importMany(persons(job.n) as an AsyncIterable, { batchSize: 10_000 })
+  const created = await Person.createMany([...persons(job.n)]);
+  return { rows: created.length };
+}
+
+const side: SystemSide = {
+  async open() {
+    const { url, username, password } = connection();
+    graph = await Graph.connect({ url, auth: { username, password } });
+  },
+  close: () => graph.close(),
+  create: bulkCreate,
+  relate: bulkRelate,
+  'relate-one': relateOneByOne,
+  read: pointReads,
+  filter: filteredQueries,
+  fof: friendsOfFriends,
+  save: loadModifySave,
+  import: importNodes,
+};
+
+export default side;
