@@ -156,7 +156,9 @@ describe('a refused connection', () => {
   it('raises ConnectionLostError once the retry time is spent', async () => {
     await rig.proxy().refuse();
 
-    const { error } = await timed(() => LedgerEntry.nodes.count());
+    // A deadline far beyond the 3 s retry window: the retry window, not the deadline, ends the call
+    // (with the file's 1.5 s default the two would race on a loaded machine).
+    const { error } = await timed(() => LedgerEntry.nodes.withOptions({ timeoutMs: 20_000 }).count());
 
     expect(error).toMatchObject({ code: 'CONNECTION_LOST' });
     expect((error as Error).message).toContain('retry when Neo4j is reachable again');
@@ -164,7 +166,9 @@ describe('a refused connection', () => {
 
   it('works again once connections are accepted', async () => {
     await rig.proxy().refuse();
-    await expect(AuditNote.create({ text: 'refused' })).rejects.toMatchObject({ code: 'CONNECTION_LOST' });
+    await expect(
+      rig.graph().writeTransaction(() => AuditNote.create({ text: 'refused' }), { timeoutMs: 20_000 }),
+    ).rejects.toMatchObject({ code: 'CONNECTION_LOST' });
 
     await rig.proxy().heal();
     await AuditNote.create({ text: 'accepted' });
