@@ -1,5 +1,4 @@
-// Cartograph, written as its docs recommend. Every workload is ONE function here, so that switching
-// one to an API that lands later (see the `after merge` notes) is a change of a few lines.
+// Cartograph, written as its docs recommend: one function per workload.
 import {
   Graph,
   IntegerProperty,
@@ -41,27 +40,20 @@ async function bulkCreate(job: Job): Promise<Outcome> {
   return { rows: new Set(created.map((p) => p.elementId)).size };
 }
 
-/**
- * Bulk relate by key. Today's API has no bulk relate: the persons are loaded in one query and
- * connected one by one.
- */
+/** Bulk relate by key: one UNWIND statement per batch of 10k, both ends locked and checked. */
 async function bulkRelate(job: Job): Promise<Outcome> {
-  // after merge: use Person.relateMany('friends', pairs.map(({ from, to }) => ({ from: { email: from }, to: { email: to } })))
-  const pairs = pairEmails(job.n, job.persons);
-  const emails = [...persons(job.persons)].map((p) => p.email);
-  const byEmail = new Map(
-    (await Person.nodes.filter({ email: { in: emails } }).all()).map((p) => [p.email, p]),
-  );
-  for (const { from, to } of pairs) await byEmail.get(from)!.friends.connect(byEmail.get(to)!);
+  const pairs = pairEmails(job.n, job.persons).map(({ from, to }) => ({
+    from: { email: from },
+    to: { email: to },
+  }));
+  await Person.relateMany('friends', pairs, { batchSize: 10_000 });
   return { rows: pairs.length };
 }
 
-/** One-by-one relate by key: today each end is loaded, then connected. */
+/** One-by-one relate by key, without loading the ends: one statement per pair. */
 async function relateOneByOne(job: Job): Promise<Outcome> {
   for (const { from, to } of pairEmails(job.n, job.persons)) {
-    // after merge: use await Person.relate({ email: from }, 'friends', { email: to })
-    const [a, b] = [await Person.nodes.get({ email: from }), await Person.nodes.get({ email: to })];
-    await a.friends.connect(b);
+    await Person.relate({ email: from }, 'friends', { email: to });
   }
   return { rows: job.n };
 }
@@ -88,7 +80,6 @@ function filteredQueries(job: Job): Promise<Outcome> {
 function friendsOfFriends(job: Job): Promise<Outcome> {
   return oneByOne(job.n, async (j) => {
     const email = person(visit(j, job.persons)).email;
-    // after merge: traverse('friends', { min: 2, max: 2 }) is the alternative to measure
     const found = await Person.nodes
       .filter({ email })
       .traverse('friends')
@@ -114,11 +105,10 @@ async function loadModifySave(job: Job): Promise<Outcome> {
   return { rows: job.n };
 }
 
-/** The large import. Today's createMany holds every row and writes them in one transaction. */
+/** The large import: rows generated as they are read, each batch of 10k committed on its own. */
 async function importNodes(job: Job): Promise<Outcome> {
-  // after merge: use const { written } = await Person.importMany(persons(job.n) as an AsyncIterable, { batchSize: 10_000 })
-  const created = await Person.createMany([...persons(job.n)]);
-  return { rows: created.length };
+  const { written } = await Person.importMany(persons(job.n), { batchSize: 10_000 });
+  return { rows: written };
 }
 
 const side: SystemSide = {
