@@ -18,6 +18,7 @@ import { type FieldError, ForbiddenPropertyNameError, ValidationError } from '..
 import { UnknownPropertyError } from '../errors/filter-errors';
 import type { CompiledQuery } from '../graph/graph';
 import { resolveGraph } from '../graph/resolve-graph';
+import { checkedBatchSize } from '../mapping/batch-size';
 import { sensitiveDbNames } from '../mapping/sensitive-keys';
 import { isForbiddenKey } from '../mapping/write-input';
 import type { NodeDefinition } from '../registry/definitions';
@@ -41,7 +42,6 @@ export interface BulkDeleteOptions extends BulkOptions {
 /** Values `update` accepts: model properties; null removes a property. */
 export type UpdateValues<T> = { [K in FieldKeys<T>]?: T[K] | null };
 
-const DEFAULT_BATCH = 10_000;
 const n = variable('n');
 const id = variable('id');
 const byId = eq(fn('elementId', [n]), id);
@@ -142,9 +142,7 @@ async function inBatches(
   options: BulkOptions,
   batch: (ids: string[]) => CompiledQuery,
 ): Promise<number> {
-  const size = options.batchSize ?? DEFAULT_BATCH;
-  if (!Number.isSafeInteger(size) || size < 1)
-    throw new RangeError(`batchSize must be a whole number >= 1, got ${size}`);
+  const size = checkedBatchSize(options.batchSize);
   const graph = resolveGraph(state.call);
   const ids = await graph.run(compileIds(state), 'READ', (record) => record.get(0) as string, state.call);
   let total = 0;

@@ -85,6 +85,15 @@ describe('delete()', () => {
     expect((await Person.nodes.orderBy('name').values('name')).map((r) => r.name)).toEqual(['Dave', 'Eve']);
   });
 
+  it('refuses a batchSize that is not a whole number >= 1 with InvalidBatchSizeError', async () => {
+    await expect(Person.nodes.update({ age: 1 }, { batchSize: 0 })).rejects.toMatchObject({
+      code: 'INVALID_BATCH_SIZE',
+    });
+    await expect(Person.nodes.delete({ batchSize: 2.5 })).rejects.toMatchObject({
+      code: 'INVALID_BATCH_SIZE',
+    });
+  });
+
   it('an empty set deletes nothing', async () => {
     expect(await Person.nodes.filter({ name: 'Zoe' }).delete()).toBe(0);
     expect(await Graph.current().cypher('MATCH (n) RETURN count(n) AS n', {}, { mode: 'READ' })).toEqual([
