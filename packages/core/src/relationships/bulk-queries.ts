@@ -18,7 +18,6 @@ import {
   prop,
   query,
   type RelationshipPattern,
-  rel,
   remove,
   removeProperty,
   render,
@@ -34,7 +33,7 @@ import {
 } from '@cartograph/cypher';
 import type { RelationshipDefinition } from '../registry/definitions';
 import type { KeyProperty } from './bulk-keys';
-import type { ReverseSide } from './pair-queries';
+import { fieldStep, type ReverseSide } from './pair-queries';
 
 /** The Cypher of one bulk relationship write, rendered once per field, key properties and checks. */
 export interface BulkQueries {
@@ -75,9 +74,7 @@ function step(
   withVariable: boolean,
   create = false,
 ): RelationshipPattern {
-  // CREATE needs a direction: an undirected (`both`) relationship is created outgoing.
-  const direction = create && definition.direction === 'both' ? 'out' : definition.direction;
-  return rel({ variable: withVariable ? r : undefined, types: [definition.type], direction });
+  return fieldStep(definition, withVariable ? r : undefined, create);
 }
 
 /** `UNWIND range(0, size($list) - 1) AS i WITH i, $list[i] AS k MATCH (n:Label) WHERE n.key = k`. */

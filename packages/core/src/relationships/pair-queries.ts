@@ -102,12 +102,21 @@ const r = variable('r');
 const id = variable('id');
 const byId = (v: typeof a, name: string) => eq(fn('elementId', [v]), param(undefined, name));
 
+/**
+ * `-[v:TYPE]->` of a relationship field (or `<-`, `-`, as declared). `create`: CREATE needs a
+ * direction, so an undirected (`both`) relationship is created outgoing.
+ */
+export function fieldStep(
+  definition: RelationshipDefinition,
+  v: Variable | undefined,
+  create = false,
+): RelationshipPattern {
+  const direction = create && definition.direction === 'both' ? 'out' : definition.direction;
+  return rel({ variable: v, types: [definition.type], direction });
+}
+
 function step(definition: RelationshipDefinition, withVariable: boolean): RelationshipPattern {
-  return rel({
-    variable: withVariable ? r : undefined,
-    types: [definition.type],
-    direction: definition.direction,
-  });
+  return fieldStep(definition, withVariable ? r : undefined);
 }
 
 export function buildPairQueries(
@@ -158,8 +167,6 @@ export function buildPairQueries(
       ]),
     ),
   ).cypher;
-  // CREATE needs a direction: an undirected (`both`) relationship is created outgoing.
-  const createDirection = definition.direction === 'both' ? 'out' : definition.direction;
   // Connect and disconnect are one statement each: the locks, the counts under them, then a
   // subquery that writes only when the checks pass. It ends in an aggregate, so it returns one row
   // either way; a write it refuses changes nothing, and the caller raises the typed error from the
@@ -201,13 +208,7 @@ export function buildPairQueries(
   if (far && far.min > 0) disconnectChecks.push(gte(sub(target, pair), literal(far.min)));
   const e = variable('e');
   const existing: ProjectionInput = {
-    expr: patternComprehension(
-      pattern(node(a), [
-        rel({ variable: e, types: [definition.type], direction: definition.direction }),
-        node(b),
-      ]),
-      { map: e },
-    ),
+    expr: patternComprehension(pattern(node(a), [fieldStep(definition, e), node(b)]), { map: e }),
     alias: 'existing',
   };
   const connectWrite = (first: Variable, second: Variable) =>
@@ -216,12 +217,7 @@ export function buildPairQueries(
       second,
       connectChecks,
       [
-        create(
-          pattern(node(a), [
-            rel({ variable: r, types: [definition.type], direction: createDirection }),
-            node(b),
-          ]),
-        ),
+        create(pattern(node(a), [fieldStep(definition, r, true), node(b)])),
         set([setReplace(r, param(undefined, 'props'))]),
         returnClause([{ expr: fn('collect', [r]), alias: 'created' }]),
       ],
@@ -243,10 +239,7 @@ export function buildPairQueries(
   const connectOtherFirst = connectWrite(b, a);
   const disconnectOwnerFirst = disconnectWrite(a, b);
   const disconnectOtherFirst = disconnectWrite(b, a);
-  const created = pattern(node(a), [
-    rel({ variable: r, types: [definition.type], direction: createDirection }),
-    node(b),
-  ]);
+  const created = pattern(node(a), [fieldStep(definition, r, true), node(b)]);
   const createText = render(
     query(...matchBoth, create(created), set([setReplace(r, param(undefined, 'props'))]), returnClause([r])),
   ).cypher;
