@@ -27,13 +27,14 @@ const i = variable('i');
 const rows = param(undefined, 'rows');
 
 /**
- * `UNWIND` over the row indexes (not the rows) so each result row says which input it belongs to,
- * without sending indexes as data.
+ * `UNWIND` over the indexes of list parameter `list` (not its items), binding `i` and the item as
+ * `alias`, so each result row says which input it belongs to without sending indexes as data.
  */
-function unwindRows() {
+export function unwindIndexed(list: string, alias: string) {
+  const values = param(undefined, list);
   return [
-    unwind(fn('range', [literal(0), sub(fn('size', [rows]), literal(1))]), i),
-    withClause([i, { expr: index(rows, i), alias: 'row' }]),
+    unwind(fn('range', [literal(0), sub(fn('size', [values]), literal(1))]), i),
+    withClause([i, { expr: index(values, i), alias }]),
   ];
 }
 
@@ -63,7 +64,7 @@ export function mergeManyText(definition: NodeDefinition, keys: readonly string[
   );
   return render(
     query(
-      ...unwindRows(),
+      ...unwindIndexed('rows', 'row'),
       merge(node(n, definition.labels, keyMap), {
         onCreate: [setMerge(n, prop(row, 'create'))],
         onMatch: update ? [setMerge(n, prop(row, 'update'))] : [],

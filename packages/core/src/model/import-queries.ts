@@ -3,8 +3,6 @@ import {
   create,
   eq,
   fn,
-  index,
-  literal,
   match,
   node,
   param,
@@ -14,12 +12,11 @@ import {
   returnClause,
   set,
   setReplace,
-  sub,
   unwind,
   variable,
-  withClause,
 } from '@cartograph/cypher';
 import type { NodeDefinition } from '../registry/definitions';
+import { unwindIndexed } from './batch-queries';
 
 const n = variable('n');
 const m = variable('m');
@@ -41,11 +38,9 @@ export interface ImportQueries {
  * planner buffer the batch) and than MERGE on the key.
  */
 export function importQueries(definition: NodeDefinition, keys: readonly string[]): ImportQueries {
-  const keyList = param(undefined, 'keys');
   const stored = render(
     query(
-      unwind(fn('range', [literal(0), sub(fn('size', [keyList]), literal(1))]), i),
-      withClause([i, { expr: index(keyList, i), alias: 'key' }]),
+      ...unwindIndexed('keys', 'key'),
       match(node(m, [definition.primaryLabel]), {
         where: and(...keys.map((name) => eq(prop(m, name), prop(key, name)))),
       }),
