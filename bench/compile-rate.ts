@@ -12,6 +12,7 @@ import {
   StringProperty,
 } from '@cartograph/core';
 import { clearCompiledQueryCache } from '@cartograph/core/internal';
+import { callsPerSecond } from './rate';
 
 @Node()
 class RateMember extends NodeEntity {
@@ -38,27 +39,12 @@ const paged = () =>
     .limit(20)
     .toCypher();
 
-function rate(work: () => unknown): number {
-  for (let n = 0; n < 20_000; n++) work();
-  let best = 0;
-  for (let round = 0; round < 3; round++) {
-    const started = performance.now();
-    let done = 0;
-    while (performance.now() - started < 700) {
-      for (let n = 0; n < 1_000; n++) work();
-      done += 1_000;
-    }
-    best = Math.max(best, done / ((performance.now() - started) / 1000));
-  }
-  return best;
-}
-
 for (const [name, build] of [
   ['3-filter 1-hop chain', chain],
   ['filter + orderBy + skip/limit', paged],
 ] as const) {
-  const cached = rate(build);
-  const uncached = rate(() => {
+  const cached = callsPerSecond(build);
+  const uncached = callsPerSecond(() => {
     clearCompiledQueryCache();
     return build();
   });

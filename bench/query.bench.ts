@@ -18,6 +18,7 @@ import {
 import { clearCompiledQueryCache } from '@cartograph/core/internal';
 import neo4j, { type Node as Neo4jNode } from 'neo4j-driver';
 import { type BenchContext, type BenchResult, type BenchSuite, ratioResult } from './harness';
+import { callsPerSecond } from './rate';
 import type { StreamMemoryReport } from './stream-memory';
 
 @Node()
@@ -49,22 +50,8 @@ async function measureCompileRate(): Promise<BenchResult[]> {
       .traverse('friends')
       .filter({ email: { endsWith: '@example.com' } })
       .toCypher();
-  const rate = (work: () => unknown): number => {
-    for (let n = 0; n < 20_000; n++) work();
-    let best = 0;
-    for (let round = 0; round < 3; round++) {
-      const started = performance.now();
-      let done = 0;
-      while (performance.now() - started < 700) {
-        for (let n = 0; n < 1_000; n++) work();
-        done += 1_000;
-      }
-      best = Math.max(best, done / ((performance.now() - started) / 1000));
-    }
-    return best;
-  };
-  const cached = rate(build);
-  const uncached = rate(() => {
+  const cached = callsPerSecond(build);
+  const uncached = callsPerSecond(() => {
     clearCompiledQueryCache();
     return build();
   });
