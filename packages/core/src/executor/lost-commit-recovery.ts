@@ -11,10 +11,10 @@ import type { CallOptions } from './deadline';
  * `autoCommit`: the write is one statement, sent outside a transaction as an auto-commit query (one
  * round trip instead of two). The server's transient errors are retried (nothing was applied); once
  * the statement was sent, a lost connection raises CommitOutcomeUnknownError, as a lost COMMIT reply
- * does. Meant for writes addressed by element id, which must not be re-run blindly (a deleted node's
- * id can be reused by a new one).
+ * does, unless the write is also `idempotent` (then it is sent again). Meant for writes addressed
+ * by element id, which must not be re-run blindly (a deleted node's id can be reused by a new one).
  */
 export type LostCommitRecovery<T> =
   | { readonly applied: (bounds: CallOptions) => Promise<{ readonly result: T } | undefined> }
   | { readonly idempotent: true }
-  | { readonly autoCommit: true };
+  | { readonly autoCommit: true; readonly idempotent?: true };

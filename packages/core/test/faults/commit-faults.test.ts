@@ -133,3 +133,23 @@ describe('createMany of a model with generated ids', () => {
     expect(await rig.count('AuditNote')).toBe(2);
   });
 });
+
+// With a constraint on the key, each batch is one auto-commit CREATE: a lost reply sends it again,
+// the constraint refuses the copy, and the key lookup finds the first one's rows already stored.
+describe('importMany with a constraint on its key', () => {
+  const entries = (n: number) => Array.from({ length: n }, (_, i) => ({ ref: i, amountCents: i }));
+
+  it('settles a lost reply to a batch: every row exists once (that batch counts as skipped)', async () => {
+    const summary = await LedgerEntry.importMany(entries(300), {
+      batchSize: 100,
+      // Armed after the first batch, so the fault meets the second batch's CREATE.
+      onProgress: ({ batches }) => {
+        if (batches === 1) rig.proxy().failNextAutoCommit('drop-commit-reply');
+      },
+    });
+
+    expect(rig.proxy().autoCommitFaultPending).toBe(false);
+    expect(summary).toEqual({ written: 200, skipped: 100, batches: 3 });
+    expect(await rig.count('LedgerEntry')).toBe(300);
+  });
+});

@@ -28,7 +28,7 @@ class LedgerLine extends NodeEntity {
   @StringProperty() memo!: string;
 }
 
-const { graph } = useTestGraph();
+const { graph, queries } = useTestGraph();
 
 beforeAll(() => graph().installSchema());
 beforeEach(() => clearGraph(graph()));
@@ -123,6 +123,18 @@ describe('importMany', () => {
     expect(await count('MATCH (a:Account) RETURN count(a) AS n')).toBe(30_000);
   }, 120_000);
 
+  it('writes every batch read before its source fails, then raises the source\'s error', async () => {
+    async function* brokenFeed() {
+      yield* accounts(25);
+      throw new Error('feed disconnected');
+    }
+
+    const error = await Account.importMany(brokenFeed(), { batchSize: 10 }).catch((e: unknown) => e);
+
+    expect((error as Error).message).toBe('feed disconnected');
+    expect(await count('MATCH (a:Account) RETURN count(a) AS n')).toBe(20);
+  });
+
   it('skips a key given twice in the input', async () => {
     const summary = await Account.importMany([account(1), account(2), { ...account(1), holder: 'Other' }]);
 
@@ -139,6 +151,33 @@ describe('importMany', () => {
 
     expect(summary).toMatchObject({ written: 2, skipped: 1 });
     expect(await count("MATCH (a:Account {holder: 'Imported elsewhere'}) RETURN count(a) AS n")).toBe(1);
+  });
+
+  it('sends each batch as one CREATE when a constraint covers the key', async () => {
+    queries.clear();
+
+    await Account.importMany(
+      Array.from({ length: 30 }, (_, i) => account(i)),
+      { batchSize: 10 },
+    );
+
+    const writes = queries.events.filter((event) => event.mode === 'WRITE');
+    expect(writes.map((event) => event.cypher.split(' ')[0])).toEqual(['UNWIND', 'UNWIND', 'UNWIND']);
+    expect(writes.every((event) => event.cypher.includes('CREATE') && !event.cypher.includes('MATCH'))).toBe(
+      true,
+    );
+  });
+
+  it('looks the keys up first when no constraint covers them, and a re-run skips stored rows', async () => {
+    await LedgerLine.importMany([{ memo: 'opening balance' }, { memo: 'interest' }], { key: ['memo'] });
+
+    const rerun = await LedgerLine.importMany(
+      [{ memo: 'opening balance' }, { memo: 'interest' }, { memo: 'fees' }],
+      { key: ['memo'] },
+    );
+
+    expect(rerun).toEqual({ written: 1, skipped: 2, batches: 1 });
+    expect(await count('MATCH (l:LedgerLine) RETURN count(l) AS n')).toBe(3);
   });
 
   it('names a row that lacks the key', async () => {
