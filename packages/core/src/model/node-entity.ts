@@ -13,12 +13,12 @@ import { registry } from '../registry/schema-registry';
 import {
   type RelateManyOptions,
   type RelateManySummary,
-  relate,
   relateMany,
   type UnrelateManyOptions,
   type UnrelateManySummary,
   unrelateMany,
 } from '../relationships/bulk-relate';
+import { relate } from '../relationships/relate-by-key';
 import type { ConnectOptions, RelationshipProps } from '../relationships/relationship-manager';
 import {
   type BatchOptions,
