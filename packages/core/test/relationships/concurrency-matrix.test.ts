@@ -1,4 +1,4 @@
-// Every pair of relationship mutations races on the same source and on the same target, inside one
+// Every pair of relationship mutations (relate by key among them) races on the same source and on the same target, inside one
 // process and across two processes. Whatever the interleaving, both ends must keep their declared
 // cardinality, and a loser must be refused with a typed error rather than silently winning too.
 
@@ -11,7 +11,7 @@ import { RaceWorker } from './races/worker-process';
 
 const { graph } = useTestGraph();
 
-/** Every unordered pair of operations, each with itself too: 15 pairs. */
+/** Every unordered pair of operations, each with itself too: 21 pairs. */
 const pairs = operations.flatMap((first, i) => operations.slice(i).map((second) => [first, second] as const));
 
 interface Tally {
