@@ -61,9 +61,9 @@ export interface PairWrites {
   readonly counts: readonly ProjectionInput[];
   /**
    * Creates the relationship (`$props`) when the pair is not related yet (or `$parallel`) and
-   * neither end would exceed its maximum, and every check of `guard` holds. Returns the counts,
-   * `existing` (the pair's relationships before the statement), `created` (a list of at most one)
-   * and `guard`'s columns.
+   * neither end would exceed its maximum, and every check of `guard` holds. Returns the counts
+   * (0 for an end without a maximum: nothing reads it), `existing` (the pair's relationships
+   * before the statement), `created` (a list of at most one) and `guard`'s columns.
    */
   connect(head: readonly Clause[], guard?: { carried: readonly Carried[]; checks: readonly Expr[] }): Query;
   /** Deletes the pair's relationships when neither end would fall below its minimum; returns the counts and `deleted`. */
@@ -110,27 +110,29 @@ export function pairWrites(
   reverse: ReverseSide | undefined,
 ): PairWrites {
   const owned = (to: ReturnType<typeof node>) => pattern(node(a), [fieldStep(definition, undefined), to]);
-  const counts: ProjectionInput[] = [
-    { expr: countSubquery(query(match(owned(node(undefined, [targetLabel]))))), alias: 'owner' },
-    {
-      expr: reverse
-        ? countSubquery(
-            query(
-              match(
-                pattern(node(b), [
-                  fieldStep(reverse.definition, undefined),
-                  node(undefined, [reverse.targetLabel]),
-                ]),
-              ),
-            ),
-          )
-        : literal(0),
-      alias: 'target',
-    },
+  const ownerCount = countSubquery(query(match(owned(node(undefined, [targetLabel])))));
+  const targetCount = reverse
+    ? countSubquery(
+        query(
+          match(
+            pattern(node(b), [
+              fieldStep(reverse.definition, undefined),
+              node(undefined, [reverse.targetLabel]),
+            ]),
+          ),
+        ),
+      )
+    : literal(0);
+  /** The three count columns; an end whose count no check reads is 0 (not counted). */
+  const countColumns = (ownerCounted: boolean, targetCounted: boolean): ProjectionInput[] => [
+    { expr: ownerCounted ? ownerCount : literal(0), alias: 'owner' },
+    { expr: targetCounted ? targetCount : literal(0), alias: 'target' },
     { expr: countSubquery(query(match(owned(node(b))))), alias: 'pair' },
   ];
+  const counts = countColumns(true, true);
   const countThenWrite = (
     head: readonly Clause[],
+    columns: readonly ProjectionInput[],
     checks: readonly Expr[],
     write: readonly Clause[],
     extra: { before?: ProjectionInput; after: Variable; carried?: readonly Carried[] },
@@ -139,7 +141,7 @@ export function pairWrites(
     const carriedVariables = carried.map((column) => variable(column.alias));
     return query(
       ...head,
-      withClause([a, b, ...counts, ...carried, ...(extra.before ? [extra.before] : [])]),
+      withClause([a, b, ...columns, ...carried, ...(extra.before ? [extra.before] : [])]),
       call(
         query(
           withClause([a, b, owner, target, pair, ...carriedVariables], { where: and(...checks) }),
@@ -160,8 +162,14 @@ export function pairWrites(
   const { min: ownerMin, max: ownerMax } = definition.cardinality;
   const far = reverse?.definition.cardinality;
   const connectChecks: Expr[] = [or(eq(pair, literal(0)), param(undefined, 'parallel'))];
-  if (Number.isFinite(ownerMax)) connectChecks.push(lt(owner, literal(ownerMax)));
-  if (far && Number.isFinite(far.max)) connectChecks.push(lt(target, literal(far.max)));
+  const [ownerBounded, targetBounded] = [
+    Number.isFinite(ownerMax),
+    far !== undefined && Number.isFinite(far.max),
+  ];
+  if (ownerBounded) connectChecks.push(lt(owner, literal(ownerMax)));
+  if (targetBounded) connectChecks.push(lt(target, literal(far!.max)));
+  // Adding checks maxima only: an unbounded end's count would be read for nothing.
+  const connectCounts = countColumns(ownerBounded, targetBounded);
   const disconnectChecks: Expr[] = [gte(pair, literal(1))];
   if (ownerMin > 0) disconnectChecks.push(gte(sub(owner, pair), literal(ownerMin)));
   if (far && far.min > 0) disconnectChecks.push(gte(sub(target, pair), literal(far.min)));
@@ -182,11 +190,13 @@ export function pairWrites(
   return {
     counts,
     connect: (head, guard) =>
-      countThenWrite(head, [...(guard?.checks ?? []), ...connectChecks], created, {
+      countThenWrite(head, connectCounts, [...(guard?.checks ?? []), ...connectChecks], created, {
         before: existing,
         after: variable('created'),
         carried: guard?.carried,
       }),
-    disconnect: (head) => countThenWrite(head, disconnectChecks, deleted, { after: variable('deleted') }),
+    // A refused disconnect names the end from both counts (see disconnectResult), so both are read.
+    disconnect: (head) =>
+      countThenWrite(head, counts, disconnectChecks, deleted, { after: variable('deleted') }),
   };
 }
