@@ -71,8 +71,9 @@ async function rawWrite(driver: Driver, cypher: string, params: Record<string, u
   }
 }
 
-const RAW_CONNECT = `
-MATCH (a) WHERE elementId(a) = $a MATCH (b) WHERE elementId(b) = $b
+// Locks both ends in element-id order, counts the owner and the pair, creates when allowed (a
+// refusal returns r = null). After a head that binds a and b.
+const RAW_LOCK_COUNT_CREATE = `
 WITH a, b, CASE WHEN elementId(a) <= elementId(b) THEN [a, b] ELSE [b, a] END AS ends
 SET (ends[0]).__lock = true SET (ends[1]).__lock = true REMOVE (ends[0]).__lock REMOVE (ends[1]).__lock
 WITH a, b, COUNT { (a)-[:WORKS_AT]->(:Company) } AS owner, COUNT { (a)-[:WORKS_AT]->(b) } AS pair
@@ -82,17 +83,9 @@ CALL (a, b, owner, pair) {
 }
 RETURN r`;
 
-// The same by key: a missing node returns no row, a refusal returns r = null.
-const RAW_RELATE = `
-MATCH (a:Person {email: $from}) MATCH (b:Company {name: $to})
-WITH a, b, CASE WHEN elementId(a) <= elementId(b) THEN [a, b] ELSE [b, a] END AS ends
-SET (ends[0]).__lock = true SET (ends[1]).__lock = true REMOVE (ends[0]).__lock REMOVE (ends[1]).__lock
-WITH a, b, COUNT { (a)-[:WORKS_AT]->(:Company) } AS owner, COUNT { (a)-[:WORKS_AT]->(b) } AS pair
-CALL (a, b, owner, pair) {
-  WITH a, b WHERE pair = 0 AND owner < 1
-  CREATE (a)-[r:WORKS_AT]->(b) RETURN r
-}
-RETURN r`;
+const RAW_CONNECT = `MATCH (a) WHERE elementId(a) = $a MATCH (b) WHERE elementId(b) = $b${RAW_LOCK_COUNT_CREATE}`;
+// The same by key (a missing node returns no row).
+const RAW_RELATE = `MATCH (a:Person {email: $from}) MATCH (b:Company {name: $to})${RAW_LOCK_COUNT_CREATE}`;
 
 async function main() {
   const url = process.env.NEO4J_URI!;
