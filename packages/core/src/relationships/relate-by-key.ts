@@ -6,8 +6,7 @@ import { type BulkField, bulkField } from './bulk-ends';
 import type { KeyProperty } from './bulk-keys';
 import { keyedName, nodesNotFound, sensitiveKeys, severalNodes } from './bulk-locks';
 import { preparePairs, relationshipProps } from './bulk-pairs';
-import type { RelateManyOptions } from './bulk-relate';
-import { sensitiveProps } from './bulk-relate';
+import { type RelateManyOptions, sensitiveProps } from './bulk-relate';
 import { connectResult, type PairEnds, type PairOutcome, readOutcome } from './pair-outcome';
 
 interface KeyedOutcome extends PairOutcome {
