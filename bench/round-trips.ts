@@ -4,6 +4,8 @@
 // - point reads: `Person.nodes.get({ email })` vs `session.run(MATCH ... {email: $email})`;
 // - connect: `alice.employer.connect(company)` (ZeroOrOne, both ends locked and counted) vs one
 //   hand-written statement that locks both ends in element-id order, counts and creates;
+// - relate by key: `Person.relate({ email }, 'employer', { name })` vs one hand-written statement
+//   that finds both by key, locks them in element-id order, counts and creates;
 // - save: load by email, change one field, `save()` vs the same by hand (read, then SET).
 // Set ROUND_TRIP_N (default 2000) and ROUND_TRIP_ROUNDS (default 5).
 import 'reflect-metadata';
@@ -69,8 +71,9 @@ async function rawWrite(driver: Driver, cypher: string, params: Record<string, u
   }
 }
 
-const RAW_CONNECT = `
-MATCH (a) WHERE elementId(a) = $a MATCH (b) WHERE elementId(b) = $b
+// Locks both ends in element-id order, counts the owner and the pair, creates when allowed (a
+// refusal returns r = null). After a head that binds a and b.
+const RAW_LOCK_COUNT_CREATE = `
 WITH a, b, CASE WHEN elementId(a) <= elementId(b) THEN [a, b] ELSE [b, a] END AS ends
 SET (ends[0]).__lock = true SET (ends[1]).__lock = true REMOVE (ends[0]).__lock REMOVE (ends[1]).__lock
 WITH a, b, COUNT { (a)-[:WORKS_AT]->(:Company) } AS owner, COUNT { (a)-[:WORKS_AT]->(b) } AS pair
@@ -79,6 +82,10 @@ CALL (a, b, owner, pair) {
   CREATE (a)-[r:WORKS_AT]->(b) RETURN r
 }
 RETURN r`;
+
+const RAW_CONNECT = `MATCH (a) WHERE elementId(a) = $a MATCH (b) WHERE elementId(b) = $b${RAW_LOCK_COUNT_CREATE}`;
+// The same by key (a missing node returns no row).
+const RAW_RELATE = `MATCH (a:Person {email: $from}) MATCH (b:Company {name: $to})${RAW_LOCK_COUNT_CREATE}`;
 
 async function main() {
   const url = process.env.NEO4J_URI!;
@@ -132,6 +139,24 @@ async function main() {
         }
       },
     },
+    'relate by key': {
+      // As connect, with neither node loaded: each person to a company not used before, by key.
+      ogm: async () => {
+        await graph.cypher('MATCH (:Person)-[r:WORKS_AT]->() DELETE r');
+        const offset = (round % 2) * N;
+        for (let i = 0; i < N; i++) {
+          await Person.relate({ email: email(i) }, 'employer', { name: `C${offset + i}` });
+        }
+      },
+      raw: async () => {
+        await graph.cypher('MATCH (:Person)-[r:WORKS_AT]->() DELETE r');
+        const offset = ((round + 1) % 2) * N;
+        for (let i = 0; i < N; i++) {
+          const [record] = await rawWrite(driver, RAW_RELATE, { from: email(i), to: `C${offset + i}` });
+          if (!record || record.get('r') === null) throw new Error('raw relate refused');
+        }
+      },
+    },
     'load, modify, save': {
       ogm: async () => {
         for (let i = 0; i < N; i++) {
@@ -176,9 +201,15 @@ async function main() {
       }
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    // Spread: the rounds' range around the median, and the range of the per-round ratios (each
+    // round runs both sides back to back, so the machine's load is about the same for the two).
+    const spread = (xs: number[], mid: number) =>
+      `±${((50 * (Math.max(...xs) - Math.min(...xs))) / mid).toFixed(0)}%`;
     const [o, r] = [median(times.ogm), median(times.raw)];
+    const ratios = times.ogm.map((t, i) => t / times.raw[i]!);
     process.stdout.write(
-      `${name.padEnd(20)} ogm ${(o / N).toFixed(3)} ms/op  raw ${(r / N).toFixed(3)} ms/op  ratio ${(o / r).toFixed(2)}\n`,
+      `${name.padEnd(20)} ogm ${(o / N).toFixed(3)} ms/op ${spread(times.ogm, o)}  raw ${(r / N).toFixed(3)} ms/op ${spread(times.raw, r)}  ` +
+        `ratio ${(o / r).toFixed(2)} (rounds ${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)})\n`,
     );
   }
   await graph.close();

@@ -1,5 +1,6 @@
 import {
   add,
+  caseWhen,
   contains,
   countStar,
   div,
@@ -265,5 +266,32 @@ describe('collections', () => {
   it('renders a slice with open bounds', () => {
     expect(exprText(slice(variable('names'), undefined, 2))).toBe('names[..2]');
     expect(exprText(slice(variable('names'), 2))).toBe('names[2..]');
+  });
+});
+
+describe('CASE', () => {
+  it('renders the first true branch, else the ELSE value', () => {
+    const a = variable('a');
+    const b = variable('b');
+    const first = caseWhen([[lte(fn('elementId', [a]), fn('elementId', [b])), a]], b);
+    expect(exprText(first)).toBe('CASE WHEN elementId(a) <= elementId(b) THEN a ELSE b END');
+  });
+
+  it('renders several branches and no ELSE (null)', () => {
+    const size = prop('team', 'size');
+    const expr = caseWhen([
+      [lt(size, param(3)), param('small')],
+      [lt(size, param(10)), param('medium')],
+    ]);
+    expect(exprText(expr)).toBe('CASE WHEN team.size < $p0 THEN $p1 WHEN team.size < $p2 THEN $p3 END');
+  });
+
+  it('is parenthesised as an operand', () => {
+    const picked = caseWhen([[variable('left'), variable('a')]], variable('b'));
+    expect(exprText(prop(picked, 'name'))).toBe('(CASE WHEN left THEN a ELSE b END).name');
+  });
+
+  it('refuses a CASE without any branch', () => {
+    expect(() => caseWhen([])).toThrow(InvalidQueryError);
   });
 });

@@ -13,12 +13,12 @@ import { registry } from '../registry/schema-registry';
 import {
   type RelateManyOptions,
   type RelateManySummary,
-  relate,
   relateMany,
   type UnrelateManyOptions,
   type UnrelateManySummary,
   unrelateMany,
 } from '../relationships/bulk-relate';
+import { relate } from '../relationships/relate-by-key';
 import type { ConnectOptions, RelationshipProps } from '../relationships/relationship-manager';
 import {
   type BatchOptions,
@@ -135,8 +135,10 @@ export abstract class NodeEntity implements NodeEntityMembers {
 
   /**
    * Connects two nodes named by key, without loading them: `Person.relate({ email: a }, 'friends',
-   * { email: b }, { since })`. Checks both ends' cardinality under lock, as `connect` does; an
-   * already related pair returns its relationship unless `parallel` (or `allowParallel`).
+   * { email: b }, { since })`. One statement, as `connect` (one round trip outside a transaction):
+   * it finds both nodes by key (only nodes a query would find: not soft-deleted, the current
+   * tenant's), locks them, checks both ends' cardinality under the locks and creates; an already
+   * related pair returns its relationship unless `parallel` (or `allowParallel`).
    * @throws InvalidKeyError (a key that names no unique property), NodesNotFoundError,
    * AttemptedCardinalityViolationError, ValidationError; nothing is written
    */

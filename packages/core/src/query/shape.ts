@@ -25,7 +25,8 @@ function hopShape(hop: Hop, slots: ParamSlots): string {
   return hop.guard === undefined ? text : `${text}G${predicateShape(hop.guard, slots)}`;
 }
 
-function predicateShape(predicate: Predicate, slots: ParamSlots): string {
+/** The shape of one predicate (see {@link shapeOf}); its values go into `slots`. */
+export function predicateShape(predicate: Predicate, slots: ParamSlots): string {
   switch (predicate.k) {
     case 'op':
       // isNull's flag decides the text (IS NULL / IS NOT NULL); every other value is a parameter.

@@ -1,21 +1,24 @@
+import { render } from '@cartograph/cypher';
 import { UnknownPropertyError } from '../errors/filter-errors';
-import { keyScope } from '../query/plugins/hooks';
+import type { KeyedConditions } from '../query/plugins/keyed-conditions';
 import type { AnyClass, NodeDefinition, RelationshipDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
 import type { KeyProperty } from './bulk-keys';
 import { type BulkQueries, buildBulkQueries, type CountsNeeded } from './bulk-queries';
-import { buildPairQueries, type PairQueries, type ReverseSide } from './pair-queries';
+import { keyedRelateQuery } from './keyed-relate-query';
+import { pairWrites, type ReverseSide } from './pair-writes';
 import { findReverseSide } from './reverse-side';
 
-/** A relationship field as bulk writes see it: both models, the reverse side, cached queries. */
+/** A relationship field as writes by key see it: both models, the reverse side, cached queries. */
 export interface BulkField {
   readonly owner: NodeDefinition;
   readonly definition: RelationshipDefinition;
   readonly target: NodeDefinition;
   readonly reverse: ReverseSide | undefined;
-  /** The single-pair queries of the relationship manager (for `relate`). */
-  readonly pairQueries: PairQueries;
-  queries(from: KeyProperty, to: KeyProperty, counts: CountsNeeded): BulkQueries;
+  /** The statements of `relateMany` / `unrelateMany`, for these key properties and plugin conditions. */
+  queries(from: KeyProperty, to: KeyProperty, counts: CountsNeeded, conditions: KeyedConditions): BulkQueries;
+  /** The one statement of `relate` (see `keyedRelateQuery`). */
+  relateQuery(from: KeyProperty, to: KeyProperty, conditions: KeyedConditions): string;
 }
 
 const fields = new WeakMap<NodeDefinition, Map<string, BulkField>>();
@@ -37,30 +40,42 @@ export function bulkField(model: AnyClass, name: string): BulkField {
   }
   let field = byName.get(name);
   if (!field) {
-    const target = registry.node(definition.target());
-    const reverse = findReverseSide(owner, definition, target);
-    const rendered = new Map<string, BulkQueries>();
-    field = {
-      owner,
-      definition,
-      target,
-      reverse,
-      pairQueries: buildPairQueries(definition, target.primaryLabel, reverse),
-      queries(from, to, counts) {
-        const scope = {
-          from: Object.keys(keyScope(from.definition)),
-          to: Object.keys(keyScope(to.definition)),
-        };
-        const id = `${from.property.dbName}\u0000${to.property.dbName}\u0000${counts.owner}\u0000${counts.target}\u0000${scope.from.join(',')}\u0000${scope.to.join(',')}`;
-        let queries = rendered.get(id);
-        if (!queries) {
-          queries = buildBulkQueries(definition, from, to, target.primaryLabel, reverse, counts, scope);
-          rendered.set(id, queries);
-        }
-        return queries;
-      },
-    };
+    field = resolve(owner, definition);
     byName.set(name, field);
   }
   return field;
+}
+
+function resolve(owner: NodeDefinition, definition: RelationshipDefinition): BulkField {
+  const target = registry.node(definition.target());
+  const reverse = findReverseSide(owner, definition, target);
+  // Rendered once per key properties, counts and shape of the plugins' conditions.
+  const bulk = new Map<string, BulkQueries>();
+  const relate = new Map<string, string>();
+  let writes: ReturnType<typeof pairWrites> | undefined;
+  return {
+    owner,
+    definition,
+    target,
+    reverse,
+    queries(from, to, counts, conditions) {
+      const id = `${from.property.dbName}\u0000${to.property.dbName}\u0000${counts.owner}\u0000${counts.target}\u0000${conditions.shape}`;
+      let queries = bulk.get(id);
+      if (!queries) {
+        queries = buildBulkQueries(definition, from, to, target.primaryLabel, reverse, counts, conditions);
+        bulk.set(id, queries);
+      }
+      return queries;
+    },
+    relateQuery(from, to, conditions) {
+      const id = `${from.property.dbName}\u0000${to.property.dbName}\u0000${conditions.shape}`;
+      let cypher = relate.get(id);
+      if (cypher === undefined) {
+        writes ??= pairWrites(definition, target.primaryLabel, reverse);
+        cypher = render(keyedRelateQuery(writes, from, to, conditions)).cypher;
+        relate.set(id, cypher);
+      }
+      return cypher;
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import { InvalidKeyError, NodesNotFoundError } from '../errors';
 import type { Graph } from '../graph/graph';
-import { keyScope } from '../query/plugins/hooks';
+import type { KeyedConditions } from '../query/plugins/keyed-conditions';
 import type { KeyProperty } from './bulk-keys';
 import type { BulkQueries } from './bulk-queries';
 
@@ -28,16 +28,13 @@ export async function lockEnds(
   keys: { readonly from: KeyProperty; readonly to: KeyProperty },
   from: readonly unknown[],
   to: readonly unknown[],
+  conditions: KeyedConditions,
 ): Promise<LockedEnds> {
-  const sensitive = [
-    ...(keys.from.property.sensitive ? ['from'] : []),
-    ...(keys.to.property.sensitive ? ['to'] : []),
-  ];
   const rows = await graph.run(
     {
       cypher: queries.lockEnds,
-      params: { from, to, fromScope: keyScope(keys.from.definition), toScope: keyScope(keys.to.definition) },
-      sensitive,
+      params: { from, to, ...conditions.params() },
+      sensitive: sensitiveKeys(keys, conditions),
     },
     'WRITE',
     (record) => ({
@@ -55,15 +52,10 @@ export async function lockEnds(
   const names = new Map<string, string>();
   for (const row of rows) {
     const [ids, values, key] = row.side === 0 ? [fromIds, from, keys.from] : [toIds, to, keys.to];
-    if (ids[row.i] !== undefined && ids[row.i] !== row.id) {
-      throw new InvalidKeyError(
-        key.definition.name,
-        `${key.property.name} ${shown(key, values[row.i])} matches several nodes. Install the unique constraint (graph.installSchema()) and repair the data.`,
-      );
-    }
+    if (ids[row.i] !== undefined && ids[row.i] !== row.id) throw severalNodes(key, values[row.i]);
     ids[row.i] = row.id;
     (row.side === 0 ? owner : target).set(row.id, row.side === 0 ? row.owner : row.target);
-    names.set(row.id, `${key.definition.name} ${key.property.name}=${shown(key, values[row.i])}`);
+    names.set(row.id, keyedName(key, values[row.i]));
   }
   missing(keys.from, from, fromIds);
   missing(keys.to, to, toIds);
@@ -71,11 +63,39 @@ export async function lockEnds(
 }
 
 function missing(key: KeyProperty, values: readonly unknown[], ids: readonly string[]): void {
-  const absent: unknown[] = [];
-  for (let at = 0; at < values.length; at++) {
-    if (ids[at] === undefined) absent.push(key.property.sensitive ? '***' : values[at]);
-  }
-  if (absent.length > 0) throw new NodesNotFoundError(key.definition.name, key.property.name, absent);
+  const absent = values.filter((_, at) => ids[at] === undefined);
+  if (absent.length > 0) throw nodesNotFound(key, absent);
+}
+
+/** The parameters bound to sensitive properties: a sensitive key's list, the conditions' own. */
+export function sensitiveKeys(
+  keys: { readonly from: KeyProperty; readonly to: KeyProperty },
+  conditions: KeyedConditions,
+): string[] {
+  return [
+    ...(keys.from.property.sensitive ? ['from'] : []),
+    ...(keys.to.property.sensitive ? ['to'] : []),
+    ...conditions.sensitive(),
+  ];
+}
+
+/** Keys that matched no node (a sensitive key's values shown as `***`). */
+export function nodesNotFound(key: KeyProperty, values: readonly unknown[]): NodesNotFoundError {
+  const shownValues = values.map((value) => (key.property.sensitive ? '***' : value));
+  return new NodesNotFoundError(key.definition.name, key.property.name, shownValues);
+}
+
+/** A key that matched several nodes: the unique constraint is missing. */
+export function severalNodes(key: KeyProperty, value: unknown): InvalidKeyError {
+  return new InvalidKeyError(
+    key.definition.name,
+    `${key.property.name} ${shown(key, value)} matches several nodes. Install the unique constraint (graph.installSchema()) and repair the data.`,
+  );
+}
+
+/** `Person email=a@example.com`: a node named by its key, for messages. */
+export function keyedName(key: KeyProperty, value: unknown): string {
+  return `${key.definition.name} ${key.property.name}=${shown(key, value)}`;
 }
 
 function shown(key: KeyProperty, value: unknown): string {

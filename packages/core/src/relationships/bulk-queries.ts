@@ -31,9 +31,10 @@ import {
   variable,
   withClause,
 } from '@cartograph/cypher';
+import type { KeyedConditions } from '../query/plugins/keyed-conditions';
 import type { RelationshipDefinition } from '../registry/definitions';
 import type { KeyProperty } from './bulk-keys';
-import { fieldStep, type ReverseSide } from './pair-queries';
+import { fieldStep, LOCK, type ReverseSide } from './pair-writes';
 
 /** The Cypher of one bulk relationship write, rendered once per field, key properties and checks. */
 export interface BulkQueries {
@@ -41,6 +42,7 @@ export interface BulkQueries {
    * Finds the nodes of `$from` and `$to` keys, write-locks them in element-id order, reads each
    * one's key again under the lock (a node whose key changed meanwhile drops out) and returns
    * `side` (0 from, 1 to), `i` (position in its key list), `id`, and the counts the checks need.
+   * Only nodes the plugins' conditions let through are found (their parameters go with `$from`, `$to`).
    */
   readonly lockEnds: string;
   /** Per `$pairs` item (`{ a, b }` element ids): `a`, `b` and `pair`, how many relationships join them. */
@@ -59,7 +61,6 @@ export interface CountsNeeded {
   readonly target: boolean;
 }
 
-const LOCK = '__cartograph_lock';
 const n = variable('n');
 const k = variable('k');
 const i = variable('i');
@@ -77,19 +78,21 @@ function step(
   return fieldStep(definition, withVariable ? r : undefined, create);
 }
 
-/** `UNWIND range(0, size($list) - 1) AS i WITH i, $list[i] AS k MATCH (n:Label) WHERE n.key = k`. */
-function keyed(list: string, key: KeyProperty, sideNumber: number, scope: readonly string[]) {
+/**
+ * `UNWIND range(0, size($list) - 1) AS i WITH i, $list[i] AS k MATCH (n:Label) WHERE n.key = k`,
+ * and the plugins' conditions on `n` (not soft-deleted, the tenant's) at `position` of `conditions`.
+ */
+function keyed(list: string, key: KeyProperty, position: number, conditions: KeyedConditions) {
   const values = param(undefined, list);
-  // Plugins' match properties (the tenant), whose values come in `$fromScope` / `$toScope`.
-  const scoped = scope.map((name) => eq(prop(n, name), prop(param(undefined, `${list}Scope`), name)));
   const where = eq(prop(n, key.property.dbName), k);
+  const condition = conditions.where(position, n);
   return query(
     unwind(fn('range', [literal(0), sub(fn('size', [values]), literal(1))]), i),
     withClause([i, { expr: index(values, i), alias: 'k' }]),
     match(node(n, [key.definition.primaryLabel]), {
-      where: scoped.length === 0 ? where : and(where, ...scoped),
+      where: condition === undefined ? where : and(where, condition),
     }),
-    returnClause([n, i, k, { expr: literal(sideNumber), alias: 'side' }]),
+    returnClause([n, i, k, { expr: literal(position), alias: 'side' }]),
   );
 }
 
@@ -104,7 +107,7 @@ export function buildBulkQueries(
   targetLabel: string,
   reverse: ReverseSide | undefined,
   counts: CountsNeeded,
-  scope: { readonly from: readonly string[]; readonly to: readonly string[] } = { from: [], to: [] },
+  conditions: KeyedConditions,
 ): BulkQueries {
   const ownerCount = countSubquery(
     query(match(pattern(node(n), [step(definition, false), node(undefined, [targetLabel])]))),
@@ -122,7 +125,7 @@ export function buildBulkQueries(
   );
   const lockEnds = render(
     query(
-      call(union([keyed('from', from, 0, scope.from), keyed('to', to, 1, scope.to)], { all: true })),
+      call(union([keyed('from', from, 0, conditions), keyed('to', to, 1, conditions)], { all: true })),
       // The sort is complete before the first SET, so locks are taken in element-id order: two
       // writers on the same nodes queue instead of deadlocking.
       withClause([n, i, k, side], { orderBy: [{ expr: fn('elementId', [n]) }] }),

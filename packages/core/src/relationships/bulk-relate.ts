@@ -1,20 +1,16 @@
-import type { Relationship as Neo4jRelationship } from 'neo4j-driver';
 import type { Graph } from '../graph/graph';
 import { resolveGraph } from '../graph/resolve-graph';
 import { checkedBatchSize } from '../mapping/batch-size';
 import { sensitiveDbNames } from '../mapping/sensitive-keys';
 import type { WriteOptions } from '../mapping/write-input';
+import { KeyedConditions } from '../query/plugins/keyed-conditions';
 import type { AnyClass } from '../registry/definitions';
-import {
-  hydrateRelationship,
-  type RelationshipEntity,
-  relationshipModelOf,
-} from '../relationship-model/relationship-entity';
+import { relationshipModelOf } from '../relationship-model/relationship-entity';
 import { checkBatch, countsNeeded, type IdPair } from './bulk-checks';
 import { type BulkField, bulkField } from './bulk-ends';
 import type { KeyProperty } from './bulk-keys';
 import { type LockedEnds, lockEnds } from './bulk-locks';
-import { KeyList, type KeyPair, type PreparedPair, preparePairs, relationshipProps } from './bulk-pairs';
+import { KeyList, type KeyPair, type PreparedPair, preparePairs } from './bulk-pairs';
 
 /** Options of `Model.relateMany`. */
 export interface RelateManyOptions extends WriteOptions {
@@ -54,6 +50,8 @@ export interface UnrelateManySummary {
 interface Keys {
   readonly from: KeyProperty;
   readonly to: KeyProperty;
+  /** The plugins' conditions on both ends (owner at 0): only nodes a query would see are found. */
+  readonly conditions: KeyedConditions;
 }
 
 /** See `NodeEntity.relateMany`. */
@@ -69,7 +67,7 @@ export async function relateMany(
   const { pairs, fromKey, toKey } = preparePairs(field, input, true, options);
   const summary: RelateManySummary = { created: 0, existing: 0, duplicates: 0, batches: 0 };
   if (!fromKey || !toKey) return summary;
-  const keys = { from: fromKey, to: toKey };
+  const keys = { from: fromKey, to: toKey, conditions: KeyedConditions.of([field.owner, field.target]) };
   const graph = resolveGraph();
   return graph.joinOrBeginWrite(async () => {
     // A retried transaction starts over, and so does what it reports.
@@ -92,7 +90,7 @@ async function relateBatch(
   summary: RelateManySummary,
 ): Promise<void> {
   const counts = countsNeeded(field, true);
-  const queries = field.queries(keys.from, keys.to, counts);
+  const queries = field.queries(keys.from, keys.to, counts, keys.conditions);
   const { ends, idPairs } = await locked(graph, keys, queries, batch);
   const sensitive = sensitiveProps(field);
   const run = async (cypher: string, list: readonly IdPair[]) => {
@@ -135,14 +133,14 @@ export async function unrelateMany(
   const { pairs, fromKey, toKey } = preparePairs(field, input, false, {});
   const summary: UnrelateManySummary = { deleted: 0, duplicates: 0, batches: 0 };
   if (!fromKey || !toKey) return summary;
-  const keys = { from: fromKey, to: toKey };
+  const keys = { from: fromKey, to: toKey, conditions: KeyedConditions.of([field.owner, field.target]) };
   const counts = countsNeeded(field, false);
   const graph = resolveGraph();
   return graph.joinOrBeginWrite(async () => {
     const result: UnrelateManySummary = { ...summary };
     for (let offset = 0; offset < pairs.length; offset += batchSize) {
       const batch = pairs.slice(offset, offset + batchSize);
-      const queries = field.queries(keys.from, keys.to, counts);
+      const queries = field.queries(keys.from, keys.to, counts, keys.conditions);
       const { ends, idPairs } = await locked(graph, keys, queries, batch);
       const distinct = distinctPairs(field, idPairs);
       result.duplicates += idPairs.length - distinct.length;
@@ -167,42 +165,6 @@ export async function unrelateMany(
   });
 }
 
-/**
- * See `NodeEntity.relate`: one pair by key, returning the relationship (the existing one when the
- * pair is already related, unless `parallel`).
- */
-export async function relate<R extends RelationshipEntity>(
-  model: AnyClass,
-  from: unknown,
-  fieldName: string,
-  to: unknown,
-  properties: unknown,
-  options: Omit<RelateManyOptions, 'batchSize'> = {},
-): Promise<R> {
-  const field = bulkField(model, fieldName);
-  const parallel = options.parallel ?? field.definition.allowParallel;
-  const { pairs, fromKey, toKey } = preparePairs(field, [{ from, to }], false, options);
-  const props = relationshipProps(field, properties, options, undefined);
-  const keys = { from: fromKey!, to: toKey! };
-  const counts = countsNeeded(field, true);
-  const queries = field.queries(keys.from, keys.to, counts);
-  const graph = resolveGraph();
-  const hydrate = (record: { get(key: string): unknown }) =>
-    hydrateRelationship<R>(field.definition.model, record.get('r') as Neo4jRelationship);
-  return graph.joinOrBeginWrite(async () => {
-    const { ends, idPairs } = await locked(graph, keys, queries, pairs);
-    const pair = { ...idPairs[0]!, props };
-    if (!parallel) {
-      const [existing] = await graph.run(field.pairQueries.listWith(pair.a, pair.b), 'READ', hydrate);
-      if (existing) return existing;
-    }
-    checkBatch(field, ends, [pair], true);
-    const create = field.pairQueries.create(pair.a, pair.b, props, sensitiveProps(field));
-    const [created] = await graph.run(create, 'WRITE', hydrate);
-    return created!;
-  });
-}
-
 /** Finds and locks the batch's nodes; pairs as element ids. */
 async function locked(
   graph: Graph,
@@ -213,7 +175,7 @@ async function locked(
   const from = new KeyList();
   const to = new KeyList();
   const refs = batch.map((pair) => ({ pair, f: from.add(pair.from), t: to.add(pair.to) }));
-  const ends = await lockEnds(graph, queries, keys, from.values, to.values);
+  const ends = await lockEnds(graph, queries, keys, from.values, to.values, keys.conditions);
   const idPairs = refs.map(({ pair, f, t }) => ({
     position: pair.position,
     a: ends.fromIds[f]!,
@@ -253,7 +215,8 @@ function pairId(pair: IdPair): string {
   return `${pair.a}\u0000${pair.b}`;
 }
 
-function sensitiveProps(field: BulkField): readonly string[] | undefined {
+/** Stored names of the relationship model's sensitive properties (masked in logs and errors). */
+export function sensitiveProps(field: BulkField): readonly string[] | undefined {
   return field.definition.model
     ? sensitiveDbNames(relationshipModelOf(field.definition.model).properties)
     : undefined;

@@ -1,27 +1,16 @@
 import {
   and,
-  type Clause,
-  call,
-  countSubquery,
   create,
   deleteClause,
-  type Expr,
   eq,
   fn,
-  gte,
   literal,
-  lt,
   match,
   node,
-  or,
-  type ProjectionInput,
   param,
   pattern,
-  patternComprehension,
   prop,
   query,
-  type RelationshipPattern,
-  rel,
   remove,
   removeProperty,
   render,
@@ -29,14 +18,12 @@ import {
   set,
   setProperty,
   setReplace,
-  sub,
   unwind,
-  type Variable,
   variable,
-  withClause,
 } from '@cartograph/cypher';
 import type { CompiledQuery } from '../graph/graph';
 import type { RelationshipDefinition } from '../registry/definitions';
+import { fieldStep, LOCK, lockBoth, pairWrites, type ReverseSide } from './pair-writes';
 
 /** Counts that cardinality checks read (under lock) before a relationship is created or removed. */
 export interface PairCounts {
@@ -46,13 +33,6 @@ export interface PairCounts {
   target: number;
   /** Relationships of this definition between exactly these two nodes. */
   pair: number;
-}
-
-/** How the other end of a relationship sees it, when its model declares it too. */
-export interface ReverseSide {
-  readonly definition: RelationshipDefinition;
-  /** Labels of the nodes the reverse definition points to (the owner's model). */
-  readonly targetLabel: string;
 }
 
 /**
@@ -94,7 +74,6 @@ export interface PairQueries {
   count(a: string): CompiledQuery;
 }
 
-const LOCK = '__cartograph_lock';
 const a = variable('a');
 const b = variable('b');
 const n = variable('n');
@@ -102,43 +81,14 @@ const r = variable('r');
 const id = variable('id');
 const byId = (v: typeof a, name: string) => eq(fn('elementId', [v]), param(undefined, name));
 
-/**
- * `-[v:TYPE]->` of a relationship field (or `<-`, `-`, as declared). `create`: CREATE needs a
- * direction, so an undirected (`both`) relationship is created outgoing.
- */
-export function fieldStep(
-  definition: RelationshipDefinition,
-  v: Variable | undefined,
-  create = false,
-): RelationshipPattern {
-  const direction = create && definition.direction === 'both' ? 'out' : definition.direction;
-  return rel({ variable: v, types: [definition.type], direction });
-}
-
-function step(definition: RelationshipDefinition, withVariable: boolean): RelationshipPattern {
-  return fieldStep(definition, withVariable ? r : undefined);
-}
-
 export function buildPairQueries(
   definition: RelationshipDefinition,
   targetLabel: string,
   reverse: ReverseSide | undefined,
 ): PairQueries {
-  const owned = (target = node(b, [targetLabel]), withVariable = true) =>
-    pattern(node(a), [step(definition, withVariable), target]);
+  const owned = (target = node(b, [targetLabel])) => pattern(node(a), [fieldStep(definition, r), target]);
   const matchBoth = [match(node(a), { where: byId(a, 'a') }), match(node(b), { where: byId(b, 'b') })];
-  const ownerCount = countSubquery(query(match(owned(node(undefined, [targetLabel]), false))));
-  const targetCount = reverse
-    ? countSubquery(
-        query(
-          match(pattern(node(b), [step(reverse.definition, false), node(undefined, [reverse.targetLabel])])),
-        ),
-      )
-    : literal(0);
-  const pairCount = countSubquery(query(match(owned(node(b), false))));
-  // Writing to a node takes its write lock until commit, so a concurrent check-then-write on the
-  // same node waits for this transaction instead of reading stale counts. Every mutation locks both
-  // ends before it reads anything, and always in element-id order so two writers do not deadlock.
+  const writes = pairWrites(definition, targetLabel, reverse);
   const lockNodes = render(
     query(
       unwind(param(undefined, 'ids'), id),
@@ -159,86 +109,19 @@ export function buildPairQueries(
       match(node(a), { where: byId(a, 'a') }),
       unwind(param(undefined, 'ids'), id),
       match(node(b), { where: eq(fn('elementId', [b]), id) }),
-      returnClause([
-        id,
-        { expr: ownerCount, alias: 'owner' },
-        { expr: targetCount, alias: 'target' },
-        { expr: pairCount, alias: 'pair' },
-      ]),
+      returnClause([id, ...writes.counts]),
     ),
   ).cypher;
-  // Connect and disconnect are one statement each: the locks, the counts under them, then a
-  // subquery that writes only when the checks pass. It ends in an aggregate, so it returns one row
-  // either way; a write it refuses changes nothing, and the caller raises the typed error from the
-  // counts.
-  const [owner, target, pair] = [variable('owner'), variable('target'), variable('pair')];
-  const lockCountThen = (
-    first: Variable,
-    second: Variable,
-    checks: Expr[],
-    write: Clause[],
-    extra: { before?: ProjectionInput; after: ProjectionInput },
-  ) =>
-    render(
-      query(
-        ...matchBoth,
-        set([setProperty(prop(first, LOCK), literal(true)), setProperty(prop(second, LOCK), literal(true))]),
-        remove([removeProperty(prop(first, LOCK)), removeProperty(prop(second, LOCK))]),
-        withClause([
-          a,
-          b,
-          { expr: ownerCount, alias: 'owner' },
-          { expr: targetCount, alias: 'target' },
-          { expr: pairCount, alias: 'pair' },
-          ...(extra.before ? [extra.before] : []),
-        ]),
-        call(query(withClause([a, b, owner, target, pair], { where: and(...checks) }), ...write), {
-          importVariables: ['a', 'b', 'owner', 'target', 'pair'],
-        }),
-        returnClause([owner, target, pair, ...(extra.before ? [variable('existing')] : []), extra.after]),
-      ),
-    ).cypher;
-  const { min: ownerMin, max: ownerMax } = definition.cardinality;
-  const far = reverse?.definition.cardinality;
-  const connectChecks: Expr[] = [or(eq(pair, literal(0)), param(undefined, 'parallel'))];
-  if (Number.isFinite(ownerMax)) connectChecks.push(lt(owner, literal(ownerMax)));
-  if (far && Number.isFinite(far.max)) connectChecks.push(lt(target, literal(far.max)));
-  const disconnectChecks: Expr[] = [gte(pair, literal(1))];
-  if (ownerMin > 0) disconnectChecks.push(gte(sub(owner, pair), literal(ownerMin)));
-  if (far && far.min > 0) disconnectChecks.push(gte(sub(target, pair), literal(far.min)));
-  const e = variable('e');
-  const existing: ProjectionInput = {
-    expr: patternComprehension(pattern(node(a), [fieldStep(definition, e), node(b)]), { map: e }),
-    alias: 'existing',
-  };
-  const connectWrite = (first: Variable, second: Variable) =>
-    lockCountThen(
-      first,
-      second,
-      connectChecks,
-      [
-        create(pattern(node(a), [fieldStep(definition, r, true), node(b)])),
-        set([setReplace(r, param(undefined, 'props'))]),
-        returnClause([{ expr: fn('collect', [r]), alias: 'created' }]),
-      ],
-      { before: existing, after: variable('created') },
-    );
-  const disconnectWrite = (first: Variable, second: Variable) =>
-    lockCountThen(
-      first,
-      second,
-      disconnectChecks,
-      [
-        match(owned(node(b))),
-        deleteClause([r]),
-        returnClause([{ expr: fn('count', [r]), alias: 'deleted' }]),
-      ],
-      { after: variable('deleted') },
-    );
-  const connectOwnerFirst = connectWrite(a, b);
-  const connectOtherFirst = connectWrite(b, a);
-  const disconnectOwnerFirst = disconnectWrite(a, b);
-  const disconnectOtherFirst = disconnectWrite(b, a);
+  // Connect and disconnect are one statement each (see PairWrites); the caller picks the variant
+  // that locks the lower element id first.
+  const [ownerFirst, otherFirst] = [
+    [...matchBoth, ...lockBoth(a, b)],
+    [...matchBoth, ...lockBoth(b, a)],
+  ];
+  const connectOwnerFirst = render(writes.connect(ownerFirst)).cypher;
+  const connectOtherFirst = render(writes.connect(otherFirst)).cypher;
+  const disconnectOwnerFirst = render(writes.disconnect(ownerFirst)).cypher;
+  const disconnectOtherFirst = render(writes.disconnect(otherFirst)).cypher;
   const created = pattern(node(a), [fieldStep(definition, r, true), node(b)]);
   const createText = render(
     query(...matchBoth, create(created), set([setReplace(r, param(undefined, 'props'))]), returnClause([r])),

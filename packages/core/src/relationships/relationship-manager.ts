@@ -26,7 +26,8 @@ import {
   RelationshipEntity,
   relationshipModelOf,
 } from '../relationship-model/relationship-entity';
-import { LockedCounts, toCounts, unique } from './locked-counts';
+import { LockedCounts, unique } from './locked-counts';
+import { connectResult, disconnectResult, type PairEnds, readOutcome } from './pair-outcome';
 import { buildPairQueries, type PairCounts, type PairQueries } from './pair-queries';
 import { findReverseSide } from './reverse-side';
 
@@ -86,17 +87,7 @@ export class RelationshipManager<T extends object = object, R extends Relationsh
     // outcome raises CommitOutcomeUnknownError rather than a blind re-run by element id.
     const [row] = await resolveGraph().run(query, 'WRITE', readOutcome, {}, { autoCommit: true });
     if (!row) throw new NotSavedError(this.#ownerDefinition().name, 'connect a deleted node with');
-    const hydrate = (relationship: unknown) =>
-      hydrateRelationship<R>(this.definition.model, relationship as Neo4jRelationship);
-    if (row.created.length > 0) return hydrate(row.created[0]);
-    if (row.counts.pair > 0 && !parallel && row.existing.length > 0) return hydrate(row.existing[0]);
-    // Refused: the counts under lock say which end.
-    assertCanAdd(this.#ownerEnd(), row.counts.owner);
-    const reverse = this.#resolve().reverse;
-    if (reverse) assertCanAdd(this.#targetEnd(node, reverse.definition), row.counts.target);
-    throw new Error(
-      `Internal error: connect through ${this.definition.name} wrote nothing and refused nothing`,
-    );
+    return connectResult<R>(this.definition, row, parallel, () => this.#pairEnds(node));
   }
 
   /**
@@ -115,14 +106,7 @@ export class RelationshipManager<T extends object = object, R extends Relationsh
     );
     if (!row)
       throw new NotSavedError(this.#ownerDefinition().name, 'change relationships of a deleted node with');
-    const { counts } = row;
-    if (counts.pair === 0 || row.deleted > 0) return;
-    assertCanRemove(this.#ownerEnd(), counts.owner, counts.pair);
-    const reverse = this.#resolve().reverse;
-    if (reverse) assertCanRemove(this.#targetEnd(node, reverse.definition), counts.target, counts.pair);
-    throw new Error(
-      `Internal error: disconnect through ${this.definition.name} deleted nothing and refused nothing`,
-    );
+    disconnectResult(this.definition, row, () => this.#pairEnds(node));
   }
 
   /**
@@ -355,6 +339,15 @@ export class RelationshipManager<T extends object = object, R extends Relationsh
     return idOf(this.owner, operation);
   }
 
+  /** Both ends of the pair with `node`, as cardinality messages name them. */
+  #pairEnds(node: T): PairEnds {
+    const reverse = this.#resolve().reverse;
+    return {
+      owner: this.#ownerEnd(),
+      target: reverse ? this.#targetEnd(node, reverse.definition) : undefined,
+    };
+  }
+
   #ownerEnd(): EndDescription {
     const definition = this.#ownerDefinition();
     return {
@@ -373,24 +366,6 @@ export class RelationshipManager<T extends object = object, R extends Relationsh
     const definition = this.#resolve().target;
     return { model: definition.name, definition: reverse, node: `${definition.name} ${elementId}` };
   }
-}
-
-/** One row of a connect or disconnect statement: the counts under lock and what was written. */
-interface PairOutcome {
-  readonly counts: PairCounts;
-  readonly created: readonly unknown[];
-  readonly existing: readonly unknown[];
-  readonly deleted: number;
-}
-
-function readOutcome(record: { keys: readonly PropertyKey[]; get(key: string): unknown }): PairOutcome {
-  const has = (key: string) => record.keys.includes(key);
-  return {
-    counts: toCounts(record),
-    created: has('created') ? (record.get('created') as unknown[]) : [],
-    existing: has('existing') ? (record.get('existing') as unknown[]) : [],
-    deleted: has('deleted') ? Number(record.get('deleted')) : 0,
-  };
 }
 
 function sum<T>(items: Iterable<T>, value: (item: T) => number): number {

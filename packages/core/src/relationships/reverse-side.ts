@@ -1,5 +1,5 @@
 import type { AnyClass, NodeDefinition, RelationshipDefinition } from '../registry/definitions';
-import type { ReverseSide } from './pair-queries';
+import type { ReverseSide } from './pair-writes';
 
 const opposite = { out: 'in', in: 'out', both: 'both' } as const;
 

@@ -41,6 +41,17 @@ describe('one round trip', () => {
 
     expect(rig.proxy().stats).toMatchObject({ begins, commitsForwarded, autoCommits: autoCommits + 3 });
   });
+
+  it('sends relate by key as one auto-commit query', async () => {
+    await LedgerEntry.create({ ref: 20 });
+    await AuditNote.create({ text: 'rebate', code: 'N-20' });
+    const { begins, commitsForwarded, autoCommits } = { ...rig.proxy().stats };
+
+    await LedgerEntry.relate({ ref: 20 }, 'explanation', { code: 'N-20' });
+
+    expect(rig.proxy().stats).toMatchObject({ begins, commitsForwarded, autoCommits: autoCommits + 1 });
+    expect(await relationships()).toBe(1);
+  });
 });
 
 describe('a read whose reply was lost', () => {
@@ -77,6 +88,19 @@ describe('a single-statement write whose outcome was lost', () => {
     await expect(entry.explanation.connect(note)).rejects.toMatchObject({ code: 'COMMIT_OUTCOME_UNKNOWN' });
 
     expect(await relationships()).toBe(0);
+  });
+
+  it('raises CommitOutcomeUnknownError when the reply to relate by key was lost (the server applied it)', async () => {
+    await LedgerEntry.create({ ref: 21 });
+    await AuditNote.create({ text: 'write-off', code: 'N-21' });
+    rig.proxy().failNextAutoCommit('drop-commit-reply');
+
+    await expect(LedgerEntry.relate({ ref: 21 }, 'explanation', { code: 'N-21' })).rejects.toBeInstanceOf(
+      CommitOutcomeUnknownError,
+    );
+
+    expect(rig.proxy().autoCommitFaultPending).toBe(false);
+    expect(await relationships()).toBe(1);
   });
 
   it('raises CommitOutcomeUnknownError when the reply to disconnect was lost', async () => {

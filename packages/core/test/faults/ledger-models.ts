@@ -1,5 +1,5 @@
 // A small ledger: entries carry a unique reference and payments a generated id (keys of their
-// own); notes carry none.
+// own); notes carry an optional unique code (relate by key needs a key at both ends).
 import 'reflect-metadata';
 import {
   IntegerProperty,
@@ -27,6 +27,7 @@ export class LedgerEntry extends NodeEntity {
 export class AuditNote extends NodeEntity {
   declare static readonly nodes: NodeSet<AuditNote>;
   @StringProperty({ required: true }) text!: string;
+  @StringProperty({ unique: true }) code?: string;
 }
 
 @Node()

@@ -21,7 +21,7 @@ import { clearGraph, useTestGraph } from '../support/test-graph';
 @Node()
 class Shelf extends NodeEntity {
   declare static readonly nodes: NodeSet<Shelf>;
-  @StringProperty({ required: true }) name!: string;
+  @StringProperty({ required: true, unique: true }) name!: string;
   @RelationshipFrom(() => Book, 'ON') books!: RelationshipManager<Book>;
 }
 
@@ -29,6 +29,7 @@ class Shelf extends NodeEntity {
 class Book extends NodeEntity {
   declare static readonly nodes: NodeSet<Book>;
   @StringProperty({ required: true }) title!: string;
+  @StringProperty({ unique: true }) isbn?: string;
   @IntegerProperty() pages?: number;
   @DateTimeProperty() deletedAt?: Date;
   @RelationshipTo(() => Shelf, 'ON') shelf!: RelationshipManager<Shelf>;
@@ -181,5 +182,78 @@ describe('softDelete', () => {
   it('models without the plugin are untouched', async () => {
     const { cypher } = Shelf.nodes.filter({ name: 'x' }).toCypher();
     expect(cypher).not.toContain('deletedAt');
+  });
+});
+
+describe('softDelete and writes by key', () => {
+  let withdrawn: Book;
+  beforeAll(async () => {
+    await Shelf.create({ name: 'returns' });
+    await Book.create({ title: 'Kept', isbn: 'isbn-kept' });
+    withdrawn = await Book.create({ title: 'Withdrawn', isbn: 'isbn-withdrawn' });
+    await withdrawn.delete();
+  });
+
+  /** ON relationships of a shelf, deleted books included (plain Cypher, no plugin). */
+  const onShelf = async (name: string) => {
+    const { records } = await graph().driver.executeQuery(
+      'MATCH (:Book)-[r:ON]->(:Shelf {name: $name}) RETURN count(r) AS n',
+      { name },
+    );
+    return records[0]!.get('n').toNumber() as number;
+  };
+
+  it('relate finds no soft-deleted node by key, from either end, and writes nothing', async () => {
+    const notFound = { code: 'NODES_NOT_FOUND', model: 'Book', property: 'isbn', values: ['isbn-withdrawn'] };
+
+    await expect(Book.relate({ isbn: 'isbn-withdrawn' }, 'shelf', { name: 'returns' })).rejects.toMatchObject(
+      notFound,
+    );
+    await expect(
+      Shelf.relate({ name: 'returns' }, 'books', { isbn: 'isbn-withdrawn' }),
+    ).rejects.toMatchObject(notFound);
+    expect(await onShelf('returns')).toBe(0);
+  });
+
+  it('relate still finds the live node next to it', async () => {
+    await Book.relate({ isbn: 'isbn-kept' }, 'shelf', { name: 'returns' });
+
+    expect(titles(await Shelf.nodes.get({ name: 'returns' }).then((s) => s.books.all()))).toEqual(['Kept']);
+  });
+
+  it('relateMany refuses a batch naming a soft-deleted node, and writes none of it', async () => {
+    const batch = [
+      { from: { isbn: 'isbn-kept' }, to: { name: 'empty' } },
+      { from: { isbn: 'isbn-withdrawn' }, to: { name: 'empty' } },
+    ];
+
+    await expect(Book.relateMany('shelf', batch)).rejects.toMatchObject({
+      code: 'NODES_NOT_FOUND',
+      values: ['isbn-withdrawn'],
+    });
+    expect(await onShelf('empty')).toBe(0);
+  });
+
+  it('unrelateMany finds no soft-deleted node: its relationships stay', async () => {
+    const archived = await Book.create({ title: 'Archived', isbn: 'isbn-archived' });
+    await Book.relate({ isbn: 'isbn-archived' }, 'shelf', { name: 'lonely' });
+    await archived.delete();
+
+    await expect(
+      Book.unrelateMany('shelf', [{ from: { isbn: 'isbn-archived' }, to: { name: 'lonely' } }]),
+    ).rejects.toMatchObject({ code: 'NODES_NOT_FOUND', values: ['isbn-archived'] });
+    expect(await onShelf('lonely')).toBe(2);
+  });
+
+  it('importMany skips a row whose key a soft-deleted node holds: the key stays taken, the node deleted', async () => {
+    const summary = await Book.importMany([{ title: 'Withdrawn, again', isbn: 'isbn-withdrawn' }], {
+      key: ['isbn'],
+    });
+
+    expect(summary).toMatchObject({ written: 0, skipped: 1 });
+    expect(await Book.nodes.withDeleted().filter({ isbn: 'isbn-withdrawn' }).values('title')).toEqual([
+      { title: 'Withdrawn' },
+    ]);
+    expect(await Book.nodes.getOrNull({ isbn: 'isbn-withdrawn' })).toBeNull();
   });
 });

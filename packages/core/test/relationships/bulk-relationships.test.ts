@@ -80,6 +80,89 @@ describe('relate: one pair by key', () => {
     expect(await leadsCount()).toBe(1);
   });
 
+  it('sends one statement: find both ends, lock, check and create', async () => {
+    queries.clear();
+
+    await Person.relate({ email: email('alice') }, 'employer', { name: 'Acme' });
+
+    expect(queries.events.map((e) => e.mode)).toEqual(['WRITE']);
+    expect(await worksAtCount()).toBe(1);
+  });
+
+  it("refuses the owner's second employer with connect's error, naming the node by its key", async () => {
+    await Person.relate({ email: email('alice') }, 'employer', { name: 'Acme' });
+
+    const error = await Person.relate({ email: email('alice') }, 'employer', { name: 'Globex' }).catch(
+      (e: unknown) => e,
+    );
+
+    expect(error).toBeInstanceOf(AttemptedCardinalityViolationError);
+    expect((error as Error).message).toBe(
+      'Person.employer is ZeroOrOne, and Person email=alice@example.com already has 1 WORKS_AT relationship(s). ' +
+        'Disconnect one first, or use reconnect(old, new) / replace(...). Nothing was written.',
+    );
+    expect(await worksAtCount()).toBe(1);
+  });
+
+  it('refuses a second CEO with the message connect gives for the other end', async () => {
+    await Person.relate({ email: email('alice') }, 'leads', { name: 'Acme' });
+    const bob = await Person.nodes.get({ email: email('bob') });
+    const acme = await Company.nodes.get({ name: 'Acme' });
+    const byConnect = await bob.leads.connect(acme).catch((e: unknown) => e);
+
+    const byKey = await Person.relate({ email: email('bob') }, 'leads', { name: 'Acme' }).catch(
+      (e: unknown) => e,
+    );
+
+    expect(byKey).toMatchObject({ code: 'ATTEMPTED_CARDINALITY_VIOLATION' });
+    expect((byKey as Error).message).toBe((byConnect as Error).message);
+    expect((byKey as Error).message).toContain('Company.ceo is One, and Company name=Acme already has 1');
+  });
+
+  it('creates another relationship for a related pair when asked for parallel ones', async () => {
+    const first = await Person.relate({ email: email('alice') }, 'friends', { email: email('bob') });
+    const second = await Person.relate(
+      { email: email('alice') },
+      'friends',
+      { email: email('bob') },
+      {},
+      {
+        parallel: true,
+      },
+    );
+
+    expect(second.elementId).not.toBe(first.elementId);
+    expect(await knowsCount()).toBe(2);
+  });
+
+  it('joins the surrounding transaction, and rolls back with it', async () => {
+    const failed = await graph()
+      .writeTransaction(async () => {
+        await Person.relate({ email: email('alice') }, 'friends', { email: email('bob') });
+        expect(
+          await Person.nodes
+            .filter({ email: email('alice') })
+            .traverse('friends')
+            .count(),
+        ).toBe(1);
+        throw new Error('changed my mind');
+      })
+      .catch((e: unknown) => e);
+
+    expect((failed as Error).message).toBe('changed my mind');
+    expect(await knowsCount()).toBe(0);
+  });
+
+  it('names the owner key that matches no node', async () => {
+    await expect(Person.relate({ email: email('zoe') }, 'employer', { name: 'Acme' })).rejects.toMatchObject({
+      code: 'NODES_NOT_FOUND',
+      model: 'Person',
+      property: 'email',
+      values: [email('zoe')],
+    });
+    expect(await worksAtCount()).toBe(0);
+  });
+
   it('refuses a key that matches no node, writing nothing', async () => {
     await expect(
       Person.relate({ email: email('alice') }, 'employer', { name: 'Initech' }),

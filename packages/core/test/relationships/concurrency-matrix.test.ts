@@ -1,6 +1,7 @@
-// Every pair of relationship mutations races on the same source and on the same target, inside one
-// process and across two processes. Whatever the interleaving, both ends must keep their declared
-// cardinality, and a loser must be refused with a typed error rather than silently winning too.
+// Every pair of relationship mutations (relate by key among them) races on the same source and on
+// the same target, inside one process and across two processes. Whatever the interleaving, both
+// ends must keep their declared cardinality, and a loser must be refused with a typed error rather
+// than silently winning too.
 
 import { useTestGraph } from '../support/test-graph';
 import { violationsAfter } from './races/invariants';
@@ -11,7 +12,7 @@ import { RaceWorker } from './races/worker-process';
 
 const { graph } = useTestGraph();
 
-/** Every unordered pair of operations, each with itself too: 15 pairs. */
+/** Every unordered pair of operations, each with itself too: 21 pairs. */
 const pairs = operations.flatMap((first, i) => operations.slice(i).map((second) => [first, second] as const));
 
 interface Tally {

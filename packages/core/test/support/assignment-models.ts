@@ -60,3 +60,12 @@ export class Team extends NodeEntity {
   @RelationshipFrom(() => Member, 'PLAYS_FOR', { cardinality: OneOrMore })
   members!: RelationshipManager<Member>;
 }
+
+/** Pacing on a track: a runner paces at most one other and is paced by at most one (one model at both ends). */
+@Node()
+export class Runner extends NodeEntity {
+  declare static readonly nodes: NodeSet<Runner>;
+  @StringProperty({ unique: true }) name!: string;
+  @RelationshipTo(() => Runner, 'PACES', { cardinality: ZeroOrOne }) pacer!: RelationshipManager<Runner>;
+  @RelationshipFrom(() => Runner, 'PACES', { cardinality: ZeroOrOne }) pacedBy!: RelationshipManager<Runner>;
+}

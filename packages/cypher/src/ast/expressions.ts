@@ -160,6 +160,15 @@ export interface SliceExpr {
   readonly to?: Expr;
 }
 
+/** `CASE WHEN condition THEN value ... ELSE otherwise END`; without `otherwise` the ELSE value is null. */
+export interface CaseExpr {
+  readonly kind: 'Case';
+  readonly branches: readonly CaseBranch[];
+  readonly otherwise?: Expr;
+}
+
+export type CaseBranch = readonly [when: Expr, then: Expr];
+
 /** Every expression node. The renderer switches over `kind`. */
 export type Expr =
   | Variable
@@ -181,6 +190,7 @@ export type Expr =
   | ListComprehension
   | PatternComprehension
   | IndexExpr
-  | SliceExpr;
+  | SliceExpr
+  | CaseExpr;
 
 export type ExprKind = Expr['kind'];

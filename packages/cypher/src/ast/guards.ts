@@ -21,6 +21,7 @@ const EXPR_KINDS: ReadonlySet<string> = new Set<ExprKind>([
   'PatternComprehension',
   'Index',
   'Slice',
+  'Case',
 ]);
 
 /** True when `value` is an expression node (as opposed to, say, a `{ expr, alias }` item). */

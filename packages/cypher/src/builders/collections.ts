@@ -1,4 +1,6 @@
 import type {
+  CaseBranch,
+  CaseExpr,
   Expr,
   IndexExpr,
   ListComprehension,
@@ -118,5 +120,19 @@ export function slice(source: Expr, from?: Expr | number, to?: Expr | number): S
     list: source,
     from: from === undefined ? undefined : position(from),
     to: to === undefined ? undefined : position(to),
+  });
+}
+
+/**
+ * `CASE WHEN c1 THEN v1 WHEN c2 THEN v2 ELSE otherwise END`: the value of the first branch whose
+ * condition is true, else `otherwise` (null when omitted).
+ * @throws InvalidQueryError without any branch
+ */
+export function caseWhen(branches: readonly CaseBranch[], otherwise?: Expr): CaseExpr {
+  if (branches.length === 0) throw new InvalidQueryError('CASE needs at least one WHEN branch');
+  return Object.freeze({
+    kind: 'Case',
+    branches: Object.freeze(branches.map(([when, then]): CaseBranch => Object.freeze([when, then] as const))),
+    otherwise,
   });
 }

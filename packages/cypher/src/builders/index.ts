@@ -12,6 +12,7 @@ export {
   unwind,
 } from './clauses';
 export {
+  caseWhen,
   collectSubquery,
   countSubquery,
   exists,

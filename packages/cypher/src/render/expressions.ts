@@ -1,4 +1,4 @@
-import type { Expr, MapEntry, MapProjection } from '../ast/expressions';
+import type { CaseExpr, Expr, MapEntry, MapProjection } from '../ast/expressions';
 import { InvalidQueryError } from '../errors';
 import { assertQualifiedName } from '../validation/names';
 import type { RenderContext } from './context';
@@ -96,6 +96,8 @@ export function renderExpr(expr: Expr, ctx: RenderContext): string {
         `${operand(expr.list, ctx)}[${expr.from === undefined ? '' : renderExpr(expr.from, ctx)}..` +
         `${expr.to === undefined ? '' : renderExpr(expr.to, ctx)}]`
       );
+    case 'Case':
+      return renderCase(expr, ctx);
     default:
       return unknownKind(expr);
   }
@@ -135,6 +137,7 @@ function isAtomic(expr: Expr): boolean {
     case 'NullCheck':
     case 'HasLabels':
     case 'MapProjection':
+    case 'Case':
       return false;
     case 'Literal':
       return typeof expr.value !== 'number' || expr.value >= 0;
@@ -177,6 +180,16 @@ export function renderMap(entries: readonly MapEntry[], ctx: RenderContext): str
     text += `${i === 0 ? '' : ', '}${escapeIdentifier(key)}: ${renderExpr(value, ctx)}`;
   }
   return `${text}}`;
+}
+
+function renderCase(expr: CaseExpr, ctx: RenderContext): string {
+  if (expr.branches.length === 0) throw new InvalidQueryError('CASE needs at least one WHEN branch');
+  let text = 'CASE';
+  for (const [when, then] of expr.branches) {
+    text += ` WHEN ${renderExpr(when, ctx)} THEN ${renderExpr(then, ctx)}`;
+  }
+  if (expr.otherwise !== undefined) text += ` ELSE ${renderExpr(expr.otherwise, ctx)}`;
+  return `${text} END`;
 }
 
 function renderMapProjection(expr: MapProjection, ctx: RenderContext): string {

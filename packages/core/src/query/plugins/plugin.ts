@@ -38,7 +38,9 @@ export interface CartographPlugin extends GraphPlugin {
   /**
    * A condition every node of `context.definition` must meet wherever a query matches one: the
    * root of a set, each traversal step, `has()` filters, eager-loaded relations, annotations
-   * (counts) and related-field ordering. Build it with {@link nodeCondition}.
+   * (counts) and related-field ordering; also on the nodes `relate`, `relateMany` and
+   * `unrelateMany` find by key (with no query options), so those see what a query sees. Build it
+   * with {@link nodeCondition}.
    */
   transformNode?(context: NodeContext): Predicate | undefined;
   /** A last change to the whole plan, after the node conditions of every plugin are in. */
@@ -53,8 +55,10 @@ export interface CartographPlugin extends GraphPlugin {
    */
   transformBulkDelete?(context: ModelContext): Record<string, unknown> | undefined;
   /**
-   * Stored properties that keyed writes (`getOrCreate`, `createOrUpdate`, `merge`) match on besides
-   * their key, so that they find only nodes the plugin's queries would see (a tenant's own nodes).
+   * Stored properties that keyed writes of nodes (`getOrCreate`, `createOrUpdate`, `merge`,
+   * `importMany`) match on besides their key, so that they find only nodes the plugin's queries
+   * would see (a tenant's own nodes). Equality only: these writes create what they do not find, with
+   * the same properties.
    */
   transformKey?(context: ModelContext): Record<string, unknown>;
 }

@@ -6,6 +6,7 @@ import type { Move } from './rounds';
 
 /** The entities a move needs, loaded through the OGM. */
 export interface MoveEntities {
+  readonly owner: NodeEntity;
   readonly manager: RelationshipManager<NodeEntity>;
   readonly old: NodeEntity;
   readonly next: NodeEntity;
@@ -21,6 +22,7 @@ export async function loadMoves(field: RacedField, moves: readonly Move[]): Prom
   return moves.map((move) => {
     const owner = byName(owners, move.owner) as unknown as Record<string, RelationshipManager<NodeEntity>>;
     return {
+      owner: owner as unknown as NodeEntity,
       manager: owner[field.field]!,
       old: byName(targets, move.old),
       next: byName(targets, move.next),
@@ -29,8 +31,14 @@ export async function loadMoves(field: RacedField, moves: readonly Move[]): Prom
 }
 
 export async function runMove(move: Move, entities: MoveEntities): Promise<void> {
-  const { manager, old, next } = entities;
+  const { owner, manager, old, next } = entities;
   switch (move.op) {
+    case 'relate': {
+      // By key: neither node is loaded for the write, only their unique names are given.
+      const model = owner.constructor as unknown as typeof Student;
+      await model.relate({ name: move.owner }, manager.definition.name as 'pick', { name: move.next });
+      return;
+    }
     case 'connect':
       await manager.connect(next);
       return;

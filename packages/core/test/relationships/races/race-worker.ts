@@ -3,7 +3,7 @@
 // how it ended. Started by concurrency-matrix.test.ts through tsx, talks over the IPC channel.
 import { Graph } from '../../../src';
 import { loadMoves, type MoveEntities, outcomeOf, runMove } from './moves';
-import { racedFields } from './raced-fields';
+import { racedField } from './raced-fields';
 import type { Move } from './rounds';
 
 export type WorkerRequest =
@@ -23,12 +23,14 @@ async function main(): Promise<void> {
     url: process.env.NEO4J_URI!,
     auth: { username: process.env.NEO4J_USERNAME!, password: process.env.NEO4J_PASSWORD! },
     default: true,
+    // RACE_RETRY_MS=0: a transient failure (a deadlock) reaches the caller instead of being retried.
+    ...(process.env.RACE_RETRY_MS ? { maxTransactionRetryTimeMs: Number(process.env.RACE_RETRY_MS) } : {}),
   });
   let prepared: { move: Move; entities: MoveEntities } | undefined;
   process.on('message', async (request: WorkerRequest) => {
     try {
       if (request.kind === 'prepare') {
-        const field = racedFields.find((f) => f.key === request.field)!;
+        const field = racedField(request.field);
         prepared = { move: request.move, entities: (await loadMoves(field, [request.move]))[0]! };
         send({ kind: 'ready' });
       } else if (request.kind === 'go') {

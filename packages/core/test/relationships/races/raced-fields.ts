@@ -1,7 +1,15 @@
-// The relationship fields the races run on, and the five mutations that race.
-import { Car, Driver, Member, Student, Team, Topic } from '../../support/assignment-models';
+// The relationship fields the races run on, and the six mutations that race.
+import { Car, Driver, Member, Runner, Student, Team, Topic } from '../../support/assignment-models';
 
-export const operations = ['connect', 'replace', 'reconnect', 'disconnect', 'disconnectAll'] as const;
+/** `relate` is `Model.relate` by key (the nodes' unique names); the others are relationship-manager calls. */
+export const operations = [
+  'connect',
+  'replace',
+  'reconnect',
+  'disconnect',
+  'disconnectAll',
+  'relate',
+] as const;
 export type Operation = (typeof operations)[number];
 
 interface Bounds {
@@ -11,11 +19,17 @@ interface Bounds {
 
 /** A relationship field raced on, with the bounds of both its ends. */
 export interface RacedField {
-  readonly key: 'student-pick' | 'car-owner' | 'member-team';
+  readonly key: 'student-pick' | 'car-owner' | 'member-team' | 'runner-pacer';
   readonly description: string;
-  readonly owner: { readonly model: typeof Student | typeof Car | typeof Member; readonly label: string };
-  readonly target: { readonly model: typeof Topic | typeof Driver | typeof Team; readonly label: string };
-  readonly field: 'pick' | 'owner' | 'team';
+  readonly owner: {
+    readonly model: typeof Student | typeof Car | typeof Member | typeof Runner;
+    readonly label: string;
+  };
+  readonly target: {
+    readonly model: typeof Topic | typeof Driver | typeof Team | typeof Runner;
+    readonly label: string;
+  };
+  readonly field: 'pick' | 'owner' | 'team' | 'pacer';
   readonly type: string;
   readonly ownerBounds: Bounds;
   /** Of the reverse side declared on the target model. */
@@ -54,3 +68,26 @@ export const racedFields: readonly RacedField[] = [
     targetBounds: { min: 1, max: Number.POSITIVE_INFINITY },
   },
 ];
+
+/**
+ * One model at both ends, so two writers can name the same two nodes in opposite roles
+ * (`r1 -> r2` against `r2 -> r1`): they lock the same nodes, and only a fixed lock order keeps
+ * them from deadlocking.
+ */
+export const selfField: RacedField = {
+  key: 'runner-pacer',
+  description: 'Runner.pacer (ZeroOrOne) / Runner.pacedBy (ZeroOrOne)',
+  owner: { model: Runner, label: 'Runner' },
+  target: { model: Runner, label: 'Runner' },
+  field: 'pacer',
+  type: 'PACES',
+  ownerBounds: { min: 0, max: 1 },
+  targetBounds: { min: 0, max: 1 },
+};
+
+/** Every raced field, by key (for the worker processes). */
+export function racedField(key: string): RacedField {
+  const field = [...racedFields, selfField].find((f) => f.key === key);
+  if (!field) throw new Error(`no raced field ${key}`);
+  return field;
+}

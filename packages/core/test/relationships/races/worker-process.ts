@@ -6,11 +6,14 @@ import type { WorkerReply, WorkerRequest } from './race-worker';
 export class RaceWorker {
   private constructor(private readonly child: ChildProcess) {}
 
-  /** Starts `race-worker.ts` under tsx; resolves once it has connected to Neo4j. */
-  static async start(): Promise<RaceWorker> {
+  /**
+   * Starts `race-worker.ts` under tsx; resolves once it has connected to Neo4j. `env` adds to the
+   * test's environment (`RACE_RETRY_MS`).
+   */
+  static async start(env: Record<string, string> = {}): Promise<RaceWorker> {
     const child = fork(path.join(__dirname, 'race-worker.ts'), [], {
       execArgv: ['--import', 'tsx'],
-      env: process.env,
+      env: { ...process.env, ...env },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const worker = new RaceWorker(child);
