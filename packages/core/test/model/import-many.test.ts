@@ -123,7 +123,7 @@ describe('importMany', () => {
     expect(await count('MATCH (a:Account) RETURN count(a) AS n')).toBe(30_000);
   }, 120_000);
 
-  it('writes every batch read before its source fails, then raises the source\'s error', async () => {
+  it("writes every batch read before its source fails, then raises the source's error", async () => {
     async function* brokenFeed() {
       yield* accounts(25);
       throw new Error('feed disconnected');
