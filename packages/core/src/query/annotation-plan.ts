@@ -27,7 +27,7 @@ import { resolveFieldPath, resolveRelationPath } from './paths';
 import type { Hop } from './plan';
 import { withGuard } from './predicates';
 import { nodeScope } from './scopes';
-import { aggregateResultType } from './value-types';
+import { aggregateResultType, NUMBER_TYPE } from './value-types';
 
 /** A per-node aggregate over a relationship path, as `annotate` stores it. */
 export interface AnnotationPlan {
@@ -42,9 +42,16 @@ export interface AnnotationPlan {
   readonly target: NodeDefinition;
   /** Type of the aggregated property, to inflate collected values, min and max. */
   readonly valueType: PropertyType | undefined;
-  /** Type used to check filter operands on this annotation. */
-  readonly filterType: PropertyType;
   readonly distinct: boolean;
+}
+
+/**
+ * The type filter operands on this annotation are checked against (a count is a number, a collect
+ * of a property a list of it). Derived when asked rather than kept on the plan: a collect's list
+ * type is a new object each time, which would give every plan a new compile-cache key.
+ */
+export function annotationType(plan: AnnotationPlan): PropertyType {
+  return plan.kind === 'score' ? NUMBER_TYPE : aggregateResultType(plan.kind, plan.valueType);
 }
 
 /** Validates `annotate({ name: aggregation })` entries against the model. */
@@ -87,7 +94,7 @@ export function normalizeAnnotation(
       );
     }
     const relations = resolveRelationPath(definition, path);
-    return freeze({
+    return Object.freeze({
       name,
       kind,
       hops: relations.hops,
@@ -113,7 +120,7 @@ export function normalizeAnnotation(
   const relations = resolveRelationPath(definition, path.slice(0, last));
   const scope = nodeScope(relations.target);
   const { field } = resolveFieldPath(relations.target, tail, scope.field, scope.knownKeys);
-  return freeze({
+  return Object.freeze({
     name,
     kind,
     hops: relations.hops,
@@ -122,10 +129,6 @@ export function normalizeAnnotation(
     valueType: field.ref.type,
     distinct,
   });
-}
-
-function freeze(plan: Omit<AnnotationPlan, 'filterType' | 'kind'> & { kind: AggregateKind }): AnnotationPlan {
-  return Object.freeze({ ...plan, filterType: aggregateResultType(plan.kind, plan.valueType) });
 }
 
 /** How an annotation is computed: an expression, or a CALL subquery binding a variable. */

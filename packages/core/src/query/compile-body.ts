@@ -167,9 +167,8 @@ export function modifiers(body: Body) {
       expr: sortExpression(key, current, annotations, names, slots),
       direction: key.descending ? ('DESC' as const) : ('ASC' as const),
     })),
-    // Integers (bigint), so the driver sends INTEGER rather than FLOAT.
-    skip: stage.skip === undefined ? undefined : slots.param(stage, BigInt(stage.skip)),
-    limit: stage.limit === undefined ? undefined : slots.limitParam(stage, BigInt(stage.limit)),
+    skip: stage.skip === undefined ? undefined : slots.param(stage.skip),
+    limit: stage.limit === undefined ? undefined : slots.param(stage.limit),
   };
 }
 

@@ -25,15 +25,20 @@ export function compileRelationships(plan: NodeSetState): CompiledQuery {
 /** Property (and annotation) columns instead of nodes. */
 export function compileValues(plan: NodeSetState, fields: readonly ResolvedField[]): CompiledQuery {
   const state = applyPlugins(plan);
-  return cached(state, `V${fieldsShape(fields)}`, (slots) => {
-    const compiled = body(state, slots);
-    const inWith = pagedWith(compiled);
-    const returnOptions = inWith || !hasModifiers(compiled.stage) ? {} : modifiers(compiled);
-    const scope = annotationScope(compiled.annotations);
-    const columns = fields.map((field, i) => ({ expr: fieldExpr(compiled, field, scope), alias: `c${i}` }));
-    compiled.clauses.push(returnClause(columns, returnOptions));
-    return compiled.clauses;
-  });
+  return cached(
+    state,
+    'V',
+    (slots) => {
+      const compiled = body(state, slots);
+      const inWith = pagedWith(compiled);
+      const returnOptions = inWith || !hasModifiers(compiled.stage) ? {} : modifiers(compiled);
+      const scope = annotationScope(compiled.annotations);
+      const columns = fields.map((field, i) => ({ expr: fieldExpr(compiled, field, scope), alias: `c${i}` }));
+      compiled.clauses.push(returnClause(columns, returnOptions));
+      return compiled.clauses;
+    },
+    fields,
+  );
 }
 
 /** Grouping keys plus aggregates over the set. */
@@ -43,17 +48,21 @@ export function compileAggregate(
   aggregates: readonly SetAggregatePlan[],
 ): CompiledQuery {
   const state = applyPlugins(plan);
-  const shape = aggregates.map(
-    (plan) => `${plan.kind}${plan.distinct ? 'D' : ''}${plan.field ? fieldsShape([plan.field]) : ''}`,
-  );
-  return cached(state, `A${fieldsShape(keys)}|${shape.join(',')}`, (slots) =>
-    aggregateTail(body(state, slots), (b) => {
-      const scope = annotationScope(b.annotations);
-      return [
-        ...keys.map((field, i) => ({ expr: fieldExpr(b, field, scope), alias: `k${i}` })),
-        ...aggregates.map((plan, i) => ({ expr: compileSetAggregate(plan, b.node, scope), alias: `g${i}` })),
-      ];
-    }),
+  return cached(
+    state,
+    'A',
+    (slots) =>
+      aggregateTail(body(state, slots), (b) => {
+        const scope = annotationScope(b.annotations);
+        return [
+          ...keys.map((field, i) => ({ expr: fieldExpr(b, field, scope), alias: `k${i}` })),
+          ...aggregates.map((plan, i) => ({
+            expr: compileSetAggregate(plan, b.node, scope),
+            alias: `g${i}`,
+          })),
+        ];
+      }),
+    [keys, aggregates],
   );
 }
 
@@ -63,10 +72,6 @@ export function compileIds(plan: NodeSetState): CompiledQuery {
   return compileValues(state, [
     { ref: { model: '', name: 'elementId', type: ID_PASSTHROUGH }, on: 'id', key: '' },
   ]);
-}
-
-function fieldsShape(fields: readonly ResolvedField[]): string {
-  return fields.map((field) => `${field.on}${field.key.length}:${field.key}`).join('');
 }
 
 const ID_PASSTHROUGH = {

@@ -74,9 +74,10 @@ export function compileNodes(plan: NodeSetState, options: NodeQueryOptions = {})
     return { compiled: cached(state, 'N', (slots) => nodeClauses(state, slots, options)), layout };
   }
   const slots = new ParamSlots();
+  // The renderer's parameters, not the slots': a cursor's values are parameters without a Bound.
   const { cypher, params } = render(query(...nodeClauses(state, slots, options)));
   const sensitive = slots.sensitiveNames();
-  return { compiled: sensitive.length === 0 ? { cypher, params } : { cypher, params, sensitive }, layout };
+  return { compiled: sensitive === undefined ? { cypher, params } : { cypher, params, sensitive }, layout };
 }
 
 function nodeClauses(state: NodeSetState, slots: ParamSlots, options: NodeQueryOptions): Clause[] {

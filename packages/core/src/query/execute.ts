@@ -3,6 +3,7 @@ import { DoesNotExistError, MultipleNodesReturnedError } from '../errors';
 import { InvalidFilterError, UnknownPropertyError } from '../errors/filter-errors';
 import { resolveGraph } from '../graph/resolve-graph';
 import { hydrateRelationship } from '../relationship-model/relationship-entity';
+import { integerBound } from './bound';
 import { compileCount, compileExists, compileNodes } from './compile';
 import { compileRelationships, compileValues } from './compile-projections';
 import { tolerant, withoutSkipped } from './lenient-rows';
@@ -108,7 +109,10 @@ export async function values<T, K extends string>(
 
 /** The set with its limit lowered to at most `count`. */
 export function limited(state: NodeSetState, count: number): NodeSetState {
-  return withLastStage(state, (stage) => ({ limit: Math.min(stage.limit ?? count, count) }));
+  return withLastStage(state, (stage) => ({
+    limit:
+      stage.limit !== undefined && stage.limit.value <= BigInt(count) ? stage.limit : integerBound(count),
+  }));
 }
 
 // The query text (never its parameters, which may hold secrets) tells the user what was asked.

@@ -5,6 +5,7 @@ import { isForbiddenKey } from '../mapping/write-input';
 import { describeValue } from '../properties/describe-value';
 import type { RelationshipDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
+import { Bound } from './bound';
 import { convertOperand, type FieldRef } from './operands';
 import { allows, kindOf, operatorsFor } from './operators';
 import { allOf, type Hop, type OperatorPredicate, type Predicate } from './plan';
@@ -67,7 +68,7 @@ export function fieldFilter(
   if (value === null) return { k: 'op', on, key, op: 'isNull', value: true };
   const sensitive = field.sensitive === true;
   if (!isPlainObject(value))
-    return { k: 'op', on, key, op: 'eq', value: convertOperand(field, 'eq', value), sensitive };
+    return { k: 'op', on, key, op: 'eq', value: new Bound(convertOperand(field, 'eq', value), sensitive) };
   const kind = kindOf(field.type);
   const parts: Predicate[] = [];
   for (const operator of Object.keys(value)) {
@@ -81,14 +82,13 @@ export function fieldFilter(
     if (operand === undefined) {
       throw new InvalidFilterError(`${field.model}.${field.name} (${operator}) has an undefined operand.`);
     }
-    parts.push({
-      k: 'op',
-      on,
-      key,
-      op: operator,
-      value: convertOperand(field, operator, operand),
-      sensitive,
-    });
+    const converted = convertOperand(field, operator, operand);
+    // isNull's flag is part of the text (IS NULL / IS NOT NULL); every other operand is a parameter.
+    parts.push(
+      operator === 'isNull'
+        ? { k: 'op', on, key, op: operator, value: converted as boolean }
+        : { k: 'op', on, key, op: operator, value: new Bound(converted, sensitive) },
+    );
   }
   return allOf(parts) ?? TRUE;
 }
@@ -111,7 +111,7 @@ export function relationFilter(relationship: RelationshipDefinition, value: unkn
         `Cannot filter ${relationship.name} by a ${target.name} that has not been saved.`,
       );
     }
-    return { k: 'exists', hop, where: { k: 'op', on: 'id', key: '', op: 'eq', value: elementId } };
+    return { k: 'exists', hop, where: { k: 'op', on: 'id', key: '', op: 'eq', value: new Bound(elementId) } };
   }
   if (value instanceof QNode) return { k: 'exists', hop, where: normalizeFilter(nodeScope(target), value) };
   if (!isPlainObject(value)) {

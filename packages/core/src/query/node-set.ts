@@ -5,6 +5,7 @@ import type { NodeDefinition, RelationshipDefinition } from '../registry/definit
 import { registry } from '../registry/schema-registry';
 import type { Aggregation, Annotated, CheckedAnnotations } from './aggregations';
 import { normalizeAnnotation } from './annotation-plan';
+import { Bound, integerBound } from './bound';
 import { buildFetchPlan, type OptionalPath } from './fetch-plan';
 import { normalizeFilter, relationFilter } from './filters';
 import { NodeSetResults } from './node-set-results';
@@ -80,7 +81,7 @@ export class NodeSet<T, R = unknown> extends NodeSetResults<T, R> {
     source: { readonly definition: NodeDefinition; readonly elementId: string },
     relationship: RelationshipDefinition,
   ): NodeSet<T, R> {
-    const byId: Predicate = { k: 'op', on: 'id', key: '', op: 'eq', value: source.elementId };
+    const byId: Predicate = { k: 'op', on: 'id', key: '', op: 'eq', value: new Bound(source.elementId) };
     const first: Stage = Object.freeze({ ...initialStage(source.definition), where: Object.freeze([byId]) });
     const stages = Object.freeze([first, initialStage(registry.node(target), relationship)]);
     return new NodeSet<T, R>(Object.freeze({ stages, fetch: undefined }));
@@ -225,12 +226,12 @@ export class NodeSet<T, R = unknown> extends NodeSetResults<T, R> {
 
   /** Skips the first `count` nodes. */
   skip(count: number): NodeSet<T, R> {
-    return this.#update(() => ({ skip: checkCount(count, 'skip') }));
+    return this.#update(() => ({ skip: integerBound(checkCount(count, 'skip')) }));
   }
 
   /** Returns at most `count` nodes. */
   limit(count: number): NodeSet<T, R> {
-    return this.#update(() => ({ limit: checkCount(count, 'limit') }));
+    return this.#update(() => ({ limit: integerBound(checkCount(count, 'limit')) }));
   }
 
   /** Returns each node once (traversals can reach a node along several paths). */

@@ -1,6 +1,7 @@
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import { InvalidFilterError } from '../errors/filter-errors';
 import { resolveGraph } from '../graph/resolve-graph';
+import { integerBound } from './bound';
 import { compileNodes } from './compile';
 import type { Body } from './compile-body';
 import { annotationScope } from './compile-body';
@@ -52,7 +53,7 @@ export async function paginate<T>(state: NodeSetState, options: PageOptions): Pr
   const order = [...stage.order, BY_ELEMENT_ID];
   const keys = order.map((key) => key.text);
   const cursor = after === undefined || after === null ? undefined : decodeCursor(after, keys);
-  const paged = withLastStage(state, () => ({ order, limit: first + 1 }));
+  const paged = withLastStage(state, () => ({ order, limit: integerBound(first + 1) }));
   const late = cursor
     ? (body: Body) => {
         const annotations = annotationScope(body.annotations);

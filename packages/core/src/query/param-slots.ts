@@ -1,57 +1,63 @@
 import { type Param, param } from '@cartograph/cypher';
+import type { CompiledQuery } from '../executor/types';
+import type { Bound } from './bound';
 
 /**
- * The values of one query, named `v0`, `v1`, ... in the order {@link shapeOf} meets them. The
- * compiler asks for a value's parameter by the object that owns it (a predicate, a stage's skip or
- * limit), so the same name is used however the compiler orders the text.
+ * The values of one query, named `v0`, `v1`, ... in the order the compile cache's key meets their
+ * {@link Bound}s (see `plan-key.ts`), so a text cached for one plan names the values of another
+ * plan of the same structure alike. The compiler asks for a value's parameter by its Bound, so the
+ * name is the same however the compiler orders the text; a Bound the key did not meet (a query
+ * compiled without the cache) is named when first asked for.
  */
 export class ParamSlots {
-  readonly values: unknown[] = [];
-  readonly #owners = new Map<object, number>();
-  readonly #limits = new Map<object, number>();
-  /** Slots whose value is bound to a sensitive property (masked in logs). */
-  readonly #sensitive: number[] = [];
+  /** Filled by the key's walk, in walk order; read by the compiler through {@link param}. */
+  readonly bounds: Bound[] = [];
+  /** Bound -> index, built on the first {@link param} call (only a cache miss compiles). */
+  #index: Map<Bound, number> | undefined;
 
-  register(owner: object, value: unknown, sensitive = false): void {
-    const index = this.values.push(value) - 1;
-    this.#owners.set(owner, index);
-    if (sensitive) this.#sensitive.push(index);
+  /** The parameter holding `bound`'s value. */
+  param(bound: Bound): Param {
+    const index = this.#indexOf(bound);
+    return param(bound.value, NAMES[index] ?? `v${index}`);
   }
 
-  registerLimit(owner: object, value: unknown): void {
-    this.#limits.set(owner, this.values.push(value) - 1);
-  }
-
-  /** The parameter of `owner`'s value (registered by the shape walk, or now). */
-  param(owner: object, value: unknown, sensitive = false): Param {
-    let index = this.#owners.get(owner);
-    if (index === undefined) {
-      index = this.values.push(value) - 1;
-      this.#owners.set(owner, index);
-      if (sensitive) this.#sensitive.push(index);
+  #indexOf(bound: Bound): number {
+    if (this.#index === undefined) {
+      this.#index = new Map();
+      for (let i = 0; i < this.bounds.length; i++) this.#index.set(this.bounds[i] as Bound, i);
     }
-    return param(value, NAMES[index] ?? `v${index}`);
-  }
-
-  /** The parameter of a stage's LIMIT. */
-  limitParam(owner: object, value: unknown): Param {
-    let index = this.#limits.get(owner);
+    let index = this.#index.get(bound);
     if (index === undefined) {
-      index = this.values.push(value) - 1;
-      this.#limits.set(owner, index);
+      index = this.bounds.push(bound) - 1;
+      this.#index.set(bound, index);
     }
-    return param(value, NAMES[index] ?? `v${index}`);
+    return index;
   }
 
   /** Names of the parameters bound to sensitive properties, for the query log's redaction. */
-  sensitiveNames(): string[] {
-    return this.#sensitive.map((i) => NAMES[i] ?? `v${i}`);
+  sensitiveNames(): string[] | undefined {
+    let names: string[] | undefined;
+    for (let i = 0; i < this.bounds.length; i++) {
+      if (!(this.bounds[i] as Bound).sensitive) continue;
+      names ??= [];
+      names.push(NAMES[i] ?? `v${i}`);
+    }
+    return names;
+  }
+
+  /** The query: its text, these values, and which of them are secrets. */
+  compiled(cypher: string): CompiledQuery {
+    const sensitive = this.sensitiveNames();
+    return sensitive === undefined
+      ? { cypher, params: this.params() }
+      : { cypher, params: this.params(), sensitive };
   }
 
   /** `{ v0: ..., v1: ... }` */
   params(): Record<string, unknown> {
     const params: Record<string, unknown> = {};
-    for (let i = 0; i < this.values.length; i++) params[NAMES[i] ?? `v${i}`] = this.values[i];
+    for (let i = 0; i < this.bounds.length; i++)
+      params[NAMES[i] ?? `v${i}`] = (this.bounds[i] as Bound).value;
     return params;
   }
 }

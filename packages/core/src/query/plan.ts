@@ -1,4 +1,5 @@
 import type { NodeDefinition, RelationshipDirection } from '../registry/definitions';
+import type { Bound } from './bound';
 import type { OperatorName } from './operators';
 
 /**
@@ -19,17 +20,27 @@ export interface Hop {
   readonly guard?: Predicate;
 }
 
-/** `subject.key <operator> value`; `value` is already converted to what the driver sends. */
-export interface OperatorPredicate {
+/** `subject.key <operator> $value`: the value, converted to what the driver sends, is a parameter. */
+export interface ComparisonPredicate {
   readonly k: 'op';
   readonly on: Subject;
   /** Stored property name (or annotation alias); unused for `id`. */
   readonly key: string;
-  readonly op: OperatorName;
-  readonly value: unknown;
-  /** The value is bound to a sensitive property: its parameter is masked in logs. */
-  readonly sensitive?: boolean;
+  readonly op: Exclude<OperatorName, 'isNull'>;
+  readonly value: Bound;
 }
+
+/** `subject.key IS NULL` (`value` true) or `IS NOT NULL` (false): the flag is part of the text. */
+export interface NullPredicate {
+  readonly k: 'op';
+  readonly on: Subject;
+  readonly key: string;
+  readonly op: 'isNull';
+  readonly value: boolean;
+}
+
+/** One comparison of a subject. */
+export type OperatorPredicate = ComparisonPredicate | NullPredicate;
 
 /**
  * A validated, value-converted filter, independent of variable names so that one filter can be

@@ -126,11 +126,10 @@ function subject(predicate: Extract<Predicate, { k: 'op' }>, scope: PredicateSco
 const lower = (expr: Expr): Expr => fn('toLower', [expr]);
 
 function compileOperator(left: Expr, predicate: OperatorPredicate, scope: PredicateScope): Expr {
-  const { op, value } = predicate;
+  if (predicate.op === 'isNull') return predicate.value ? isNull(left) : isNotNull(left);
   const { names, slots } = scope;
-  // Every value is a parameter named by its slot; only isNull's flag shapes the text.
-  const param = () => slots.param(predicate, value, predicate.sensitive);
-  switch (op) {
+  const param = () => slots.param(predicate.value);
+  switch (predicate.op) {
     case 'eq':
     case 'exact':
       return eq(left, param());
@@ -164,8 +163,6 @@ function compileOperator(left: Expr, predicate: OperatorPredicate, scope: Predic
       return regexMatch(left, param());
     case 'iExact':
       return eq(lower(left), lower(param()));
-    case 'isNull':
-      return value === true ? isNull(left) : isNotNull(left);
     case 'includes':
       return inList(param(), left);
     case 'includesAny': {

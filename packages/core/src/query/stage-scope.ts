@@ -1,5 +1,6 @@
 import type { PropertyType } from '../properties/property-type';
 import type { RelationshipDefinition } from '../registry/definitions';
+import { annotationType } from './annotation-plan';
 import { type FieldScope, nodeScope, relationshipScope } from './scopes';
 import type { Stage } from './state';
 
@@ -11,7 +12,7 @@ export function stageScope(stage: Stage, via?: RelationshipDefinition): FieldSco
   if (via) return relationshipScope(via);
   if (stage.annotations.length === 0) return nodeScope(stage.definition);
   const annotations = new Map<string, PropertyType>(
-    stage.annotations.map((plan) => [plan.name, plan.filterType]),
+    stage.annotations.map((plan) => [plan.name, annotationType(plan)]),
   );
   return nodeScope(stage.definition, annotations);
 }

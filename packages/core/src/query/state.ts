@@ -3,6 +3,7 @@ import type { CallOptions } from '../executor/deadline';
 import type { GraphOption } from '../graph/resolve-graph';
 import type { NodeDefinition, RelationshipDefinition } from '../registry/definitions';
 import type { AnnotationPlan } from './annotation-plan';
+import type { Bound } from './bound';
 import type { FetchPlan } from './fetch-plan';
 import type { Predicate, SortKey } from './plan';
 import type { SearchSource } from './search/search-source';
@@ -19,15 +20,16 @@ export interface Stage {
   readonly via: RelationshipDefinition | undefined;
   /** Set when `via` is followed a variable number of times (`traverse('friends', { min: 1, max: 3 })`). */
   readonly length: TraversalLength | undefined;
+  /** First stage only: the nodes come from a vector / full-text search instead of a label scan. */
+  readonly source?: SearchSource;
   /** Conjunction of filters on this stage's node (and on the relationship leading here). */
   readonly where: readonly Predicate[];
   readonly order: readonly SortKey[];
-  readonly skip: number | undefined;
-  readonly limit: number | undefined;
+  /** SKIP and LIMIT, sent as INTEGER parameters. */
+  readonly skip: Bound<bigint> | undefined;
+  readonly limit: Bound<bigint> | undefined;
   readonly distinct: boolean;
   readonly annotations: readonly AnnotationPlan[];
-  /** First stage only: the nodes come from a vector / full-text search instead of a label scan. */
-  readonly source?: SearchSource;
 }
 
 /** The bounds of a variable-length traversal: between `min` and `max` relationships (inclusive). */
@@ -66,6 +68,7 @@ export function initialStage(
     definition,
     via,
     length,
+    source: undefined,
     where: [],
     order: [],
     skip: undefined,
@@ -73,7 +76,6 @@ export function initialStage(
     // A variable-length traversal reaches a node once per path; as a set it returns each node once.
     distinct: length !== undefined,
     annotations: [],
-    source: undefined,
   });
 }
 
@@ -88,18 +90,19 @@ export function withLastStage(state: NodeSetState, update: (stage: Stage) => Par
   const last = stages[stages.length - 1] as Stage;
   const change = update(last);
   // Spelled out rather than spread, so every stage object has one shape (spreads of varying
-  // partial objects measured as the slowest step of building a chain).
+  // partial objects measured as the slowest step of building a chain). The fields are in the order
+  // of the text (a search's source first), so that the compile cache numbers the parameters so.
   stages[stages.length - 1] = Object.freeze({
     definition: last.definition,
     via: last.via,
     length: last.length,
+    source: last.source,
     where: change.where ?? last.where,
     order: change.order ?? last.order,
     skip: 'skip' in change ? change.skip : last.skip,
     limit: 'limit' in change ? change.limit : last.limit,
     distinct: change.distinct ?? last.distinct,
     annotations: change.annotations ?? last.annotations,
-    source: last.source,
   });
   return Object.freeze({
     stages: Object.freeze(stages),

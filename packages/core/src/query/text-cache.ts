@@ -1,42 +1,46 @@
 import { type Clause, query, render } from '@cartograph/cypher';
-import type { CompiledQuery } from '../graph/graph';
+import type { CompiledQuery } from '../executor/types';
+import { KeyTable } from './key-table';
 import { ParamSlots } from './param-slots';
-import { shapeOf } from './shape';
+import { PlanKey } from './plan-key';
 import type { NodeSetState } from './state';
 
-const CACHE_LIMIT = 2_000;
-const textCache = new Map<string, string>();
+const textCache = new KeyTable<string>(2_000);
+/** Reused by every call: compiling is synchronous, and nothing else writes this key. */
+const key = new PlanKey();
 
 /**
  * `CARTOGRAPH_VERIFY_QUERY_CACHE=1` (set by the test suite) builds and renders every query even on a
- * cache hit and fails when the cached text differs: a plan field that `shapeOf` leaves out would
- * otherwise hand one query's text to another silently. Off in production: one read at load time.
+ * cache hit and fails when the cached text differs: a part of the plan that the key does not see (a
+ * value the compiler writes into the text without a Bound, a field the key skips on purpose that
+ * the compiler starts to read) would otherwise hand one query's text to another silently. Off in
+ * production: one read at load time.
  */
 const verify = process.env.CARTOGRAPH_VERIFY_QUERY_CACHE === '1';
 
 /**
- * Compiles through the text cache: the state's shape (everything but its values) is the key, so a
- * query run again with other values skips building and rendering the AST. Measured on a 3-filter,
- * 1-hop chain: about 2x more queries built per second (see bench/query.bench.ts).
+ * Compiles through the text cache: the plan itself, everything in it but its parameter values
+ * ({@link PlanKey}), is the key, so a query run again with other values skips building and
+ * rendering the AST. `kind` names the projection, `extra` is what it adds to the plan (columns,
+ * aggregates). Measured on a 3-filter, 1-hop chain: about 4x more queries built per second (see
+ * bench/compile-rate.ts).
  */
 export function cached(
   state: NodeSetState,
   kind: string,
   build: (slots: ParamSlots) => Clause[],
+  extra?: unknown,
 ): CompiledQuery {
   const slots = new ParamSlots();
-  const key = kind + shapeOf(state, slots);
+  key.write(kind, state, extra, slots.bounds);
   let cypher = textCache.get(key);
-  if (verify && cypher !== undefined) checkCachedText(cypher, build(slots));
   if (cypher === undefined) {
     cypher = render(query(...build(slots))).cypher;
-    if (textCache.size >= CACHE_LIMIT) textCache.delete(textCache.keys().next().value as string);
     textCache.set(key, cypher);
+  } else if (verify) {
+    checkCachedText(cypher, build(slots));
   }
-  const sensitive = slots.sensitiveNames();
-  return sensitive.length === 0
-    ? { cypher, params: slots.params() }
-    : { cypher, params: slots.params(), sensitive };
+  return slots.compiled(cypher);
 }
 
 /** Compares the cached text with the text of the clauses built (with the same slots) for this call. */
@@ -44,7 +48,7 @@ function checkCachedText(cypher: string, clauses: Clause[]): void {
   const fresh = render(query(...clauses)).cypher;
   if (fresh !== cypher) {
     throw new Error(
-      `The compiled-query cache returned another query's text: shapeOf() misses a field of the plan.\ncached: ${cypher}\nfresh:  ${fresh}`,
+      `The compiled-query cache returned another query's text: the compiler read a part of the plan that PlanKey does not see.\ncached: ${cypher}\nfresh:  ${fresh}`,
     );
   }
 }

@@ -1,6 +1,12 @@
 import { ModelDefinitionError, UnknownModelError } from '../errors';
 import { checkRelationships } from './check-relationships';
-import type { AnyClass, NodeDefinition, RelationshipModelDefinition } from './definitions';
+import type {
+  AnyClass,
+  NodeDefinition,
+  PropertyDefinition,
+  RelationshipModelDefinition,
+} from './definitions';
+import { registerRecord } from './record-ids';
 import { sharedStore } from './shared-store';
 
 /**
@@ -18,6 +24,7 @@ export class SchemaRegistry {
 
   registerNode(definition: NodeDefinition): void {
     if (this.#sealed) freezeNode(definition);
+    nameNodeRecords(definition);
     const existing = this.#nodesByLabel.get(definition.primaryLabel);
     if (existing && existing.name !== definition.name) {
       throw new ModelDefinitionError(
@@ -33,6 +40,7 @@ export class SchemaRegistry {
 
   registerRelationshipModel(definition: RelationshipModelDefinition): void {
     if (this.#sealed) freezeRelationshipModel(definition);
+    nameRelationshipModelRecords(definition);
     this.#relationshipModels.set(definition.target, definition);
   }
 
@@ -106,6 +114,25 @@ export class SchemaRegistry {
     }
     this.#resolved.set(key, best);
     return best;
+  }
+}
+
+/** Gives the definition and what it holds their tokens for the compile cache (see record-ids.ts). */
+function nameNodeRecords(definition: NodeDefinition): void {
+  registerRecord(definition);
+  nameProperties(definition.properties);
+  for (const relationship of definition.relationships.values()) registerRecord(relationship);
+}
+
+function nameRelationshipModelRecords(definition: RelationshipModelDefinition): void {
+  registerRecord(definition);
+  nameProperties(definition.properties);
+}
+
+function nameProperties(properties: ReadonlyMap<string, PropertyDefinition>): void {
+  for (const property of properties.values()) {
+    registerRecord(property);
+    registerRecord(property.type);
   }
 }
 

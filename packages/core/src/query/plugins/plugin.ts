@@ -1,7 +1,8 @@
 import type { CompiledQuery } from '../../graph/graph';
 import type { GraphPlugin } from '../../graph/graph-options';
 import type { NodeDefinition } from '../../registry/definitions';
-import type { OperatorPredicate, Predicate } from '../plan';
+import { Bound } from '../bound';
+import type { Predicate } from '../plan';
 import type { NodeSetState, PluginOptions } from '../state';
 
 /** What a plugin sees of one node position of a query plan. */
@@ -72,22 +73,18 @@ export interface ModelContext {
 export const nodeCondition = {
   /** `n.key IS NULL` */
   isNull(key: string): Predicate {
-    return op(key, 'isNull', true);
+    return Object.freeze({ k: 'op', on: 'node', key, op: 'isNull', value: true });
   },
   /** `n.key IS NOT NULL` */
   isNotNull(key: string): Predicate {
-    return op(key, 'isNull', false);
+    return Object.freeze({ k: 'op', on: 'node', key, op: 'isNull', value: false });
   },
   /** `n.key = $value` (a driver value: string, number, neo4j Integer, temporal...). */
   equals(key: string, value: unknown): Predicate {
-    return op(key, 'eq', value);
+    return Object.freeze({ k: 'op', on: 'node', key, op: 'eq', value: new Bound(value) });
   },
   /** Every condition. */
   all(...conditions: Predicate[]): Predicate {
     return conditions.length === 1 ? (conditions[0] as Predicate) : { k: 'and', items: conditions };
   },
 };
-
-function op(key: string, operator: OperatorPredicate['op'], value: unknown): Predicate {
-  return Object.freeze({ k: 'op', on: 'node', key, op: operator, value });
-}

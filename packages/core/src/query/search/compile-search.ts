@@ -18,44 +18,10 @@ import {
   variable,
   withClause,
 } from '@cartograph/cypher';
+import type { Bound } from '../bound';
 import type { Names } from '../names';
 import type { ParamSlots } from '../param-slots';
-import type { HybridSource, SearchSource, SearchValue, TextSource, VectorSource } from './search-source';
-
-/**
- * The shape of a source for the compile cache: its kind (every value is a parameter, registered
- * here in the order {@link compileSource} asks for them).
- */
-export function sourceShape(source: SearchSource, slots: ParamSlots): string {
-  for (const owner of sourceValues(source)) slots.register(owner, owner.value);
-  switch (source.kind) {
-    case 'vector':
-      return `@V${source.entity}${vectorShape(source)}/`;
-    case 'fulltext':
-      return `@T${source.entity}/`;
-    case 'hybrid':
-      return `@H${vectorShape(source.vector)}/`;
-  }
-}
-
-const vectorShape = (source: VectorSource) => `${source.similarity}${source.key.length}:${source.key}`;
-
-function sourceValues(source: SearchSource): SearchValue[] {
-  switch (source.kind) {
-    case 'vector':
-      return [source.index, source.count, source.vector];
-    case 'fulltext':
-      return [source.index, source.query, source.count];
-    case 'hybrid':
-      return [
-        ...sourceValues(source.vector),
-        ...sourceValues(source.text),
-        source.vectorWeight,
-        source.textWeight,
-        source.rrfK,
-      ];
-  }
-}
+import type { HybridSource, SearchSource, TextSource, VectorSource } from './search-source';
 
 /**
  * The clauses that bind `node` and `score` from the search: one procedure call for a vector or
@@ -73,7 +39,7 @@ export function compileSource(
   return hybrid(source, node, score, names, slots);
 }
 
-const p = (slots: ParamSlots, owner: SearchValue) => slots.param(owner, owner.value);
+const p = (slots: ParamSlots, value: Bound) => slots.param(value);
 
 /**
  * One index query binding `node` and `score`. A vector candidate is scored again exactly: Neo4j's
@@ -131,7 +97,7 @@ function hybrid(
   // Both branches return the same two columns, so the names are chosen once.
   const found = variable(names.next('x'));
   const part = variable(names.next('x'));
-  const branch = (inner: VectorSource | TextSource, weight: SearchValue) => {
+  const branch = (inner: VectorSource | TextSource, weight: Bound) => {
     const hit = variable(names.next('x'));
     const hitScore = variable(names.next('x'));
     const ranked = variable(names.next('x'));

@@ -4,6 +4,7 @@ import { resolveGraph } from '../../graph/resolve-graph';
 import type { AnyClass } from '../../registry/definitions';
 import { registry } from '../../registry/schema-registry';
 import { hydrateRelationship, type RelationshipEntity } from '../../relationship-model/relationship-entity';
+import { Bound, integerBound } from '../bound';
 import { Names } from '../names';
 import { ParamSlots } from '../param-slots';
 import type { QueryCallOptions } from '../state';
@@ -78,14 +79,13 @@ async function run<R extends RelationshipEntity, S extends string>(
   const score = variable(names.next('a'));
   const clauses = compileSource(source, relationship, score, names, slots);
   if (options.minScore !== undefined) {
-    const bound = { value: options.minScore };
-    clauses.push(withClause([relationship, score], { where: gte(score, slots.param(bound, bound.value)) }));
+    const minScore = new Bound(options.minScore);
+    clauses.push(withClause([relationship, score], { where: gte(score, slots.param(minScore)) }));
   }
-  const limit = { value: BigInt(k) };
   clauses.push(
     returnClause([relationship, score], {
       orderBy: [{ expr: score, direction: 'DESC' }],
-      limit: slots.param(limit, limit.value),
+      limit: slots.param(integerBound(k)),
     }),
   );
   const compiled = render(query(...clauses));

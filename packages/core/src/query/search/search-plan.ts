@@ -1,11 +1,11 @@
 import { InvalidSearchError, InvalidVectorError } from '../../errors/search-errors';
 import { type Vector, vectorProblems } from '../../properties/vector-type';
 import type { AnnotationPlan } from '../annotation-plan';
+import { Bound, integerBound } from '../bound';
 import type { Predicate, SortKey } from '../plan';
 import type { NodeSetState, Stage } from '../state';
-import { NUMBER_TYPE } from '../value-types';
 import { type SearchOwner, searchTarget } from './search-index';
-import type { HybridSource, SearchSource, SearchValue, TextSource, VectorSource } from './search-source';
+import type { HybridSource, SearchSource, TextSource, VectorSource } from './search-source';
 
 /** Options shared by `nearest`, `search` and `hybrid`. */
 export interface SearchOptions<S extends string = 'score'> {
@@ -48,8 +48,6 @@ export interface TextQuery<F extends string = string> {
   query: string;
 }
 
-const value = (v: unknown): SearchValue => Object.freeze({ value: v });
-
 /** A vector source over `field`, with the query vector checked against the index's dimensions. */
 export function vectorSource(
   definition: SearchOwner,
@@ -74,9 +72,9 @@ export function vectorSource(
     entity: definition.entity ?? 'node',
     key: property.dbName,
     similarity: config.similarity,
-    index: value(index.name),
-    count: value(BigInt(count)),
-    vector: value(Object.freeze(copy)),
+    index: new Bound(index.name),
+    count: integerBound(count),
+    vector: new Bound(Object.freeze(copy)),
   });
 }
 
@@ -95,9 +93,9 @@ export function textSource(
   return Object.freeze({
     kind: 'fulltext',
     entity: definition.entity ?? 'node',
-    index: value(index.name),
-    count: value(BigInt(count)),
-    query: value(query),
+    index: new Bound(index.name),
+    count: integerBound(count),
+    query: new Bound(query),
   });
 }
 
@@ -127,9 +125,9 @@ export function hybridSource(
     kind: 'hybrid',
     vector,
     text,
-    vectorWeight: value(vectorWeight),
-    textWeight: value(textWeight),
-    rrfK: value(rrfK),
+    vectorWeight: new Bound(vectorWeight),
+    textWeight: new Bound(textWeight),
+    rrfK: new Bound(rrfK),
   });
 }
 
@@ -188,7 +186,6 @@ export function withSearch(
     key: undefined,
     target: definition,
     valueType: undefined,
-    filterType: NUMBER_TYPE,
     distinct: false,
   });
   const where: Predicate[] = [...stage.where];
@@ -196,7 +193,7 @@ export function withSearch(
   if (minScore !== undefined) {
     if (typeof minScore !== 'number' || !Number.isFinite(minScore))
       throw new InvalidSearchError(`${method}() minScore must be a finite number, got ${String(minScore)}.`);
-    where.push(Object.freeze({ k: 'op', on: 'ann', key: name, op: 'gte', value: minScore }));
+    where.push(Object.freeze({ k: 'op', on: 'ann', key: name, op: 'gte', value: new Bound(minScore) }));
   }
   const order: SortKey = Object.freeze({
     text: `-${name}`,
@@ -209,13 +206,13 @@ export function withSearch(
     definition,
     via: undefined,
     length: undefined,
+    source,
     where: Object.freeze(where),
     order: Object.freeze([order]),
     skip: stage.skip,
-    limit: candidates > k ? k : stage.limit,
+    limit: candidates > k ? integerBound(k) : stage.limit,
     distinct: stage.distinct,
     annotations: Object.freeze([score, ...stage.annotations]),
-    source,
   });
   return Object.freeze({ ...state, stages: Object.freeze([first]) });
 }

@@ -1,9 +1,5 @@
 // Plain data below the plan and the state that carry it (state.ts imports these types).
-
-/** Owns one parameter of a search (the compiler asks for parameters by owner object). */
-export interface SearchValue {
-  readonly value: unknown;
-}
+import type { Bound } from '../bound';
 
 /**
  * `db.index.vector.queryNodes(index, count, vector)`, each candidate then scored exactly with
@@ -16,18 +12,18 @@ export interface VectorSource {
   /** Stored property name of the vector. */
   readonly key: string;
   readonly similarity: 'cosine' | 'euclidean';
-  readonly index: SearchValue;
-  readonly count: SearchValue;
-  readonly vector: SearchValue;
+  readonly index: Bound;
+  readonly count: Bound;
+  readonly vector: Bound;
 }
 
 /** `db.index.fulltext.queryNodes(index, query, { limit: count })` */
 export interface TextSource {
   readonly kind: 'fulltext';
   readonly entity: 'node' | 'relationship';
-  readonly index: SearchValue;
-  readonly count: SearchValue;
-  readonly query: SearchValue;
+  readonly index: Bound;
+  readonly count: Bound;
+  readonly query: Bound;
 }
 
 /** Both, fused by weighted reciprocal rank: `score = Σ weight / (rrfK + rank)`, rank from 1. */
@@ -35,9 +31,9 @@ export interface HybridSource {
   readonly kind: 'hybrid';
   readonly vector: VectorSource;
   readonly text: TextSource;
-  readonly vectorWeight: SearchValue;
-  readonly textWeight: SearchValue;
-  readonly rrfK: SearchValue;
+  readonly vectorWeight: Bound;
+  readonly textWeight: Bound;
+  readonly rrfK: Bound;
 }
 
 /** Where the first stage's nodes come from when the set starts with a search. */

@@ -1,4 +1,4 @@
-// Compiled text is cached by the shape of a set (everything but its values).
+// Compiled text is cached by the plan of a set, everything in it but its values (see plan-key.unit.test.ts).
 import { returnClause, variable } from '@cartograph/cypher';
 import { count, Q } from '../../src';
 import { clearCompiledQueryCache as clearCompiledCache } from '../../src/internal';
@@ -10,7 +10,7 @@ const fresh = (build: () => { toCypher(): { cypher: string; params: Record<strin
   return build().toCypher();
 };
 
-describe('compiled shape cache', () => {
+describe('the compiled-query cache', () => {
   it('reuses the text for other values and sends the new values', () => {
     const a = Person.nodes.filter({ name: 'Alice', age: { gt: 1 } }).toCypher();
     const b = Person.nodes.filter({ name: 'Bob', age: { gt: 2 } }).toCypher();
@@ -41,7 +41,7 @@ describe('compiled shape cache', () => {
     }
   });
 
-  it('tells apart shapes that differ only in what a name refers to', () => {
+  it('tells apart plans that differ only in what a name refers to', () => {
     const first = Person.nodes
       .annotate({ x: count('friends'), y: count('employer') })
       .orderBy('x')
@@ -56,7 +56,7 @@ describe('compiled shape cache', () => {
     );
   });
 
-  it('treats isNull flags as shape, not values', () => {
+  it('treats isNull flags as part of the text, not as values', () => {
     const isNull = Person.nodes.filter({ email: { isNull: true } }).toCypher();
     const notNull = Person.nodes.filter({ email: { isNull: false } }).toCypher();
     expect(isNull.cypher).toContain('IS NULL');
@@ -81,7 +81,8 @@ describe('cache verification in tests (CARTOGRAPH_VERIFY_QUERY_CACHE)', () => {
     clearCompiledCache();
     const returning = (alias: string) => () => [returnClause([{ expr: variable('n'), alias }])];
     cached(state, 'verify-test', returning('a'));
-    // The same shape building other text: what a field left out of shapeOf() would cause.
+    // The same plan building other text: what a compiler reading a part of the plan that the key
+    // does not see (a value written into the text without a Bound) would cause.
     expect(() => cached(state, 'verify-test', returning('b'))).toThrow(
       "The compiled-query cache returned another query's text",
     );
