@@ -10,6 +10,8 @@ export interface QueryEvent {
    */
   readonly params: Record<string, unknown>;
   readonly database: string | undefined;
+  /** The model the query reads or writes (`CompiledQuery.model`); absent on raw Cypher. */
+  readonly model?: string;
   readonly mode: 'READ' | 'WRITE';
   readonly durationMs: number;
   readonly rows: number;

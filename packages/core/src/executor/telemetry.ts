@@ -14,7 +14,6 @@ import {
 } from '@opentelemetry/api';
 import { Neo4jError, type Transaction } from 'neo4j-driver';
 import { CartographError } from '../errors';
-import { registry } from '../registry/schema-registry';
 import { redactParams } from './query-log';
 import type { AccessMode, CompiledQuery } from './types';
 
@@ -118,7 +117,7 @@ export class Telemetry {
     const operation = operationOf(query.cypher);
     const span = tracer.startSpan(operation, { kind: SpanKind.CLIENT }, ctx);
     if (span.isRecording()) {
-      const model = modelOf(query.cypher);
+      const model = query.model;
       span.updateName(spanName(operation, model, database));
       const attributes: Attributes = { ...this.#server, [ATTR.operation]: operation, [ATTR.mode]: mode };
       if (database) attributes[ATTR.namespace] = database;
@@ -239,14 +238,6 @@ const KEYWORDS =
 function operationOf(cypher: string): string {
   const match = KEYWORDS.exec(cypher);
   return match?.[1] ? match[1].replace(/\s+/g, ' ').toUpperCase() : 'CYPHER';
-}
-
-const FIRST_LABEL = /\(\s*\w*\s*:\s*`?([A-Za-z_][\w]*)`?/;
-
-/** The model whose label the query's first node pattern names, when one is registered. */
-function modelOf(cypher: string): string | undefined {
-  const label = FIRST_LABEL.exec(cypher)?.[1];
-  return label ? registry.nodeByLabel(label)?.name : undefined;
 }
 
 function spanName(operation: string, model: string | undefined, database: string | undefined): string {

@@ -383,6 +383,7 @@ export class Graph {
       cypher: query.cypher,
       params: redactParams(query.params, query.sensitive),
       database: this.database,
+      model: query.model,
       mode,
       durationMs: performance.now() - started,
       rows,

@@ -135,7 +135,7 @@ export async function createMany<T extends object>(
   const definition = registry.node(model);
   const batchSize = checkedBatchSize(options.batchSize);
   const graph = resolveGraph();
-  const write = batchWriter<T>(graph, createManyText(definition), sensitiveDbNames(definition.properties));
+  const write = batchWriter<T>(graph, definition, createManyText(definition));
   const prepared = await prepare<T>(definition, rows, false, options);
   // With generated ids, a lost COMMIT reply is settled by reading them back (exactly once).
   await graph.joinOrBeginWrite(
@@ -152,15 +152,12 @@ export async function createMany<T extends object>(
 }
 
 /** Sends one batch of prepared rows and gives each instance its new element id. */
-function batchWriter<T extends object>(
-  graph: Graph,
-  cypher: string,
-  sensitive: readonly string[] | undefined,
-) {
+function batchWriter<T extends object>(graph: Graph, definition: NodeDefinition, cypher: string) {
+  const sensitive = sensitiveDbNames(definition.properties);
   return async (batch: readonly PreparedRow<T>[]): Promise<void> => {
     const params = { rows: batch.map((row) => row.create) };
     const [ids] = await graph.run(
-      { cypher, params, sensitive },
+      { cypher, params, sensitive, model: definition.name },
       'WRITE',
       (record) => record.get('ids') as string[],
     );
@@ -240,7 +237,7 @@ async function mergeRows<T extends object>(
               return { key: { ...pick(row.given, keys), ...scope }, create: row.create, update: row.given };
             }),
           };
-          await graph.run({ cypher, params, sensitive }, 'WRITE', (record) => {
+          await graph.run({ cypher, params, sensitive, model: definition.name }, 'WRITE', (record) => {
             results[batch[Number(record.get('i'))]!] = hydrateNode<T>(
               definition,
               record.get('n') as Neo4jNode,

@@ -35,5 +35,5 @@ export function findByKey(definition: NodeDefinition, key: CreateKey): CompiledQ
       returnClause([{ expr: fn('elementId', [n]), alias: 'id' }]),
     ),
   ).cypher;
-  return { cypher: text, params: { value: key.value } };
+  return { cypher: text, params: { value: key.value }, model: definition.name };
 }

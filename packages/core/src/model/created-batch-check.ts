@@ -53,7 +53,9 @@ export function createdBatchCheck(
   const applied = async (bounds: CallOptions) => {
     const keys = rows.map((row) => row.create[identity.dbName]);
     const read = (record: Neo4jRecord) => [record.get('key'), record.get('id') as string] as const;
-    const found = new Map(await graph.run({ cypher: text, params: { keys } }, 'READ', read, bounds));
+    const found = new Map(
+      await graph.run({ cypher: text, params: { keys }, model: definition.name }, 'READ', read, bounds),
+    );
     if (found.size === 0) return undefined;
     if (found.size !== rows.length) {
       throw new CartographError(

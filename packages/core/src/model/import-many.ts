@@ -157,7 +157,7 @@ async function createBatch<T>(
   try {
     const params = { rows: rows.map((row) => row.create) };
     const [written = 0] = await graph.run(
-      { cypher: queries.create, params, sensitive },
+      { cypher: queries.create, params, sensitive, model: queries.model },
       'WRITE',
       (record) => Number(record.get('written')),
       {},
@@ -185,7 +185,7 @@ function writeBatch<T>(
   return graph.joinOrBeginWrite(
     async () => {
       const found = await graph.run(
-        { cypher: queries.stored, params: { keys: keyMaps }, sensitive },
+        { cypher: queries.stored, params: { keys: keyMaps }, sensitive, model: queries.model },
         'WRITE',
         (record) => Number(record.get('i')),
       );
@@ -194,7 +194,7 @@ function writeBatch<T>(
       if (fresh.length === 0) return 0;
       const params = { rows: fresh.map((row) => row.create) };
       const [written = 0] = await graph.run(
-        { cypher: queries.create, params, sensitive },
+        { cypher: queries.create, params, sensitive, model: queries.model },
         'WRITE',
         (record) => Number(record.get('written')),
       );

@@ -30,6 +30,8 @@ export interface ImportQueries {
   readonly stored: string;
   /** Creates a node per `$rows` item; returns `written`. */
   readonly create: string;
+  /** The model's name (`CompiledQuery.model`). */
+  readonly model: string;
 }
 
 /**
@@ -55,5 +57,5 @@ export function importQueries(definition: NodeDefinition, keys: readonly string[
       returnClause([{ expr: fn('count', [n]), alias: 'written' }]),
     ),
   ).cypher;
-  return { stored, create: createText };
+  return { stored, create: createText, model: definition.name };
 }

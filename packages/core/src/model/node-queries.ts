@@ -60,11 +60,12 @@ export function nodeQueries(definition: NodeDefinition): NodeQueries {
     ),
   ).cypher;
   const sensitive = sensitiveDbNames(definition.properties);
+  const model = definition.name;
   queries = {
-    create: (props) => ({ cypher: createText, params: { props }, sensitive }),
-    update: (id, changes) => ({ cypher: updateText, params: { id, changes }, sensitive }),
-    load: (id) => ({ cypher: loadText, params: { id } }),
-    delete: (id) => ({ cypher: deleteText, params: { id } }),
+    create: (props) => ({ cypher: createText, params: { props }, sensitive, model }),
+    update: (id, changes) => ({ cypher: updateText, params: { id, changes }, sensitive, model }),
+    load: (id) => ({ cypher: loadText, params: { id }, model }),
+    delete: (id) => ({ cypher: deleteText, params: { id }, model }),
   };
   cache.set(definition, queries);
   return queries;

@@ -109,6 +109,7 @@ async function createBatch(
     cypher: createManyText(definition),
     params: { rows: batch.map((plan) => plan.stored) },
     sensitive: sensitiveDbNames(definition.properties),
+    model: definition.name,
   };
   const [ids] = await graph.run(query, 'WRITE', (record) => record.get('ids') as string[]);
   if (!ids || ids.length !== batch.length) throw new BatchMismatchError(ids?.length ?? 0, batch.length);
@@ -126,6 +127,7 @@ async function updateBatch(
     cypher: updateManyText(definition),
     params: { rows },
     sensitive: sensitiveDbNames(definition.properties),
+    model: definition.name,
   };
   const [ids] = await graph.run(query, 'WRITE', (record) => record.get('ids') as string[]);
   if (ids && ids.length === batch.length) return;

@@ -118,7 +118,8 @@ export async function bulkUpdate(
   if (Object.keys(changes).length === 0) return 0;
   const cypher = bulkQueries(definition).update;
   const sensitive = sensitiveDbNames(definition.properties);
-  return inBatches(state, options, (ids) => ({ cypher, params: { ids, changes }, sensitive }));
+  const model = definition.name;
+  return inBatches(state, options, (ids) => ({ cypher, params: { ids, changes }, sensitive, model }));
 }
 
 /**
@@ -131,10 +132,14 @@ export async function bulkDelete(state: NodeSetState, options: BulkDeleteOptions
   const replacement = options.hard ? undefined : bulkDeleteReplacement(definition);
   if (replacement) {
     const cypher = bulkQueries(definition).update;
-    return inBatches(state, options, (ids) => ({ cypher, params: { ids, changes: replacement } }));
+    return inBatches(state, options, (ids) => ({
+      cypher,
+      params: { ids, changes: replacement },
+      model: definition.name,
+    }));
   }
   const cypher = bulkQueries(definition).delete;
-  return inBatches(state, options, (ids) => ({ cypher, params: { ids } }));
+  return inBatches(state, options, (ids) => ({ cypher, params: { ids }, model: definition.name }));
 }
 
 async function inBatches(

@@ -77,7 +77,11 @@ export function compileNodes(plan: NodeSetState, options: NodeQueryOptions = {})
   // The renderer's parameters, not the slots': a cursor's values are parameters without a Bound.
   const { cypher, params } = render(query(...nodeClauses(state, slots, options)));
   const sensitive = slots.sensitiveNames();
-  return { compiled: sensitive === undefined ? { cypher, params } : { cypher, params, sensitive }, layout };
+  const model = stage.definition.name;
+  return {
+    compiled: sensitive === undefined ? { cypher, params, model } : { cypher, params, sensitive, model },
+    layout,
+  };
 }
 
 function nodeClauses(state: NodeSetState, slots: ParamSlots, options: NodeQueryOptions): Clause[] {

@@ -45,12 +45,12 @@ export class ParamSlots {
     return names;
   }
 
-  /** The query: its text, these values, and which of them are secrets. */
-  compiled(cypher: string): CompiledQuery {
+  /** The query: its text, these values, which of them are secrets, and the model it reads. */
+  compiled(cypher: string, model: string): CompiledQuery {
     const sensitive = this.sensitiveNames();
     return sensitive === undefined
-      ? { cypher, params: this.params() }
-      : { cypher, params: this.params(), sensitive };
+      ? { cypher, params: this.params(), model }
+      : { cypher, params: this.params(), sensitive, model };
   }
 
   /** `{ v0: ..., v1: ... }` */

@@ -3,7 +3,7 @@ import type { CompiledQuery } from '../executor/types';
 import { KeyTable } from './key-table';
 import { ParamSlots } from './param-slots';
 import { PlanKey } from './plan-key';
-import type { NodeSetState } from './state';
+import { lastStage, type NodeSetState } from './state';
 
 const textCache = new KeyTable<string>(2_000);
 /** Reused by every call: compiling is synchronous, and nothing else writes this key. */
@@ -22,7 +22,7 @@ const verify = process.env.CARTOGRAPH_VERIFY_QUERY_CACHE === '1';
  * Compiles through the text cache: the plan itself, everything in it but its parameter values
  * ({@link PlanKey}), is the key, so a query run again with other values skips building and
  * rendering the AST. `kind` names the projection, `extra` is what it adds to the plan (columns,
- * aggregates). Measured on a 3-filter, 1-hop chain: about 4x more queries built per second (see
+ * aggregates). The query carries the model of the set (the far end of a traversal) for telemetry. Measured on a 3-filter, 1-hop chain: about 4x more queries built per second (see
  * bench/compile-rate.ts).
  */
 export function cached(
@@ -40,7 +40,7 @@ export function cached(
   } else if (verify) {
     checkCachedText(cypher, build(slots));
   }
-  return slots.compiled(cypher);
+  return slots.compiled(cypher, lastStage(state).definition.name);
 }
 
 /** Compares the cached text with the text of the clauses built (with the same slots) for this call. */

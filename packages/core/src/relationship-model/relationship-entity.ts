@@ -54,7 +54,7 @@ export class RelationshipEntity {
     const changes: Record<string, unknown> = {};
     for (const { dbName } of properties.values()) changes[dbName] = stored[dbName] ?? null;
     await resolveGraph().run(
-      relationshipQueries.update(state.elementId, changes, sensitiveDbNames(properties)),
+      { ...relationshipQueries.update(state.elementId, changes, sensitiveDbNames(properties)), model: name },
       'WRITE',
       () => undefined,
     );
@@ -68,7 +68,7 @@ export class RelationshipEntity {
     const state = stateOf(this);
     if (state.elementId === undefined) throw new NotSavedError(name, 'refresh');
     const [relationship] = await resolveGraph().run(
-      relationshipQueries.load(state.elementId),
+      { ...relationshipQueries.load(state.elementId), model: name },
       'READ',
       (r) => r.get('r') as Neo4jRelationship,
     );

@@ -35,6 +35,7 @@ export async function lockEnds(
       cypher: queries.lockEnds,
       params: { from, to, ...conditions.params() },
       sensitive: sensitiveKeys(keys, conditions),
+      model: keys.from.definition.name,
     },
     'WRITE',
     (record) => ({

@@ -95,7 +95,8 @@ async function relateBatch(
   const sensitive = sensitiveProps(field);
   const run = async (cypher: string, list: readonly IdPair[]) => {
     const params = { pairs: list.map((p) => ({ a: p.a, b: p.b, props: p.props })) };
-    const [created] = await graph.run({ cypher, params, sensitive }, 'WRITE', (r) =>
+    const model = field.owner.name;
+    const [created] = await graph.run({ cypher, params, sensitive, model }, 'WRITE', (r) =>
       Number(r.get('created')),
     );
     return created ?? 0;
@@ -114,7 +115,7 @@ async function relateBatch(
     summary.existing += distinct.length - created;
     return;
   }
-  const related = await pairCounts(graph, queries.pairCounts, distinct);
+  const related = await pairCounts(graph, field, queries.pairCounts, distinct);
   const missing = distinct.filter((p) => !related.get(pairId(p)));
   summary.existing += distinct.length - missing.length;
   checkBatch(field, ends, missing, true);
@@ -145,7 +146,7 @@ export async function unrelateMany(
       const distinct = distinctPairs(field, idPairs);
       result.duplicates += idPairs.length - distinct.length;
       if (counts.owner || counts.target) {
-        const related = await pairCounts(graph, queries.pairCounts, distinct);
+        const related = await pairCounts(graph, field, queries.pairCounts, distinct);
         const removals = distinct.map((p) => ({ ...p, change: related.get(pairId(p)) ?? 0 }));
         checkBatch(
           field,
@@ -155,9 +156,8 @@ export async function unrelateMany(
         );
       }
       const params = { pairs: distinct.map((p) => ({ a: p.a, b: p.b })) };
-      const [deleted] = await graph.run({ cypher: queries.delete, params }, 'WRITE', (r) =>
-        Number(r.get('deleted')),
-      );
+      const query = { cypher: queries.delete, params, model: field.owner.name };
+      const [deleted] = await graph.run(query, 'WRITE', (r) => Number(r.get('deleted')));
       result.deleted += deleted ?? 0;
       result.batches += 1;
     }
@@ -187,9 +187,9 @@ async function locked(
 }
 
 /** How many relationships of the field join each pair (keyed by {@link pairId}). */
-async function pairCounts(graph: Graph, cypher: string, pairs: readonly IdPair[]) {
+async function pairCounts(graph: Graph, field: BulkField, cypher: string, pairs: readonly IdPair[]) {
   const params = { pairs: pairs.map((p) => ({ a: p.a, b: p.b })) };
-  const rows = await graph.run({ cypher, params }, 'WRITE', (r) => [
+  const rows = await graph.run({ cypher, params, model: field.owner.name }, 'WRITE', (r) => [
     `${r.get('a')}\u0000${r.get('b')}`,
     Number(r.get('pair')),
   ]);

@@ -81,10 +81,12 @@ const r = variable('r');
 const id = variable('id');
 const byId = (v: typeof a, name: string) => eq(fn('elementId', [v]), param(undefined, name));
 
+/** `model`: the name of the model declaring the field (`CompiledQuery.model` of every query). */
 export function buildPairQueries(
   definition: RelationshipDefinition,
   targetLabel: string,
   reverse: ReverseSide | undefined,
+  model: string,
 ): PairQueries {
   const owned = (target = node(b, [targetLabel])) => pattern(node(a), [fieldStep(definition, r), target]);
   const matchBoth = [match(node(a), { where: byId(a, 'a') }), match(node(b), { where: byId(b, 'b') })];
@@ -149,23 +151,26 @@ export function buildPairQueries(
       cypher: ia <= ib ? connectOwnerFirst : connectOtherFirst,
       params: { a: ia, b: ib, props, parallel },
       sensitive,
+      model,
     }),
     disconnect: (ia, ib) => ({
       cypher: ia <= ib ? disconnectOwnerFirst : disconnectOtherFirst,
       params: { a: ia, b: ib },
+      model,
     }),
-    lockNodes: (ids) => ({ cypher: lockNodes, params: { ids } }),
-    targetIds: (ia) => ({ cypher: targetIds, params: { a: ia } }),
-    endCounts: (ia, ids) => ({ cypher: endCounts, params: { a: ia, ids } }),
+    lockNodes: (ids) => ({ cypher: lockNodes, params: { ids }, model }),
+    targetIds: (ia) => ({ cypher: targetIds, params: { a: ia }, model }),
+    endCounts: (ia, ids) => ({ cypher: endCounts, params: { a: ia, ids }, model }),
     create: (ia, ib, props, sensitive) => ({
       cypher: createText,
       params: { a: ia, b: ib, props },
       sensitive,
+      model,
     }),
-    deletePair: (ia, ib) => ({ cypher: deletePair, params: { a: ia, b: ib } }),
-    deleteAll: (ia) => ({ cypher: deleteAll, params: { a: ia } }),
-    list: (ia) => ({ cypher: list, params: { a: ia } }),
-    listWith: (ia, ib) => ({ cypher: listWith, params: { a: ia, b: ib } }),
-    count: (ia) => ({ cypher: count, params: { a: ia } }),
+    deletePair: (ia, ib) => ({ cypher: deletePair, params: { a: ia, b: ib }, model }),
+    deleteAll: (ia) => ({ cypher: deleteAll, params: { a: ia }, model }),
+    list: (ia) => ({ cypher: list, params: { a: ia }, model }),
+    listWith: (ia, ib) => ({ cypher: listWith, params: { a: ia, b: ib }, model }),
+    count: (ia) => ({ cypher: count, params: { a: ia }, model }),
   };
 }

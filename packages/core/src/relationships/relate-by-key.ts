@@ -40,6 +40,7 @@ export async function relate<R extends RelationshipEntity>(
     cypher: field.relateQuery(keys.from, keys.to, conditions),
     params: { from: pair.from, to: pair.to, props, parallel, ...conditions.params() },
     sensitive: [...sensitiveKeys(keys, conditions), ...(sensitiveProps(field) ?? [])],
+    model: field.owner.name,
   };
   // As connect: one statement, so a lost reply raises CommitOutcomeUnknownError (no blind re-run);
   // inside a transaction it joins it.

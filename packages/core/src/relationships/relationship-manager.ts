@@ -323,7 +323,7 @@ export class RelationshipManager<T extends object = object, R extends Relationsh
       const target = registry.node(this.definition.target());
       const reverse = findReverseSide(owner, this.definition, target);
       this.#ends = {
-        queries: buildPairQueries(this.definition, target.primaryLabel, reverse),
+        queries: buildPairQueries(this.definition, target.primaryLabel, reverse, owner.name),
         target,
         reverse,
       };

@@ -8,8 +8,8 @@ import {
   SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
 import { Neo4jError } from 'neo4j-driver';
-import { TELEMETRY_ATTRIBUTES as ATTR, Graph } from '../../src';
-import { Person } from '../support/social-models';
+import { TELEMETRY_ATTRIBUTES as ATTR, Graph, type QueryEvent } from '../../src';
+import { Company, Person } from '../support/social-models';
 import { clearGraph } from '../support/test-graph';
 
 /** A metric reader that collects on demand. */
@@ -23,6 +23,7 @@ const tracerProvider = new BasicTracerProvider({ spanProcessors: [new SimpleSpan
 const reader = new TestReader();
 const meterProvider = new MeterProvider({ readers: [reader] });
 const url = new URL(process.env.NEO4J_URI!);
+const logged: QueryEvent[] = [];
 let graph: Graph;
 
 beforeAll(async () => {
@@ -33,10 +34,14 @@ beforeAll(async () => {
     database: 'neo4j',
     default: true,
     telemetry: { tracerProvider, meterProvider },
+    logger: (event) => logged.push(event),
   });
   await clearGraph(graph);
 });
-beforeEach(() => exporter.reset());
+beforeEach(() => {
+  exporter.reset();
+  logged.length = 0;
+});
 afterAll(async () => {
   await graph.close();
   context.disable();
@@ -72,6 +77,39 @@ describe('query spans', () => {
     const [tx] = transactions();
     expect(query!.parentSpanContext?.spanId).toBe(tx!.spanContext().spanId);
     expect(tx!.attributes).toMatchObject({ [ATTR.mode]: 'READ', [ATTR.retries]: 0 });
+  });
+
+  it('names a query after the model it carries: a traversal after the set it returns', async () => {
+    await Person.nodes.filter({ email: 'ada@example.com' }).traverse('employer').all();
+    const [query] = spans().filter((span) => span.kind === SpanKind.CLIENT);
+    // The text starts with (n0:Person): the model comes from the compiled query, not its text.
+    expect(query!.attributes[ATTR.queryText]).toMatch(/^MATCH \(n0:Person\)/);
+    expect(query!.name).toBe('MATCH Company');
+    expect(query!.attributes[ATTR.model]).toBe('Company');
+  });
+
+  it('names writes after their model: a create, and a relationship written from its owner', async () => {
+    const ada = await Person.create({ email: 'ada.writes@example.com', name: 'Ada' });
+    const acme = await Company.create({ name: 'Acme', country: 'DE' });
+    const [created] = spans().filter((span) => span.kind === SpanKind.CLIENT);
+    expect(created!.name).toBe('CREATE Person');
+    exporter.reset();
+    await ada.employer.connect(acme);
+    const [connect] = spans().filter((span) => span.kind === SpanKind.CLIENT);
+    expect(connect!.attributes[ATTR.model]).toBe('Person');
+  });
+
+  it('gives raw Cypher no model, whatever labels its text names', async () => {
+    await graph.cypher('MATCH (p:Person) RETURN count(p) AS n');
+    const [query] = spans().filter((span) => span.kind === SpanKind.CLIENT);
+    expect(query!.attributes[ATTR.model]).toBeUndefined();
+    expect(query!.name).toBe('MATCH neo4j');
+  });
+
+  it('passes the model to the query log', async () => {
+    await Company.nodes.filter({ name: 'Acme' }).count();
+    await graph.cypher('RETURN 1 AS one');
+    expect(logged.map((event) => event.model)).toEqual(['Company', undefined]);
   });
 
   it('puts the queries of a transaction under its span, itself under the caller span', async () => {

@@ -13,6 +13,11 @@ export interface CompiledQuery {
   readonly params: Record<string, unknown>;
   /** Parameter names, or keys at any depth inside parameters, whose values are secret (see core's `redactParams`). */
   readonly sensitive?: readonly string[];
+  /**
+   * The name of the model the query reads or writes (`Person`), for telemetry and the query log;
+   * set by core's query compiler and model operations, absent on raw Cypher.
+   */
+  readonly model?: string;
 }
 
 /** Options of {@link render}. */

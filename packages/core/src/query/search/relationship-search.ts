@@ -88,7 +88,7 @@ async function run<R extends RelationshipEntity, S extends string>(
       limit: slots.param(integerBound(k)),
     }),
   );
-  const compiled = render(query(...clauses));
+  const compiled = { ...render(query(...clauses)), model: registry.relationshipModel(model).name };
   return resolveGraph(options.call).run(
     compiled,
     'READ',
