@@ -56,7 +56,7 @@ async function measureCompileRate(): Promise<BenchResult[]> {
     return build();
   });
   process.stderr.write(
-    `compile: ${cached.toFixed(0)} queries/s (shape cache), ${uncached.toFixed(0)} queries/s (cache cleared each time)\n`,
+    `compile: ${cached.toFixed(0)} queries/s (compile cache), ${uncached.toFixed(0)} queries/s (cache cleared each time)\n`,
   );
   return [
     {
@@ -67,10 +67,10 @@ async function measureCompileRate(): Promise<BenchResult[]> {
       met: cached >= 100_000,
     },
     {
-      name: 'compile, shape cache disabled (for comparison)',
+      name: 'compile, compile cache disabled (for comparison)',
       unit: 'queries/s',
       ogm: uncached,
-      target: 'none (first compile of a shape)',
+      target: 'none (first compile of a plan)',
       met: true,
     },
   ];

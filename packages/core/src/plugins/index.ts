@@ -1,3 +1,4 @@
+export { Bound } from '../query/bound';
 export type { Predicate as PlanPredicate } from '../query/plan';
 export {
   type CartographPlugin,
