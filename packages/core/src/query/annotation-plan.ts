@@ -47,8 +47,7 @@ export interface AnnotationPlan {
 
 /**
  * The type filter operands on this annotation are checked against (a count is a number, a collect
- * of a property a list of it). Derived when asked rather than kept on the plan: a collect's list
- * type is a new object each time, which would give every plan a new compile-cache key.
+ * of a property a list of it). Derived when asked: it follows from the plan's kind and valueType.
  */
 export function annotationType(plan: AnnotationPlan): PropertyType {
   return plan.kind === 'score' ? NUMBER_TYPE : aggregateResultType(plan.kind, plan.valueType);

@@ -21,8 +21,8 @@ const SAME_BOUND = Object.freeze({ mark: 'same bound' });
 /**
  * The compile cache's key: one walk over the whole plan that takes down everything it meets, except
  * the values of {@link Bound}s, which it appends to `bounds` in the order it meets them (they become
- * the parameters `v0`, `v1`, ... of `param-slots.ts`). Two plans get equal keys exactly when they
- * differ only in the values of their Bounds, so a field added to the plan is part of the key without
+ * the parameters `v0`, `v1`, ... of `param-slots.ts`). Two plans get equal keys only when they differ
+ * in nothing but the values of their Bounds, so a field added to the plan is part of the key without
  * anyone listing it.
  *
  * The key is the sequence of parts the walk meets, compared part by part (`===`), with a hash of them
@@ -41,7 +41,10 @@ const SAME_BOUND = Object.freeze({ mark: 'same bound' });
  * the copy of the parts that a new cache entry keeps.
  */
 export class PlanKey {
-  /** Reused from call to call; only the first `#count` parts are this key's (no length resets). */
+  /**
+   * Reused from call to call; only the first `#count` parts are this key's (no length resets; the
+   * stale parts past it keep at most one earlier plan's strings and records alive).
+   */
   readonly #parts: unknown[] = [];
   #count = 0;
   #hash = 0;
@@ -156,6 +159,7 @@ export class PlanKey {
   }
 
   #bound(bound: Bound): void {
+    // A linear search, quadratic in the number of values: a plan holds few (an IN list is one Bound).
     const seen = this.#bounds.indexOf(bound);
     if (seen < 0) {
       this.#bounds.push(bound);

@@ -50,8 +50,23 @@ export function aggregateResultType(kind: AggregateKind, valueType: PropertyType
     case 'max':
       return valueType ?? NUMBER_TYPE;
     case 'collect':
-      return valueType ? arrayOf(valueType) : NODE_LIST_TYPE;
+      return valueType ? listOf(valueType) : NODE_LIST_TYPE;
   }
+}
+
+const listTypes = new WeakMap<PropertyType, PropertyType>();
+
+/**
+ * One list type per item type: a column or filter on a collect() annotation carries this type into
+ * the plan, and a new type (new functions) for each query would give each its own compile-cache key.
+ */
+function listOf(itemType: PropertyType): PropertyType {
+  let type = listTypes.get(itemType);
+  if (type === undefined) {
+    type = arrayOf(itemType);
+    listTypes.set(itemType, type);
+  }
+  return type;
 }
 
 /** Converts one aggregate result read from the driver into its JS value. */

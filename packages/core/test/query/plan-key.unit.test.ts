@@ -17,7 +17,8 @@ import { Bound } from '../../src/query/bound';
 import { PlanKey } from '../../src/query/plan-key';
 import { applyPlugins } from '../../src/query/plugins/transform';
 import { nodeScope } from '../../src/query/scopes';
-import type { NodeSetState } from '../../src/query/state';
+import { stageScope } from '../../src/query/stage-scope';
+import { lastStage, type NodeSetState } from '../../src/query/state';
 import { registry } from '../../src/registry/schema-registry';
 import { DIMENSIONS, SearchChunk } from './search/search-graph';
 import { Company, Person } from './social-graph';
@@ -189,6 +190,12 @@ describe('the compile cache key', () => {
     expect(sameKey(first(), second())).toBe(false);
   });
 
+  // Nothing built anew for each query (a closure, a type object) may reach the key by identity.
+  it.each(pairs)('keys a plan built twice alike (%s)', (_, first, second) => {
+    expect(sameKey(first(), first())).toBe(true);
+    expect(sameKey(second(), second())).toBe(true);
+  });
+
   it('is the same for plans that differ only in their values, and collects the values in order', () => {
     const alice = keyOf(
       Person.nodes
@@ -272,6 +279,12 @@ describe('the compile cache key', () => {
     const byEmail = keyOf(Person.nodes, column('email'));
     expect(byEmail.key.matches(byName.parts)).toBe(false);
     expect(keyOf(Person.nodes, column('name')).key.matches(byName.parts)).toBe(true);
+  });
+
+  it('keys a column on a collect() annotation alike from call to call', () => {
+    const set = () => Person.nodes.annotate({ friendNames: collect('friends.name') });
+    const column = () => [stageScope(lastStage(set().state)).field('friendNames')];
+    expect(keyOf(set(), column()).key.matches(keyOf(set(), column()).parts)).toBe(true);
   });
 
   it('sends the values of a cached text as parameters numbered in the order of the text', () => {
