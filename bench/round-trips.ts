@@ -7,7 +7,9 @@
 // - relate by key: `Person.relate({ email }, 'employer', { name })` vs one hand-written statement
 //   that finds both by key, locks them in element-id order, counts and creates;
 // - save: load by email, change one field, `save()` vs the same by hand (read, then SET).
-// Set ROUND_TRIP_N (default 2000) and ROUND_TRIP_ROUNDS (default 5).
+// Set ROUND_TRIP_N (default 2000) and ROUND_TRIP_ROUNDS (default 5); ROUND_TRIP_ONLY=<part of a name>
+// runs one workload. Wall time and this process's CPU time (user + system, which on a small machine
+// the server competes for) per operation, medians of the rounds.
 import 'reflect-metadata';
 import {
   Graph,
@@ -192,12 +194,16 @@ async function main() {
     await ogm(); // warm up both, then measure in interleaved rounds
     await raw();
     const times = { ogm: [] as number[], raw: [] as number[] };
+    const cpu = { ogm: [] as number[], raw: [] as number[] };
     for (round = 0; round < ROUNDS; round++) {
       const order = round % 2 === 0 ? (['ogm', 'raw'] as const) : (['raw', 'ogm'] as const);
       for (const side of order) {
+        const cpuBefore = process.cpuUsage();
         const started = performance.now();
         await (side === 'ogm' ? ogm : raw)();
         times[side].push(performance.now() - started);
+        const used = process.cpuUsage(cpuBefore);
+        cpu[side].push(used.user + used.system);
       }
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -207,9 +213,11 @@ async function main() {
       `±${((50 * (Math.max(...xs) - Math.min(...xs))) / mid).toFixed(0)}%`;
     const [o, r] = [median(times.ogm), median(times.raw)];
     const ratios = times.ogm.map((t, i) => t / times.raw[i]!);
+    const [co, cr] = [median(cpu.ogm) / N, median(cpu.raw) / N];
     process.stdout.write(
       `${name.padEnd(20)} ogm ${(o / N).toFixed(3)} ms/op ${spread(times.ogm, o)}  raw ${(r / N).toFixed(3)} ms/op ${spread(times.raw, r)}  ` +
-        `ratio ${(o / r).toFixed(2)} (rounds ${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)})\n`,
+        `ratio ${(o / r).toFixed(2)} (rounds ${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)})` +
+        `  |  client CPU µs/op ogm ${co.toFixed(0)} raw ${cr.toFixed(0)} ratio ${(co / cr).toFixed(2)}\n`,
     );
   }
   await graph.close();
