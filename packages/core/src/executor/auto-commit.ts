@@ -1,6 +1,6 @@
 import type { Span } from '@opentelemetry/api';
-import type { Record as Neo4jRecord, ResultSummary } from 'neo4j-driver';
-import { type CallOptions, Deadline } from './deadline';
+import type { Record as Neo4jRecord, ResultSummary, Session } from 'neo4j-driver';
+import { type CallOptions, Deadline, type DeadlineWatch } from './deadline';
 import type { ExecutorHost } from './executor-host';
 import { queryFailure } from './query-failure';
 import { severSession } from './sever-session';
@@ -81,33 +81,82 @@ async function sendStatement(
   { deadline, database, config, span }: StatementOptions,
 ): Promise<ResultSummary> {
   const session = host.session(mode, database);
-  const abandon = () => severSession(session);
   const started = performance.now();
-  let rows = 0;
   const trace = host.telemetry.startQuery(query, mode, database ?? host.database, undefined, span);
+  const statement = new Statement(session, onRecord);
   try {
-    const summary = await deadline.race(
-      new Promise<ResultSummary>((resolve, reject) => {
-        session.run(query.cypher, query.params, config).subscribe({
-          onNext: (record) => {
-            rows += 1;
-            onRecord(record);
-          },
-          onCompleted: resolve,
-          onError: reject,
-        });
-      }),
-      abandon,
-    );
-    host.log(query, mode, started, rows, summary.notifications);
-    host.telemetry.endQuery(trace, rows);
+    deadline.check();
+    const summary = await statement.run(query, config, deadline);
+    host.log(query, mode, started, statement.rows, summary.notifications);
+    host.telemetry.endQuery(trace, statement.rows);
+    // The driver hands over the end of a result only once it has released the connection, so
+    // closing the session waits on nothing and needs no deadline of its own.
+    await session.close();
     return summary;
   } catch (error) {
     const failure = queryFailure(error, deadline, query);
-    host.log(query, mode, started, rows, [], failure);
-    host.telemetry.endQuery(trace, rows, failure);
+    host.log(query, mode, started, statement.rows, [], failure);
+    host.telemetry.endQuery(trace, statement.rows, failure);
+    if (!statement.severed) {
+      await deadline.race(session.close(), () => severSession(session)).catch(() => undefined);
+    }
     throw failure;
-  } finally {
-    await deadline.race(session.close(), abandon).catch(() => undefined);
+  }
+}
+
+/**
+ * One statement's result observer: counts and hands over the records, and settles the statement
+ * when the server ends it or the deadline does (severing the session, so that a silent network
+ * path cannot hold the call). A class rather than closures: this runs once per query.
+ */
+class Statement {
+  rows = 0;
+  severed = false;
+  readonly #session: Session;
+  readonly #onRecord: (record: Neo4jRecord) => void;
+  #resolve: ((summary: ResultSummary) => void) | undefined;
+  #reject: ((error: unknown) => void) | undefined;
+  #watch: DeadlineWatch | undefined;
+
+  constructor(session: Session, onRecord: (record: Neo4jRecord) => void) {
+    this.#session = session;
+    this.#onRecord = onRecord;
+  }
+
+  run(
+    query: CompiledQuery,
+    config: ReturnType<typeof transactionConfig>,
+    deadline: Deadline,
+  ): Promise<ResultSummary> {
+    return new Promise<ResultSummary>((resolve, reject) => {
+      this.#resolve = resolve;
+      this.#reject = reject;
+      this.#watch = deadline.watch((failure) => {
+        this.severed = true;
+        severSession(this.#session);
+        reject(failure);
+      });
+      try {
+        this.#session.run(query.cypher, query.params, config).subscribe(this);
+      } catch (error) {
+        this.#watch?.stop();
+        throw error;
+      }
+    });
+  }
+
+  onNext(record: Neo4jRecord): void {
+    this.rows += 1;
+    this.#onRecord(record);
+  }
+
+  onCompleted(summary: ResultSummary): void {
+    this.#watch?.stop();
+    this.#resolve?.(summary);
+  }
+
+  onError(error: unknown): void {
+    this.#watch?.stop();
+    this.#reject?.(error);
   }
 }

@@ -104,10 +104,63 @@ export class Deadline {
     });
   }
 
+  /**
+   * Calls `expire` once with the deadline's error if the deadline expires, or the signal aborts,
+   * before the returned watch is stopped: for work that reports through callbacks (a driver
+   * result's observer), which {@link race} would wrap in a second promise and a timer per call.
+   * Undefined when the call is unbounded. An already expired deadline is the caller's to check first.
+   */
+  watch(expire: (failure: Error) => void): DeadlineWatch | undefined {
+    const remaining = this.remainingMs();
+    if (remaining === undefined && !this.signal) return undefined;
+    return new DeadlineWatch(this, remaining, expire);
+  }
+
   #failure(): Error | undefined {
     if (this.signal?.aborted) return new AbortedError({ cause: this.signal.reason });
     if (this.timeoutMs > 0 && performance.now() >= this.#expiresAt)
       return new DeadlineExceededError(this.timeoutMs);
     return undefined;
+  }
+}
+
+/**
+ * A running {@link Deadline.watch}: one timer and, with a signal, one abort listener (the watch
+ * itself, so that no closure is made per call), both removed by `stop()`.
+ */
+export class DeadlineWatch {
+  readonly #deadline: Deadline;
+  readonly #expire: (failure: Error) => void;
+  readonly #timer: ReturnType<typeof setTimeout> | undefined;
+  #stopped = false;
+
+  constructor(deadline: Deadline, remaining: number | undefined, expire: (failure: Error) => void) {
+    this.#deadline = deadline;
+    this.#expire = expire;
+    this.#timer = remaining === undefined ? undefined : setTimeout(DeadlineWatch.#onTimer, remaining, this);
+    deadline.signal?.addEventListener('abort', this, { once: true });
+  }
+
+  /** Ends the watch; `expire` is not called after this. */
+  stop(): void {
+    if (this.#stopped) return;
+    this.#stopped = true;
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#deadline.signal?.removeEventListener('abort', this);
+  }
+
+  /** The abort listener (EventListener object form). */
+  handleEvent(): void {
+    this.#fire(new AbortedError({ cause: this.#deadline.signal?.reason }));
+  }
+
+  static #onTimer(watch: DeadlineWatch): void {
+    watch.#fire(new DeadlineExceededError(watch.#deadline.timeoutMs));
+  }
+
+  #fire(failure: Error): void {
+    if (this.#stopped) return;
+    this.stop();
+    this.#expire(failure);
   }
 }

@@ -58,3 +58,42 @@ describe('Deadline', () => {
     expect(() => Deadline.start({ timeoutMs: Number.POSITIVE_INFINITY }, 0)).toThrow(RangeError);
   });
 });
+
+describe('Deadline.watch', () => {
+  it('calls back with DeadlineExceededError once the deadline passes', async () => {
+    const failures: Error[] = [];
+    Deadline.start({ timeoutMs: 20 }, 0).watch((failure) => failures.push(failure));
+
+    await new Promise((resolve) => setTimeout(resolve, 60));
+
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toBeInstanceOf(DeadlineExceededError);
+  });
+
+  it('calls back with AbortedError when the signal aborts, carrying the reason', () => {
+    const controller = new AbortController();
+    const failures: Error[] = [];
+    Deadline.start({ signal: controller.signal }, 0).watch((failure) => failures.push(failure));
+
+    controller.abort(new Error('shutting down'));
+
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toMatchObject({ code: 'ABORTED', cause: new Error('shutting down') });
+  });
+
+  it('never calls back once stopped', async () => {
+    const controller = new AbortController();
+    const expire = jest.fn();
+    const watch = Deadline.start({ timeoutMs: 20, signal: controller.signal }, 0).watch(expire);
+
+    watch?.stop();
+    controller.abort();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+
+    expect(expire).not.toHaveBeenCalled();
+  });
+
+  it('watches nothing for an unbounded call', () => {
+    expect(Deadline.start({}, 0).watch(() => undefined)).toBeUndefined();
+  });
+});
