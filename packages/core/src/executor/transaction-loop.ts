@@ -39,9 +39,16 @@ export async function runRetried<G, T>(
   once: (span: Span | undefined) => Promise<T>,
 ): Promise<T> {
   const span = host.telemetry.startTransaction(plan.mode, plan.database);
+  const retryUntil = performance.now() + host.maxRetryTimeMs;
   let retries = 0;
   try {
-    const result = await loop(host, plan, once, span, () => retries++);
+    let result: T;
+    try {
+      result = await once(span);
+    } catch (first) {
+      // The retry machinery is set up only once an attempt has failed: most calls never need it.
+      result = await retry(host, plan, once, span, first, retryUntil, () => retries++);
+    }
     host.telemetry.endTransaction(span, retries);
     return result;
   } catch (error) {
@@ -50,60 +57,64 @@ export async function runRetried<G, T>(
   }
 }
 
-async function loop<G, T>(
+/** The attempts after a first one that failed with `first`. */
+async function retry<G, T>(
   host: ExecutorHost<G>,
   plan: TransactionPlan<T>,
   once: (span: Span | undefined) => Promise<T>,
   span: Span | undefined,
+  first: unknown,
+  retryUntil: number,
   retried: () => number,
 ): Promise<T> {
   const { deadline } = plan;
-  const retryUntil = performance.now() + host.maxRetryTimeMs;
   let backoff = FIRST_DELAY_MS;
   let outcomeUnknown: unknown;
+  let error = first;
   for (;;) {
+    const commitSent = error instanceof CommitSent;
+    const cause = commitSent ? (error as CommitSent).failure : error;
+    if (commitSent && plan.mode === 'WRITE' && isGivenUp(cause)) {
+      // The deadline left no time to find out whether the COMMIT that was on its way applied.
+      throw new CommitOutcomeUnknownError({ cause });
+    }
+    const kind = failureKind(cause, commitSent);
+    if (kind === 'unknown' && plan.mode === 'WRITE' && !plan.idempotent) {
+      if (!plan.applied) throw new CommitOutcomeUnknownError({ cause: translateFailure(cause, deadline) });
+      outcomeUnknown = cause;
+    } else if (kind === 'fail') {
+      if (outcomeUnknown === undefined) throw translateFailure(cause, deadline);
+      // e.g. the retried create met its own first attempt's unique key: look once more.
+      const applied = await plan.applied?.(remainingBounds(deadline)).catch(() => undefined);
+      if (applied) return applied.result;
+      throw new CommitOutcomeUnknownError({ cause: translateFailure(outcomeUnknown, deadline) });
+    }
+    // Jittered, so that clients failed by one fault do not all come back at the same instant.
+    const delay = backoff * (0.8 + Math.random() * 0.4);
+    backoff = Math.min(backoff * 2, MAX_DELAY_MS);
+    const outOfTime = performance.now() + delay > retryUntil || deadlineTooClose(deadline, delay);
+    const paused = outOfTime
+      ? false
+      : await pause(delay, deadline).then(
+          () => true,
+          () => false,
+        );
+    if (paused) host.telemetry.retry(span, retried() + 1, cause);
+    if (!paused) {
+      if (outcomeUnknown !== undefined) {
+        throw new CommitOutcomeUnknownError({ cause: translateFailure(outcomeUnknown, deadline) });
+      }
+      deadline.check();
+      throw translateFailure(cause, deadline);
+    }
     try {
       if (outcomeUnknown !== undefined && plan.applied) {
         const applied = await plan.applied(remainingBounds(deadline));
         if (applied) return applied.result;
       }
       return await once(span);
-    } catch (error) {
-      const commitSent = error instanceof CommitSent;
-      const cause = commitSent ? error.failure : error;
-      if (commitSent && plan.mode === 'WRITE' && isGivenUp(cause)) {
-        // The deadline left no time to find out whether the COMMIT that was on its way applied.
-        throw new CommitOutcomeUnknownError({ cause });
-      }
-      const kind = failureKind(cause, commitSent);
-      if (kind === 'unknown' && plan.mode === 'WRITE' && !plan.idempotent) {
-        if (!plan.applied) throw new CommitOutcomeUnknownError({ cause: translateFailure(cause, deadline) });
-        outcomeUnknown = cause;
-      } else if (kind === 'fail') {
-        if (outcomeUnknown === undefined) throw translateFailure(cause, deadline);
-        // e.g. the retried create met its own first attempt's unique key: look once more.
-        const applied = await plan.applied?.(remainingBounds(deadline)).catch(() => undefined);
-        if (applied) return applied.result;
-        throw new CommitOutcomeUnknownError({ cause: translateFailure(outcomeUnknown, deadline) });
-      }
-      // Jittered, so that clients failed by one fault do not all come back at the same instant.
-      const delay = backoff * (0.8 + Math.random() * 0.4);
-      backoff = Math.min(backoff * 2, MAX_DELAY_MS);
-      const outOfTime = performance.now() + delay > retryUntil || deadlineTooClose(deadline, delay);
-      const paused = outOfTime
-        ? false
-        : await pause(delay, deadline).then(
-            () => true,
-            () => false,
-          );
-      if (paused) host.telemetry.retry(span, retried() + 1, cause);
-      if (!paused) {
-        if (outcomeUnknown !== undefined) {
-          throw new CommitOutcomeUnknownError({ cause: translateFailure(outcomeUnknown, deadline) });
-        }
-        deadline.check();
-        throw translateFailure(cause, deadline);
-      }
+    } catch (next) {
+      error = next;
     }
   }
 }
