@@ -2,6 +2,7 @@ import {
   type Attributes,
   context,
   type Histogram,
+  isSpanContextValid,
   type Meter,
   type MeterProvider,
   metrics,
@@ -70,6 +71,7 @@ export class Telemetry {
   readonly #captureText: boolean;
   readonly #captureParams: boolean;
   readonly #attributeCache = new Map<string, Attributes>();
+  readonly #operations = new Map<string, string>();
   /** The span of each open managed transaction, so its queries become its children without a context manager. */
   readonly #transactions = new WeakMap<Transaction, { span: Span; database: string | undefined }>();
 
@@ -112,9 +114,13 @@ export class Telemetry {
     if (!tracer) return undefined;
     const bound = tx ? this.#transactions.get(tx) : undefined;
     const parentSpan = bound?.span ?? parent;
-    const ctx = parentSpan ? trace.setSpan(context.active(), parentSpan) : context.active();
+    const active = context.active();
+    // Without an SDK the parent is a no-op span with an invalid context, which makes no parent:
+    // skipping it spares a context copy per query.
+    const ctx =
+      parentSpan && isSpanContextValid(parentSpan.spanContext()) ? trace.setSpan(active, parentSpan) : active;
     if (bound) database = bound.database;
-    const operation = operationOf(query.cypher);
+    const operation = this.#operationOf(query.cypher);
     const span = tracer.startSpan(operation, { kind: SpanKind.CLIENT }, ctx);
     if (span.isRecording()) {
       const model = query.model;
@@ -131,6 +137,17 @@ export class Telemetry {
       span.setAttributes(attributes);
     }
     return { span, started: performance.now(), operation, database };
+  }
+
+  /** `operationOf`, remembered per query text (Cartograph's texts come from its compile cache). */
+  #operationOf(cypher: string): string {
+    let operation = this.#operations.get(cypher);
+    if (operation === undefined) {
+      operation = operationOf(cypher);
+      if (this.#operations.size >= 1_000) this.#operations.clear();
+      this.#operations.set(cypher, operation);
+    }
+    return operation;
   }
 
   /** Ends a query's span and records its duration. */
