@@ -1,5 +1,4 @@
 import neo4j, {
-  type BookmarkManager,
   type Config,
   type Driver,
   type Record as Neo4jRecord,
@@ -8,6 +7,7 @@ import neo4j, {
 } from 'neo4j-driver';
 import { NotConnectedError, TransactionClosedError } from '../errors';
 import { runAutoCommit, runAutoCommitRetried } from '../executor/auto-commit';
+import { ConnectionBookmarks } from '../executor/connection-bookmarks';
 import { Deadline } from '../executor/deadline';
 import type { ExecutorHost } from '../executor/executor-host';
 import { beginExplicit, commitExplicit, rollbackExplicit } from '../executor/explicit-calls';
@@ -33,9 +33,8 @@ export type { AccessMode, CompiledQuery };
 
 interface SharedConnection {
   readonly driver: Driver;
-  readonly bookmarkManager: BookmarkManager;
-  /** The manager's bookmarks as of the last write, kept for read sessions (see `#session`). */
-  latestBookmarks: string[];
+  /** Bookmarks of every write of this connection; read sessions start from `latest` (see `#session`). */
+  readonly bookmarks: ConnectionBookmarks;
   readonly logger: QueryLogger | undefined;
   readonly impersonatedUser: string | undefined;
   /** The client-side deadline of calls that name none; 0 = none. */
@@ -100,12 +99,7 @@ export class Graph {
     });
     const shared: SharedConnection = {
       driver,
-      bookmarkManager: neo4j.bookmarkManager({
-        bookmarksConsumer: async (bookmarks) => {
-          shared.latestBookmarks = [...bookmarks];
-        },
-      }),
-      latestBookmarks: [],
+      bookmarks: new ConnectionBookmarks(),
       logger: options.logger,
       impersonatedUser: options.impersonatedUser,
       defaultTimeoutMs: options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -349,21 +343,21 @@ export class Graph {
 
   /** @internal The bookmarks a read session of this graph starts from (tests of causal consistency). */
   latestBookmarks(): readonly string[] {
-    return [...this.#shared.latestBookmarks];
+    return [...this.#shared.bookmarks.latest];
   }
 
   #session(mode: AccessMode, database = this.database) {
     if (this.#shared.closed)
       throw new NotConnectedError('This graph was closed. Connect again with Graph.connect().');
-    // Writes go through the bookmark manager (they wait for earlier writes and record their own);
-    // reads only need the bookmarks of the writes before them, passed directly, which spares each
-    // read session the manager's asynchronous get/update round (measured: 2-4% per lookup).
+    // Writes go through the connection's bookmark manager (they wait for earlier writes and record
+    // their own); reads only need the bookmarks of the writes before them, passed directly, which
+    // spares each read session the manager's asynchronous get/update round (measured: 2-4% per lookup).
+    const read = mode === 'READ';
     return this.#shared.driver.session({
       database,
-      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
-      ...(mode === 'READ'
-        ? { bookmarks: this.#shared.latestBookmarks }
-        : { bookmarkManager: this.#shared.bookmarkManager }),
+      defaultAccessMode: read ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarks: read ? startingBookmarks(this.#shared.bookmarks.latest) : undefined,
+      bookmarkManager: read ? undefined : this.#shared.bookmarks,
       impersonatedUser: this.#shared.impersonatedUser,
     });
   }
@@ -454,6 +448,15 @@ function connectionSettings(options: ConnectOptions): Config {
     config.connectionAcquisitionTimeout = options.connectionAcquisitionTimeoutMs;
   }
   return config;
+}
+
+/**
+ * A read session's bookmarks in the form the driver reads fastest: usually one bookmark, given as
+ * a string (an array goes through the driver's recursive flattening on every session).
+ */
+function startingBookmarks(latest: readonly string[]): string | string[] | undefined {
+  if (latest.length === 0) return undefined;
+  return latest.length === 1 ? latest[0] : (latest as string[]);
 }
 
 /** The transaction plan's fields for a {@link LostCommitRecovery}. */

@@ -171,6 +171,30 @@ describe('bookmarks', () => {
     expect(after).not.toEqual(before);
     expect(await Person.nodes.getOrNull({ email: 'i@example.com' })).not.toBeNull();
   });
+
+  it('replaces the bookmarks a write started from with its own: reads wait for the latest write', async () => {
+    await Person.create({ email: 'j@example.com', name: 'J' });
+    const first = graph().latestBookmarks();
+
+    await Person.create({ email: 'k@example.com', name: 'K' });
+
+    const second = graph().latestBookmarks();
+    expect(first).toHaveLength(1);
+    expect(second).toHaveLength(1);
+    expect(second).not.toEqual(first);
+  });
+
+  it('records the bookmark of a one-statement save, sent as an auto-commit query', async () => {
+    const person = await Person.create({ email: 'l@example.com', name: 'L' });
+    const before = graph().latestBookmarks();
+
+    person.name = 'Elle';
+    await person.save();
+
+    expect(graph().latestBookmarks()).toHaveLength(1);
+    expect(graph().latestBookmarks()).not.toEqual(before);
+    expect((await Person.nodes.get({ email: 'l@example.com' })).name).toBe('Elle');
+  });
 });
 
 describe('raw Cypher', () => {
