@@ -1,12 +1,14 @@
 import type { Record as Neo4jRecord, Relationship as Neo4jRelationship } from 'neo4j-driver';
 import { DoesNotExistError, MultipleNodesReturnedError } from '../errors';
 import { InvalidFilterError, UnknownPropertyError } from '../errors/filter-errors';
+import type { CompiledQuery } from '../executor/types';
 import { resolveGraph } from '../graph/resolve-graph';
 import { hydrateRelationship } from '../relationship-model/relationship-entity';
 import { integerBound } from './bound';
-import { compileCount, compileExists, compileNodes } from './compile';
+import { compileCount, compileExists, compileNodes, type NodeLayout } from './compile';
 import { compileRelationships, compileValues } from './compile-projections';
 import { tolerant, withoutSkipped } from './lenient-rows';
+import { GET_LIMIT } from './point-lookup';
 import { redactFilter } from './redact-filter';
 import { annotationValue, nodeMapper, resultHydrator } from './results';
 import type { ResolvedField } from './scopes';
@@ -49,7 +51,26 @@ export async function first<T>(state: NodeSetState, required: boolean): Promise<
 
 /** The only node; two rows are fetched so that a second match can be reported. */
 export async function get<T>(state: NodeSetState, filters: unknown, required: boolean): Promise<T | null> {
-  const nodes = await all<T>(limited(state, 2));
+  return only(await all<T>(limited(state, GET_LIMIT)), state, filters, required);
+}
+
+/**
+ * `get()` by a point lookup's query (see `pointLookup`): `state` is the whole set the filters
+ * apply to, so no filtered set is built.
+ */
+export async function lookup<T>(
+  state: NodeSetState,
+  query: CompiledQuery,
+  filters: unknown,
+  required: boolean,
+): Promise<T | null> {
+  const map = nodeMapper<T>(lastStage(state).definition, PLAIN_LAYOUT);
+  return only(await resolveGraph(state.call).run(query, 'READ', map, state.call), state, filters, required);
+}
+
+const PLAIN_LAYOUT: NodeLayout = { annotations: [], fetch: [], sortColumns: 0 };
+
+function only<T>(nodes: T[], state: NodeSetState, filters: unknown, required: boolean): T | null {
   const model = lastStage(state).definition.name;
   // Messages reach logs: values of sensitive properties are masked.
   const shown = () => redactFilter(stageScope(lastStage(state)), filters ?? {});

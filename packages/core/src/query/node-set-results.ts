@@ -7,6 +7,7 @@ import * as execute from './execute';
 import { GroupedNodeSet } from './grouped-node-set';
 import { explainQuery, type PlanSummary } from './inspect';
 import { type Page, type PageOptions, paginate } from './pagination';
+import { pointLookup } from './point-lookup';
 import { lastStage, type NodeSetState } from './state';
 import { type StreamOptions, streamNodes } from './stream';
 import type { FieldKeys, FilterInput } from './types';
@@ -61,12 +62,18 @@ export abstract class NodeSetResults<T, R = unknown> implements AsyncIterable<T>
 
   /** The only node matching `filters`. @throws DoesNotExistError, MultipleNodesReturnedError */
   async get(filters?: FilterInput<T>): Promise<T> {
-    return execute.get<T>((filters ? this.filter(filters) : this).state, filters, true) as Promise<T>;
+    return this.#get(filters, true) as Promise<T>;
   }
 
   /** The only node matching `filters`, or null. @throws MultipleNodesReturnedError */
   async getOrNull(filters?: FilterInput<T>): Promise<T | null> {
-    return execute.get<T>((filters ? this.filter(filters) : this).state, filters, false);
+    return this.#get(filters, false);
+  }
+
+  #get(filters: FilterInput<T> | undefined, required: boolean): Promise<T | null> {
+    const lookup = filters === undefined ? undefined : pointLookup(this.#state, filters);
+    if (lookup) return execute.lookup<T>(this.#state, lookup, filters, required);
+    return execute.get<T>((filters ? this.filter(filters) : this).state, filters, required);
   }
 
   /** How many nodes the set holds (after skip / limit / distinct). */
