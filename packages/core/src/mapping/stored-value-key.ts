@@ -25,5 +25,8 @@ export function storedValueKey(value: unknown): string {
 
 /** True when two stored values are the same for Neo4j. */
 export function sameStoredValue(a: unknown, b: unknown): boolean {
-  return a === b || storedValueKey(a) === storedValueKey(b);
+  if (a === b) return true;
+  // Integers, the commonest non-primitive, compare by their two halves (no decimal text).
+  if (isInt(a) && isInt(b)) return a.equals(b);
+  return storedValueKey(a) === storedValueKey(b);
 }

@@ -19,36 +19,48 @@ export interface FieldRef {
  * (an integer property compares against an INTEGER, a Date against a DATETIME).
  */
 export function convertOperand(field: FieldRef, operator: OperatorName, raw: unknown): unknown {
-  const where = `${field.model}.${field.name} (${operator})`;
   switch (OPERAND[operator]) {
     case 'value':
-      return deflate(field, raw, where);
+      return deflate(field, raw, operator);
     case 'values':
       if (!Array.isArray(raw))
-        throw new InvalidFilterError(`${where} expects an array, got ${describeValue(raw)}.`);
-      return raw.map((item) => deflate(field, item, where));
+        throw new InvalidFilterError(
+          `${where(field, operator)} expects an array, got ${describeValue(raw)}.`,
+        );
+      return raw.map((item) => deflate(field, item, operator));
     case 'text':
       if (typeof raw !== 'string')
-        throw new InvalidFilterError(`${where} expects a string, got ${describeValue(raw)}.`);
+        throw new InvalidFilterError(
+          `${where(field, operator)} expects a string, got ${describeValue(raw)}.`,
+        );
       return raw;
     case 'flag':
       if (typeof raw !== 'boolean')
-        throw new InvalidFilterError(`${where} expects true or false, got ${describeValue(raw)}.`);
+        throw new InvalidFilterError(
+          `${where(field, operator)} expects true or false, got ${describeValue(raw)}.`,
+        );
       return raw;
     case 'item':
       // A one-item list goes through the list type, which knows how to convert its items.
-      return (deflate(field, [raw], where) as unknown[])[0];
+      return (deflate(field, [raw], operator) as unknown[])[0];
     case 'items':
       if (!Array.isArray(raw))
-        throw new InvalidFilterError(`${where} expects an array, got ${describeValue(raw)}.`);
-      return deflate(field, raw, where);
+        throw new InvalidFilterError(
+          `${where(field, operator)} expects an array, got ${describeValue(raw)}.`,
+        );
+      return deflate(field, raw, operator);
   }
 }
 
-function deflate(field: FieldRef, value: unknown, where: string): unknown {
+/** The operand's place, for messages (built only when one is raised). */
+function where(field: FieldRef, operator: OperatorName): string {
+  return `${field.model}.${field.name} (${operator})`;
+}
+
+function deflate(field: FieldRef, value: unknown, operator: OperatorName): unknown {
   if (value === null || value === undefined) {
     throw new InvalidFilterError(
-      `${where} got ${String(value)}; use { isNull: true } to match a missing value.`,
+      `${where(field, operator)} got ${String(value)}; use { isNull: true } to match a missing value.`,
     );
   }
   try {
@@ -57,10 +69,10 @@ function deflate(field: FieldRef, value: unknown, where: string): unknown {
     // The type's message may quote the value; a secret must not reach the message (or its cause).
     if (field.sensitive) {
       throw new InvalidFilterError(
-        `Invalid value for ${where}: it does not fit the property's ${field.type.name} type (not shown: the property is sensitive).`,
+        `Invalid value for ${where(field, operator)}: it does not fit the property's ${field.type.name} type (not shown: the property is sensitive).`,
       );
     }
     const reason = error instanceof Error ? error.message : String(error);
-    throw new InvalidFilterError(`Invalid value for ${where}: ${reason}`, { cause: error });
+    throw new InvalidFilterError(`Invalid value for ${where(field, operator)}: ${reason}`, { cause: error });
   }
 }
