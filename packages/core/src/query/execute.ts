@@ -71,14 +71,16 @@ export async function lookup<T>(
 const PLAIN_LAYOUT: NodeLayout = { annotations: [], fetch: [], sortColumns: 0 };
 
 function only<T>(nodes: T[], state: NodeSetState, filters: unknown, required: boolean): T | null {
+  if (nodes.length === 1) return nodes[0] as T;
   const model = lastStage(state).definition.name;
-  // Messages reach logs: values of sensitive properties are masked.
-  const shown = () => redactFilter(stageScope(lastStage(state)), filters ?? {});
-  if (nodes.length > 1) throw new MultipleNodesReturnedError(model, shown());
-  const [node] = nodes;
-  if (node !== undefined) return node;
-  if (required) throw new DoesNotExistError(model, shown());
+  if (nodes.length > 1) throw new MultipleNodesReturnedError(model, shownFilter(state, filters));
+  if (required) throw new DoesNotExistError(model, shownFilter(state, filters));
   return null;
+}
+
+/** The filter of a failed `get()` for its message, which reaches logs: sensitive values masked. */
+function shownFilter(state: NodeSetState, filters: unknown): unknown {
+  return redactFilter(stageScope(lastStage(state)), filters ?? {});
 }
 
 export async function count(state: NodeSetState): Promise<number> {

@@ -62,9 +62,9 @@ describe('point lookups', () => {
       { email: null },
       { friends: true },
       { nickname: 'Al' },
-      Q.or({ name: 'Alice' }, { name: 'Bob' }),
+      Q.or<Person>({ name: 'Alice' }, { name: 'Bob' }),
       {},
-    ]) {
+    ] as unknown[]) {
       expect(pointLookup(Person.nodes.state, filters)).toBeUndefined();
     }
   });
