@@ -45,6 +45,17 @@ function planOf(definition: NodeDefinition): ModelPlan {
   return plan;
 }
 
+type Resolutions = Map<NodeDefinition, Map<string, ModelPlan>>;
+
+let current: { readonly generation: number; readonly resolved: Resolutions } | undefined;
+
+/** The label resolutions of the registry as it is now: shared by queries until a model registers. */
+function resolutions(): Resolutions {
+  const generation = registry.generation;
+  if (current?.generation !== generation) current = { generation, resolved: new Map() };
+  return current.resolved;
+}
+
 function isSubclass(candidate: NodeDefinition, base: NodeDefinition): boolean {
   return candidate === base || candidate.target.prototype instanceof base.target;
 }
@@ -52,11 +63,12 @@ function isSubclass(candidate: NodeDefinition, base: NodeDefinition): boolean {
 /**
  * Builds model instances from driver nodes exactly as `hydrateNode` does (most specific model by
  * labels, properties inflated and checked, state recorded for dirty tracking), with the per-model work done
- * once: query results hydrate thousands of nodes of few models. Label resolution is remembered per
- * result, so models registered later are still seen by the next query.
+ * once: query results hydrate thousands of nodes of few models. Label resolution is remembered for
+ * as long as no model registers; a hydrator keeps the resolutions it started with, so one result is
+ * read one way, and a model registered later is seen by the next query.
  */
 export class NodeHydrator {
-  readonly #resolved = new Map<NodeDefinition, Map<string, ModelPlan>>();
+  readonly #resolved = resolutions();
 
   hydrate(definition: NodeDefinition, node: Neo4jNode): object {
     const plan = this.#plan(definition, node.labels);

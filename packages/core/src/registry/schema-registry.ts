@@ -21,6 +21,12 @@ export class SchemaRegistry {
   readonly #resolved = new Map<string, NodeDefinition | undefined>();
   /** Set by the first {@link SchemaRegistry.seal}: later registrations are frozen as they arrive. */
   #sealed = false;
+  #generation = 0;
+
+  /** Changes whenever a node model registers, so that caches of label resolutions know to start over. */
+  get generation(): number {
+    return this.#generation;
+  }
 
   registerNode(definition: NodeDefinition): void {
     if (this.#sealed) freezeNode(definition);
@@ -36,6 +42,7 @@ export class SchemaRegistry {
     this.#nodes.set(definition.target, definition);
     this.#nodesByLabel.set(definition.primaryLabel, definition);
     this.#resolved.clear();
+    this.#generation++;
   }
 
   registerRelationshipModel(definition: RelationshipModelDefinition): void {

@@ -45,4 +45,16 @@ describe('NodeHydrator', () => {
     expect(bob).toBeInstanceOf(Employee);
     expect((bob as Employee).badge).toBe('B-7');
   });
+
+  it('sees a model registered after earlier queries from the next query on', () => {
+    const node = driverNode(['Person', 'Contractor'], { name: 'Carl' }, '4:x:4');
+    const before = new NodeHydrator();
+    expect(before.hydrate(person, node).constructor).toBe(Person);
+
+    @Node()
+    class Contractor extends Person {}
+
+    expect(new NodeHydrator().hydrate(person, node)).toBeInstanceOf(Contractor);
+    expect(before.hydrate(person, node).constructor).toBe(Person);
+  });
 });
