@@ -1,6 +1,7 @@
 import {
   type Attributes,
   context,
+  createNoopMeter,
   type Histogram,
   isSpanContextValid,
   type Meter,
@@ -36,6 +37,13 @@ export interface TelemetryOptions {
    * keys are masked as in the query log even then.
    */
   captureParameters?: boolean;
+}
+
+/** The class of the API's no-op meter: what a process without a metrics SDK gets. */
+const NOOP_METER_CLASS = createNoopMeter().constructor;
+
+function isNoopMeter(meter: Meter): boolean {
+  return meter instanceof NOOP_METER_CLASS;
 }
 
 /** The instrumentation scope name of Cartograph's spans and metrics. */
@@ -89,6 +97,8 @@ export class Telemetry {
       INSTRUMENTATION_NAME,
       VERSION,
     );
+    // Without an SDK the meter records nothing, now or later (metrics have no proxy provider).
+    if (isNoopMeter(meter)) return;
     this.#duration = meter.createHistogram('db.client.operation.duration', {
       description: 'Duration of database client operations (each query Cartograph runs).',
       unit: 's',
@@ -114,13 +124,15 @@ export class Telemetry {
     if (!tracer) return undefined;
     const bound = tx ? this.#transactions.get(tx) : undefined;
     const parentSpan = bound?.span ?? parent;
-    const active = context.active();
-    // Without an SDK the parent is a no-op span with an invalid context, which makes no parent:
-    // skipping it spares a context copy per query.
-    const ctx =
-      parentSpan && isSpanContextValid(parentSpan.spanContext()) ? trace.setSpan(active, parentSpan) : active;
+    // Without an SDK the transaction's span is a no-op with an invalid context, and the query's
+    // would be one too: it is not made, and without metrics nothing is.
+    const traced = parentSpan === undefined || isSpanContextValid(parentSpan.spanContext());
+    if (!traced && !this.#duration) return undefined;
     if (bound) database = bound.database;
     const operation = this.#operationOf(query.cypher);
+    const started = performance.now();
+    if (!traced) return { span: undefined, started, operation, database };
+    const ctx = parentSpan ? trace.setSpan(context.active(), parentSpan) : context.active();
     const span = tracer.startSpan(operation, { kind: SpanKind.CLIENT }, ctx);
     if (span.isRecording()) {
       const model = query.model;
@@ -136,7 +148,7 @@ export class Telemetry {
       }
       span.setAttributes(attributes);
     }
-    return { span, started: performance.now(), operation, database };
+    return { span, started, operation, database };
   }
 
   /** `operationOf`, remembered per query text (Cartograph's texts come from its compile cache). */
@@ -154,14 +166,15 @@ export class Telemetry {
   endQuery(trace: QueryTrace | undefined, rows: number, error?: unknown): void {
     if (!trace) return;
     const { span } = trace;
-    const seconds = (performance.now() - trace.started) / 1000;
     const errorType = error === undefined ? undefined : errorTypeOf(error);
-    if (span.isRecording()) {
+    if (span?.isRecording()) {
       span.setAttribute(ATTR.returnedRows, rows);
       if (error !== undefined) failSpan(span, error, errorType as string);
     }
-    span.end();
-    this.#duration?.record(seconds, this.#metricAttributes(trace.operation, trace.database, errorType));
+    span?.end();
+    if (!this.#duration) return;
+    const seconds = (performance.now() - trace.started) / 1000;
+    this.#duration.record(seconds, this.#metricAttributes(trace.operation, trace.database, errorType));
   }
 
   /** The attributes of a measurement; those of successful queries are made once per operation and database. */
@@ -216,9 +229,9 @@ export class Telemetry {
   }
 }
 
-/** A started query span. */
+/** A started query: its span (none when no SDK traces) and what its measurement needs. */
 export interface QueryTrace {
-  readonly span: Span;
+  readonly span: Span | undefined;
   readonly started: number;
   readonly operation: string;
   readonly database: string | undefined;

@@ -200,3 +200,29 @@ describe('metrics', () => {
     expect(points.every((p) => (p.value.sum ?? 0) >= 0)).toBe(true);
   });
 });
+
+describe('without a tracing SDK', () => {
+  it('still records the duration of each query when only metrics have one', async () => {
+    const ownReader = new TestReader();
+    const metricsOnly = await Graph.connect({
+      url: process.env.NEO4J_URI!,
+      auth: { username: process.env.NEO4J_USERNAME!, password: process.env.NEO4J_PASSWORD! },
+      default: false,
+      telemetry: { meterProvider: new MeterProvider({ readers: [ownReader] }) },
+    });
+    try {
+      await Person.nodes.withOptions({ graph: metricsOnly }).filter({ email: 'nobody@example.com' }).all();
+      await metricsOnly.cypher('RETURN 1 AS one', {}, { mode: 'READ' });
+    } finally {
+      await metricsOnly.close();
+    }
+
+    const { resourceMetrics } = await ownReader.collect();
+    const points = resourceMetrics.scopeMetrics
+      .flatMap((scope) => scope.metrics)
+      .filter((m) => m.descriptor.name === 'db.client.operation.duration')
+      .flatMap((m) => m.dataPoints as DataPoint<Histogram>[]);
+    expect(points.reduce((n, p) => n + p.value.count, 0)).toBe(2);
+    expect(spans()).toEqual([]);
+  });
+});
