@@ -68,11 +68,17 @@ export class NodeSet<T, R = unknown> extends NodeSetResults<T, R> {
     super(state);
   }
 
-  /** Every node of `model`. */
+  /** Every node of `model`: one set per model definition, shared (sets never change). */
   static of<T extends object>(model: ModelClass<T>): NodeSet<T> {
-    return new NodeSet<T>(
-      Object.freeze({ stages: Object.freeze([initialStage(registry.node(model))]), fetch: undefined }),
-    );
+    const definition = registry.node(model);
+    let whole = wholeSets.get(definition);
+    if (!whole) {
+      whole = new NodeSet(
+        Object.freeze({ stages: Object.freeze([initialStage(definition)]), fetch: undefined }),
+      );
+      wholeSets.set(definition, whole);
+    }
+    return whole as NodeSet<T>;
   }
 
   /** The nodes connected to one saved node through `relationship` (what `alice.friends` queries). */
@@ -343,6 +349,9 @@ export class NodeSet<T, R = unknown> extends NodeSetResults<T, R> {
     return new NodeSet<T, R>(withLastStage(this.state, change));
   }
 }
+
+/** `Model.nodes` of each model definition (a definition replaced by a re-registered class gets its own). */
+const wholeSets = new WeakMap<NodeDefinition, NodeSet<unknown>>();
 
 function checkCount(value: number, what: string): number {
   if (!Number.isSafeInteger(value) || value < 0) {
