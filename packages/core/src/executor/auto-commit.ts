@@ -3,6 +3,7 @@ import type { Record as Neo4jRecord, ResultSummary, Session } from 'neo4j-driver
 import { type CallOptions, Deadline, type DeadlineWatch } from './deadline';
 import type { ExecutorHost } from './executor-host';
 import { queryFailure } from './query-failure';
+import { runUncaptured } from './run-uncaptured';
 import { severSession } from './sever-session';
 import { CommitSent, type TransactionPlan } from './transaction-attempt';
 import { transactionConfig } from './transaction-config';
@@ -137,7 +138,7 @@ class Statement {
         reject(failure);
       });
       try {
-        this.#session.run(query.cypher, query.params, config).subscribe(this);
+        runUncaptured(this.#session, query.cypher, query.params, config).subscribe(this);
       } catch (error) {
         this.#watch?.stop();
         throw error;

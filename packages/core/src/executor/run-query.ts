@@ -2,6 +2,7 @@ import type { Record as Neo4jRecord, ResultSummary, Transaction } from 'neo4j-dr
 import type { Deadline } from './deadline';
 import type { ExecutorHost } from './executor-host';
 import { queryFailure } from './query-failure';
+import { runUncaptured } from './run-uncaptured';
 import type { AccessMode, CompiledQuery } from './types';
 
 /** The mapped rows of a query and the server's summary of it. */
@@ -27,7 +28,7 @@ export async function runQuery<T>(
   const started = performance.now();
   const span = host.telemetry.startQuery(query, mode, host.database, tx);
   try {
-    const pending = tx.run(query.cypher, query.params);
+    const pending = runUncaptured(tx, query.cypher, query.params);
     const result = await deadline.race(
       new Promise<Awaited<typeof pending>>((resolve, reject) => {
         pending.then(resolve, reject);
