@@ -18,7 +18,7 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type BenchResult, type BenchSuite, createContext } from './harness';
 import { peerChart } from './peers/chart';
-import { type JsonEntry, peerEntries, peerTable } from './peers/report';
+import { cpuTable, type JsonEntry, peerEntries, peerTable } from './peers/report';
 import { runPeers, SYSTEMS, type WorkloadResult } from './peers/runner';
 
 const suites: Record<string, () => Promise<{ default: BenchSuite }>> = {
@@ -91,6 +91,7 @@ async function main(): Promise<void> {
   if (peers.length > 0) {
     process.stdout.write(`\nPeers${flags.quick ? ' (--quick: a tenth of each size)' : ''}:\n`);
     process.stdout.write(peerTable(peers, systems));
+    process.stdout.write(`\n${cpuTable(peers, systems)}`);
   }
   if (results.some((result) => !result.met))
     process.stdout.write('\nSome targets were not met (marked MISSED).\n');

@@ -43,9 +43,11 @@ async function main(): Promise<ChildReport> {
   try {
     await warmUp(system, job);
     const baseRssMb = rssMb();
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const outcome = await run(job);
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
     return {
       seconds,
       rows: outcome.rows,
@@ -53,6 +55,7 @@ async function main(): Promise<ChildReport> {
       // maxRSS is in kilobytes.
       peakRssMb: process.resourceUsage().maxRSS / 1024,
       baseRssMb,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
     };
   } finally {
     await system.close();

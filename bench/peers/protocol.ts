@@ -34,6 +34,11 @@ export interface ChildReport {
   readonly peakRssMb?: number;
   /** Resident memory after connecting, before the timed part (for import's memory above baseline). */
   readonly baseRssMb?: number;
+  /**
+   * CPU time of the child process during the timed part (user + system): the client's share of a
+   * machine whose server runs on the same cores.
+   */
+  readonly cpuSeconds?: number;
   readonly unsupported?: string;
   readonly error?: string;
 }

@@ -113,6 +113,37 @@ export function peerTable(results: readonly WorkloadResult[], systems: readonly 
   );
 }
 
+/** Median client CPU per item of a system's timed runs, in microseconds (see `ChildReport.cpuSeconds`). */
+function cpuPerItem(result: WorkloadResult, system: string): number | undefined {
+  const cell = timed(result.cells.get(system));
+  const runs = cell?.cpuSeconds.filter((seconds) => !Number.isNaN(seconds)) ?? [];
+  return runs.length > 0 ? (median(runs) * 1e6) / result.job.n : undefined;
+}
+
+/**
+ * Client CPU per item, median of the rounds: on a machine whose server shares the cores, what the
+ * client burns per call is taken from the server too.
+ */
+export function cpuTable(results: readonly WorkloadResult[], systems: readonly string[]): string {
+  const header = ['client CPU per item (µs, median)', ...systems, 'carto/raw'];
+  const rows = results.map((result) => {
+    const ours = cpuPerItem(result, 'cartograph');
+    const raw = cpuPerItem(result, 'raw');
+    return [
+      result.workload.name,
+      ...systems.map((system) => cpuPerItem(result, system)?.toFixed(0) ?? '-'),
+      ours !== undefined && raw !== undefined ? (ours / raw).toFixed(2) : '-',
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) =>
+    `${cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd()}\n`;
+  return line(header) + line(widths.map((w) => '-'.repeat(w))) + rows.map(line).join('');
+}
+
 function memoryNote(result: WorkloadResult): string {
   const notes = [...result.cells.values()]
     .filter((cell) => timed(cell))
@@ -130,6 +161,8 @@ export interface JsonEntry {
   readonly peakRssMb: number | null;
   readonly status?: string;
   readonly rounds?: readonly number[];
+  /** Client CPU per item in microseconds, median of the rounds (peer workloads). */
+  readonly cpuMicrosPerItem?: number | null;
 }
 
 export function peerEntries(results: readonly WorkloadResult[]): JsonEntry[] {
@@ -146,6 +179,7 @@ export function peerEntries(results: readonly WorkloadResult[]): JsonEntry[] {
         peakRssMb: timed(cell) ? median(cell.peakRssMb) : null,
         status: cell.status === 'ok' ? 'ok' : `${cell.status}${cell.note ? `: ${cell.note}` : ''}`,
         rounds: cell.seconds,
+        cpuMicrosPerItem: cpuPerItem(result, cell.system) ?? null,
       };
     }),
   );

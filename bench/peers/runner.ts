@@ -33,6 +33,8 @@ export interface Cell {
   readonly seconds: number[];
   readonly peakRssMb: number[];
   readonly baseRssMb: number[];
+  /** Client CPU seconds of each timed run (see `ChildReport.cpuSeconds`). */
+  readonly cpuSeconds: number[];
 }
 
 export interface WorkloadResult {
@@ -57,7 +59,10 @@ export async function runPeers(db: Database, options: PeerOptions): Promise<Work
     const job = jobOf(workload, options.quick);
     const taking = systems.filter((s) => !workload.systems || workload.systems.includes(s));
     const cells = new Map<string, Cell>(
-      taking.map((system) => [system, { system, status: 'ok', seconds: [], peakRssMb: [], baseRssMb: [] }]),
+      taking.map((system) => [
+        system,
+        { system, status: 'ok', seconds: [], peakRssMb: [], baseRssMb: [], cpuSeconds: [] },
+      ]),
     );
     if (python && 'unavailable' in python) {
       for (const system of PYTHON_SYSTEMS) {
@@ -79,7 +84,10 @@ export async function runPeers(db: Database, options: PeerOptions): Promise<Work
         const timeout = workload.timeout ? workload.timeout / (options.quick ? 10 : 1) : options.timeout;
         const report = await runChild(system, job, timeout, pythonPath);
         await record(db, workload, job, cell, report, timeout);
-        const took = cell.status === 'ok' ? `${cell.seconds.at(-1)!.toFixed(2)} s` : cell.status;
+        const took =
+          cell.status === 'ok'
+            ? `${cell.seconds.at(-1)!.toFixed(2)} s, client CPU ${cpuPerItem(cell.cpuSeconds.at(-1)!, job)}`
+            : cell.status;
         process.stderr.write(
           `  round ${round + 1} ${system}: ${took}${cell.note ? ` (${cell.note})` : ''}\n`,
         );
@@ -89,6 +97,11 @@ export async function runPeers(db: Database, options: PeerOptions): Promise<Work
   }
   await db.reset();
   return results;
+}
+
+/** Client CPU per item of the timed part, in microseconds. */
+function cpuPerItem(cpuSeconds: number, job: Job): string {
+  return Number.isNaN(cpuSeconds) ? 'n/a' : `${((cpuSeconds * 1e6) / job.n).toFixed(0)} µs/item`;
 }
 
 /** An emptied database with the unique constraint the key needs (the same for every system), seeded. */
@@ -137,6 +150,7 @@ async function record(
   cell.seconds.push(report.seconds);
   cell.peakRssMb.push(report.peakRssMb ?? Number.NaN);
   cell.baseRssMb.push(report.baseRssMb ?? Number.NaN);
+  cell.cpuSeconds.push(report.cpuSeconds ?? Number.NaN);
 }
 
 /** Spawns the system's child for one run; the last line of its standard output is its report. */

@@ -288,10 +288,18 @@ def main():
     try:
         warm_up(system, job)
         base = rss_mb()
+        cpu_before = time.process_time()
         started = time.perf_counter()
         outcome = work(job)
         seconds = time.perf_counter() - started
-        report = {"seconds": seconds, "rows": outcome["rows"], "peakRssMb": rss_mb(), "baseRssMb": base}
+        cpu_seconds = time.process_time() - cpu_before
+        report = {
+            "seconds": seconds,
+            "rows": outcome["rows"],
+            "peakRssMb": rss_mb(),
+            "baseRssMb": base,
+            "cpuSeconds": cpu_seconds,
+        }
         if "lines" in outcome:
             report["checksum"] = checksum(outcome["lines"])
         return report
