@@ -47,6 +47,8 @@ function planOf(definition: NodeDefinition): ModelPlan {
 
 type Resolutions = Map<NodeDefinition, Map<string, ModelPlan>>;
 
+const MAX_LABEL_SETS = 1_000;
+
 let current: { readonly generation: number; readonly resolved: Resolutions } | undefined;
 
 /** The label resolutions of the registry as it is now: shared by queries until a model registers. */
@@ -97,6 +99,8 @@ export class NodeHydrator {
     if (!plan) {
       const resolved = registry.resolveByLabels(labels);
       plan = planOf(resolved && isSubclass(resolved, definition) ? resolved : definition);
+      // Shared by every query, so bounded: data with many label combinations would grow it for good.
+      if (byLabels.size >= MAX_LABEL_SETS) byLabels.clear();
       byLabels.set(key, plan);
     }
     return plan;
