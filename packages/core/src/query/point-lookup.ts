@@ -1,5 +1,6 @@
 import type { CompiledQuery } from '../executor/types';
 import type { NodeDefinition } from '../registry/definitions';
+import { integerBound } from './bound';
 import { compileNodes } from './compile';
 import { isPlainObject, normalizeFilter } from './filters';
 import { convertOperand, type FieldRef } from './operands';
@@ -20,6 +21,8 @@ interface LookupPlan {
   readonly limitName: string;
   readonly cypher: string;
   readonly sensitive: readonly string[] | undefined;
+  /** The model the query reads, for telemetry and the query log. */
+  readonly model: string | undefined;
 }
 
 /** Per model, per key list (`'email'`, `'email\u0000name'`): the plan, or null where none applies. */
@@ -66,8 +69,8 @@ export function pointLookup(state: NodeSetState, filters: unknown): CompiledQuer
   params[plan.limitName] = LIMIT;
   const compiled: CompiledQuery =
     plan.sensitive === undefined
-      ? { cypher: plan.cypher, params }
-      : { cypher: plan.cypher, params, sensitive: plan.sensitive };
+      ? { cypher: plan.cypher, params, model: plan.model }
+      : { cypher: plan.cypher, params, sensitive: plan.sensitive, model: plan.model };
   if (verify) checkLookup(compiled, generalQuery(state, filters).compiled);
   return compiled;
 }
@@ -98,7 +101,7 @@ function generalQuery(state: NodeSetState, filters: Record<string, unknown>) {
   const predicate = normalizeFilter(stageScope(lastStage(state)), filters);
   const filtered = withLastStage(state, () => ({
     where: predicate === undefined ? [] : [predicate],
-    limit: GET_LIMIT,
+    limit: integerBound(GET_LIMIT),
   }));
   return { compiled: compileNodes(filtered).compiled, predicate };
 }
@@ -138,17 +141,18 @@ function planLookup(
     limitName,
     cypher: compiled.cypher,
     sensitive: compiled.sensitive === undefined ? undefined : [...compiled.sensitive],
+    model: compiled.model,
   };
 }
 
 /** The converted values of an equality predicate (or a conjunction of them), in order. */
 function predicateValues(predicate: Predicate | undefined): unknown[] | undefined {
-  if (predicate?.k === 'op') return predicate.op === 'eq' ? [predicate.value] : undefined;
+  if (predicate?.k === 'op') return predicate.op === 'eq' ? [predicate.value.value] : undefined;
   if (predicate?.k !== 'and') return undefined;
   const values: unknown[] = [];
   for (const item of predicate.items) {
     if (item.k !== 'op' || item.op !== 'eq') return undefined;
-    values.push(item.value);
+    values.push(item.value.value);
   }
   return values;
 }
@@ -159,7 +163,7 @@ function bigintText(_key: string, value: unknown): unknown {
 
 function checkLookup(fast: CompiledQuery, general: CompiledQuery): void {
   const text = (query: CompiledQuery) =>
-    JSON.stringify([query.cypher, query.params, query.sensitive ?? []], bigintText);
+    JSON.stringify([query.cypher, query.params, query.sensitive ?? [], query.model], bigintText);
   if (text(fast) !== text(general)) {
     throw new Error(
       `A point lookup differs from the general path's query.\nlookup:  ${text(fast)}\ngeneral: ${text(general)}`,
