@@ -1,5 +1,6 @@
 import { clearGraph, useTestGraph } from '../../support/test-graph';
 import {
+  CHUNKS,
   type ChunkRow,
   cosineScore,
   euclideanScore,
@@ -40,10 +41,11 @@ const queryVectors = Array.from({ length: 20 }, () => randomVector(random));
 // HNSW is approximate (and Neo4j quantizes indexed vectors), and its graph differs from one index
 // build to the next, so the k nearest on random data may miss a true neighbour. Checked here:
 // every score equals the score computed in the test (to 1e-6: Cartograph re-scores candidates
-// with vector.similarity.*, so formula and order are exact); recall@10 over 20 random queries is
-// at least 0.8 with k candidates (measured 0.875 to 1.0 over several builds); and with 5k
-// candidates, the documented way to trade time for recall, at least 0.99 (at most 2 of 200
-// neighbours missed). A wrong index, formula, order or filter placement fails all of these.
+// with vector.similarity.*, so formula and order are exact); recall@10 over 20 random queries with
+// k candidates is at least 0.5 (measured 0.875 to 1.0 over several builds, while the wrong index or
+// formula gives about 10 in 3000, near 0: the bound sits far from both, so no index build fails
+// it); and with every chunk as a candidate, the documented way to trade time for recall, the
+// result is exactly the brute-force answer (every node is re-scored, whatever the index's order).
 function recall(results: ReadonlyArray<readonly number[]>, exact: ReadonlyArray<readonly number[]>): number {
   let found = 0;
   for (const [i, seqs] of results.entries()) found += seqs.filter((seq) => exact[i]!.includes(seq)).length;
@@ -71,22 +73,24 @@ describe.each([
       for (const chunk of result) expect(chunk.score).toBeCloseTo(score(query, rows[chunk.seq]![field]), 6);
       results.push(result.map((chunk) => chunk.seq));
     }
-    expect(recall(results, exactTop10())).toBeGreaterThanOrEqual(0.8);
+    expect(recall(results, exactTop10())).toBeGreaterThanOrEqual(0.5);
   });
 
-  it('agrees with brute force when asked for 5k candidates', async () => {
+  it('agrees with brute force when every chunk is a candidate', async () => {
     const results: number[][] = [];
     for (const query of queryVectors) {
-      const result = await SearchChunk.nodes.nearest(field, query, { k: 10, candidates: 50 }).values('seq');
+      const result = await SearchChunk.nodes
+        .nearest(field, query, { k: 10, candidates: CHUNKS })
+        .values('seq');
       results.push(result.map((row) => row.seq));
     }
-    expect(recall(results, exactTop10())).toBeGreaterThanOrEqual(0.99);
+    expect(results).toEqual(exactTop10());
   });
 
   it('finds a stored vector first when asked with a slightly perturbed copy', async () => {
     for (const seq of [5, 777, 2999]) {
       const near = rows[seq]![field].map((x, i) => x + (i % 2 === 0 ? 0.001 : -0.001));
-      const [first] = await SearchChunk.nodes.nearest(field, near, { k: 1 }).all();
+      const [first] = await SearchChunk.nodes.nearest(field, near, { k: 1, candidates: CHUNKS }).all();
       expect(first!.seq).toBe(seq);
       expect(first!.score).toBeCloseTo(score(near, rows[seq]![field]), 5);
     }
@@ -110,14 +114,13 @@ describe('nearest composes with the rest of a query', () => {
 
   it('asks for more candidates so that k survive the filter', async () => {
     const result = await SearchChunk.nodes
-      .nearest('embedding', query, { k: 10, candidates: 200 })
+      .nearest('embedding', query, { k: 10, candidates: CHUNKS })
       .filter({ lang: 'de' })
       .all();
     expect(result).toHaveLength(10);
     expect(result.every((chunk) => chunk.lang === 'de')).toBe(true);
     const exact = bruteForce(query, 'embedding', cosineScore, (row) => row.lang === 'de').slice(0, 10);
-    const overlap = result.filter((chunk) => exact.some((hit) => hit.seq === chunk.seq)).length;
-    expect(overlap).toBeGreaterThanOrEqual(9);
+    expect(result.map((chunk) => chunk.seq)).toEqual(exact.map((hit) => hit.seq));
     expect(queries.events).toHaveLength(1);
   });
 
