@@ -65,6 +65,12 @@ export interface BulkQueries {
    * pair create it once without the locks of `lockEnds`.
    */
   readonly mergeMissing: string;
+  /**
+   * `mergeMissing` finding the ends by key in the same statement: `$pairs` items are
+   * `{ from, to, props }` key values (the plugins' conditions apply, their parameters alongside).
+   * Returns `reached`, the rows that reached MERGE: `size($pairs)` when every key matched one node.
+   */
+  readonly mergeByKey: string;
   /** Deletes every relationship of the field between each `$pairs` item's nodes; returns `deleted`. */
   readonly delete: string;
 }
@@ -195,6 +201,22 @@ export function buildBulkQueries(
       returnClause([{ expr: countStar(), alias: 'reached' }]),
     ),
   ).cypher;
+  const byKey = (v: typeof a, field: string, key: KeyProperty, position: number) => {
+    const where = eq(prop(v, key.property.dbName), prop(p, field));
+    const condition = conditions.where(position, v);
+    return match(node(v, [key.definition.primaryLabel]), {
+      where: condition === undefined ? where : and(where, condition),
+    });
+  };
+  const mergeByKey = render(
+    query(
+      unwind(param(undefined, 'pairs'), p),
+      byKey(a, 'from', from, 0),
+      byKey(b, 'to', to, 1),
+      merge(merged, { onCreate: definition.model ? [setReplace(r, prop(p, 'props'))] : [] }),
+      returnClause([{ expr: countStar(), alias: 'reached' }]),
+    ),
+  ).cypher;
   const deleteText = render(
     query(
       ...pairs,
@@ -210,6 +232,7 @@ export function buildBulkQueries(
     create: createText,
     createMissing,
     mergeMissing,
+    mergeByKey,
     delete: deleteText,
   };
 }

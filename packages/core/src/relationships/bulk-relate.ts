@@ -10,6 +10,7 @@ import { checkBatch, countsNeeded, type IdPair } from './bulk-checks';
 import { type BulkField, bulkField } from './bulk-ends';
 import type { KeyProperty } from './bulk-keys';
 import { type LockedEnds, lockEnds } from './bulk-locks';
+import { mergeBatchByKey, mergesByKey } from './bulk-merge-by-key';
 import { KeyList, type KeyPair, type PreparedPair, preparePairs } from './bulk-pairs';
 import { vanishedNodes } from './bulk-vanished';
 
@@ -95,8 +96,15 @@ async function relateBatch(
   // from creating a pair twice and `parallel` wants duplicates anyway: no node is written to.
   const lock = counts.owner || counts.target;
   const queries = field.queries(keys.from, keys.to, counts, keys.conditions);
-  const { ends, idPairs, from, to } = await locked(graph, keys, queries, batch, lock);
   const sensitive = sensitiveProps(field);
+  if (mergesByKey(field, keys, lock, parallel)) {
+    const merged = await mergeBatchByKey(graph, field, keys, queries, batch, sensitive);
+    summary.created += merged.created;
+    summary.existing += merged.existing;
+    summary.duplicates += merged.duplicates;
+    return;
+  }
+  const { ends, idPairs, from, to } = await locked(graph, keys, queries, batch, lock);
   const model = field.owner.name;
   const paramsOf = (list: readonly IdPair[]) => ({
     pairs: list.map((p) => ({ a: p.a, b: p.b, props: p.props })),
