@@ -73,6 +73,9 @@ beforeEach(async () => {
   await Person.createMany(
     Array.from({ length: PEOPLE }, (_, i) => ({ email: email(i), name: `Friend ${i}` })),
   );
+  await graph().driver.executeQuery('UNWIND $names AS name CREATE (:Station {name: name})', {
+    names: Array.from({ length: PEOPLE }, (_, i) => `station${i}`),
+  });
 });
 
 it('creates every pair exactly once when two processes relateMany the same unbounded pairs at once', async () => {
@@ -80,8 +83,11 @@ it('creates every pair exactly once when two processes relateMany the same unbou
   for (let round = 0; round < ROUNDS; round++) {
     await graph().driver.executeQuery('MATCH ()-[k:KNOWS]->() DELETE k');
     // One writer walks the pairs forwards, the other backwards: they meet in the middle.
-    await workers[0]!.ask({ kind: 'prepare', pairs: allPairs }, 'ready');
-    await workers[1]!.ask({ kind: 'prepare', pairs: [...allPairs].reverse() }, 'ready');
+    await workers[0]!.ask({ kind: 'prepare', field: 'Person.friends', pairs: allPairs }, 'ready');
+    await workers[1]!.ask(
+      { kind: 'prepare', field: 'Person.friends', pairs: [...allPairs].reverse() },
+      'ready',
+    );
     const replies = await Promise.all(workers.map((worker) => worker.ask({ kind: 'go' }, 'done')));
     const { records } = await graph().driver.executeQuery(
       `MATCH (a:Person)-[k:KNOWS]->(b:Person) WITH a, b, count(k) AS c
@@ -91,6 +97,36 @@ it('creates every pair exactly once when two processes relateMany the same unbou
     const relationships = records[0]!.get('relationships').toNumber();
     const created = replies[0]!.created + replies[1]!.created;
     if (pairs !== allPairs.length || relationships !== allPairs.length || created !== allPairs.length) {
+      problems.push(
+        `round ${round}: ${pairs} pairs, ${relationships} relationships, ${created} reported created`,
+      );
+    }
+  }
+
+  expect(problems).toEqual([]);
+}, 300_000);
+
+it('creates every undirected pair exactly once when two processes relate it in opposite directions at once', async () => {
+  const problems: string[] = [];
+  // Each unordered pair once, one writer as (a, b), the other as (b, a).
+  const station = (name: string) => name.replace('friend', 'station').replace('@example.com', '');
+  const forwards = allPairs
+    .filter((p) => p.from < p.to)
+    .map((p) => ({ from: station(p.from), to: station(p.to) }));
+  const backwards = forwards.map((p) => ({ from: p.to, to: p.from })).reverse();
+  for (let round = 0; round < ROUNDS; round++) {
+    await graph().driver.executeQuery('MATCH ()-[l:LINKED_TO]->() DELETE l');
+    await workers[0]!.ask({ kind: 'prepare', field: 'Station.links', pairs: forwards }, 'ready');
+    await workers[1]!.ask({ kind: 'prepare', field: 'Station.links', pairs: backwards }, 'ready');
+    const replies = await Promise.all(workers.map((worker) => worker.ask({ kind: 'go' }, 'done')));
+    const { records } = await graph().driver.executeQuery(
+      `MATCH (a:Station)-[l:LINKED_TO]-(b:Station) WHERE elementId(a) < elementId(b)
+         WITH a, b, count(l) AS c RETURN count(*) AS pairs, sum(c) AS relationships`,
+    );
+    const pairs = records[0]!.get('pairs').toNumber();
+    const relationships = records[0]!.get('relationships').toNumber();
+    const created = replies[0]!.created + replies[1]!.created;
+    if (pairs !== forwards.length || relationships !== forwards.length || created !== forwards.length) {
       problems.push(
         `round ${round}: ${pairs} pairs, ${relationships} relationships, ${created} reported created`,
       );

@@ -1,10 +1,25 @@
 // A separate Node process that runs `Person.relateMany('friends', pairs)` on "go", against another
 // one doing the same: each has its own driver. Started by relate-many-races.test.ts through tsx.
-import { Graph } from '../../../src';
+import 'reflect-metadata';
+import {
+  Graph,
+  Node,
+  NodeEntity,
+  Relationship,
+  type RelationshipManager,
+  StringProperty,
+} from '../../../src';
 import { Person } from '../../support/social-models';
 
+/** An undirected field without bounds: `(a, b)` and `(b, a)` are one pair. */
+@Node()
+class Station extends NodeEntity {
+  @StringProperty({ unique: true }) name!: string;
+  @Relationship(() => Station, 'LINKED_TO') links!: RelationshipManager<Station>;
+}
+
 export type BulkWorkerRequest =
-  | { kind: 'prepare'; pairs: { from: string; to: string }[] }
+  | { kind: 'prepare'; field: 'Person.friends' | 'Station.links'; pairs: { from: string; to: string }[] }
   | { kind: 'go' }
   | { kind: 'stop' };
 export type BulkWorkerReply =
@@ -21,14 +36,26 @@ async function main(): Promise<void> {
     auth: { username: process.env.NEO4J_USERNAME!, password: process.env.NEO4J_PASSWORD! },
     default: true,
   });
-  let pairs: { from: { email: string }; to: { email: string } }[] = [];
+  let relate = async () => ({ created: 0, existing: 0 });
   process.on('message', async (request: BulkWorkerRequest) => {
     try {
       if (request.kind === 'prepare') {
-        pairs = request.pairs.map((p) => ({ from: { email: p.from }, to: { email: p.to } }));
+        const { field, pairs } = request;
+        relate = () =>
+          field === 'Person.friends'
+            ? Person.relateMany(
+                'friends',
+                pairs.map((p) => ({ from: { email: p.from }, to: { email: p.to } })),
+                { batchSize: 50 },
+              )
+            : Station.relateMany(
+                'links',
+                pairs.map((p) => ({ from: { name: p.from }, to: { name: p.to } })),
+                { batchSize: 50 },
+              );
         send({ kind: 'ready' });
       } else if (request.kind === 'go') {
-        const summary = await Person.relateMany('friends', pairs, { batchSize: 50 });
+        const summary = await relate();
         send({ kind: 'done', created: summary.created, existing: summary.existing });
       } else {
         await graph.close();
