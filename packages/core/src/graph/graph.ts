@@ -265,6 +265,16 @@ export class Graph {
     return runQuery(this.#host, active.tx, query, mode, map, active.deadline(), active.abandon);
   }
 
+  /**
+   * @internal {@link Graph.run} inside the active write transaction, with the server's summary
+   * (a bulk write reads exact counters from it). Only inside `joinOrBeginWrite`.
+   */
+  runJoinedWithSummary<T>(query: CompiledQuery, map: (record: Neo4jRecord) => T): Promise<QueryOutcome<T>> {
+    const active = this.#joinable(this.database);
+    if (!active) throw new TransactionClosedError();
+    return this.runInWithSummary(checkJoin(active, 'WRITE'), query, 'WRITE', map);
+  }
+
   /** @internal Streams a read query's records on a session of its own (see `streamQuery`). */
   stream<T>(query: CompiledQuery, map: (record: Neo4jRecord) => T, options: RunOptions = {}) {
     return streamQuery(this.#host, query, map, options);

@@ -18,7 +18,8 @@ export interface LockedEnds {
 }
 
 /**
- * Runs `lockEnds` for the batch's distinct keys. Every key must match exactly one node.
+ * Runs `lockEnds` for the batch's distinct keys (`findEnds` when `lock` is false: no lock, no
+ * count). Every key must match exactly one node.
  * @throws NodesNotFoundError naming the keys that matched none; InvalidKeyError when one matched
  * several (the unique constraint is not installed)
  */
@@ -29,10 +30,11 @@ export async function lockEnds(
   from: readonly unknown[],
   to: readonly unknown[],
   conditions: KeyedConditions,
+  lock = true,
 ): Promise<LockedEnds> {
   const rows = await graph.run(
     {
-      cypher: queries.lockEnds,
+      cypher: lock ? queries.lockEnds : queries.findEnds,
       params: { from, to, ...conditions.params() },
       sensitive: sensitiveKeys(keys, conditions),
       model: keys.from.definition.name,

@@ -1,6 +1,7 @@
 import {
   and,
   call,
+  countStar,
   countSubquery,
   create,
   deleteClause,
@@ -10,6 +11,7 @@ import {
   index,
   literal,
   match,
+  merge,
   node,
   not,
   or,
@@ -45,12 +47,30 @@ export interface BulkQueries {
    * Only nodes the plugins' conditions let through are found (their parameters go with `$from`, `$to`).
    */
   readonly lockEnds: string;
+  /**
+   * `lockEnds` without the locks and counts: finds the nodes of `$from` and `$to` keys (same
+   * conditions) and returns `side`, `i` and `id`. For writes that need no count (see `mergeMissing`).
+   */
+  readonly findEnds: string;
   /** Per `$pairs` item (`{ a, b }` element ids): `a`, `b` and `pair`, how many relationships join them. */
   readonly pairCounts: string;
   /** Creates one relationship per `$pairs` item (`{ a, b, props }`); returns `created`. */
   readonly create: string;
   /** Like `create`, skipping pairs already related (used when no count is needed for the checks). */
   readonly createMissing: string;
+  /**
+   * `MERGE`s one relationship per `$pairs` item (props set on creation); returns `reached`, the
+   * pairs whose two nodes still exist (the caller reads `created` from the summary). MERGE between
+   * bound nodes locks both before it creates and matches again, so concurrent writers of the same
+   * pair create it once without the locks of `lockEnds`.
+   */
+  readonly mergeMissing: string;
+  /**
+   * `mergeMissing` finding the ends by key in the same statement: `$pairs` items are
+   * `{ from, to, props }` key values (the plugins' conditions apply, their parameters alongside).
+   * Returns `reached`, the rows that reached MERGE: `size($pairs)` when every key matched one node.
+   */
+  readonly mergeByKey: string;
   /** Deletes every relationship of the field between each `$pairs` item's nodes; returns `deleted`. */
   readonly delete: string;
 }
@@ -141,6 +161,12 @@ export function buildBulkQueries(
       ]),
     ),
   ).cypher;
+  const findEnds = render(
+    query(
+      call(union([keyed('from', from, 0, conditions), keyed('to', to, 1, conditions)], { all: true })),
+      returnClause([side, i, { expr: fn('elementId', [n]), alias: 'id' }]),
+    ),
+  ).cypher;
   const pairs = [unwind(param(undefined, 'pairs'), p), byId(a, 'a'), byId(b, 'b')];
   const joined = pattern(node(a), [step(definition, false), node(b)]);
   const pairCounts = render(
@@ -166,6 +192,31 @@ export function buildBulkQueries(
       countCreated,
     ),
   ).cypher;
+  // Undirected, MERGE matches either direction and creates left to right, as `create` does.
+  const merged = pattern(node(a), [step(definition, true), node(b)]);
+  const mergeMissing = render(
+    query(
+      ...pairs,
+      merge(merged, { onCreate: definition.model ? [setReplace(r, prop(p, 'props'))] : [] }),
+      returnClause([{ expr: countStar(), alias: 'reached' }]),
+    ),
+  ).cypher;
+  const byKey = (v: typeof a, field: string, key: KeyProperty, position: number) => {
+    const where = eq(prop(v, key.property.dbName), prop(p, field));
+    const condition = conditions.where(position, v);
+    return match(node(v, [key.definition.primaryLabel]), {
+      where: condition === undefined ? where : and(where, condition),
+    });
+  };
+  const mergeByKey = render(
+    query(
+      unwind(param(undefined, 'pairs'), p),
+      byKey(a, 'from', from, 0),
+      byKey(b, 'to', to, 1),
+      merge(merged, { onCreate: definition.model ? [setReplace(r, prop(p, 'props'))] : [] }),
+      returnClause([{ expr: countStar(), alias: 'reached' }]),
+    ),
+  ).cypher;
   const deleteText = render(
     query(
       ...pairs,
@@ -174,5 +225,14 @@ export function buildBulkQueries(
       returnClause([{ expr: fn('count', [r]), alias: 'deleted' }]),
     ),
   ).cypher;
-  return { lockEnds, pairCounts, create: createText, createMissing, delete: deleteText };
+  return {
+    lockEnds,
+    findEnds,
+    pairCounts,
+    create: createText,
+    createMissing,
+    mergeMissing,
+    mergeByKey,
+    delete: deleteText,
+  };
 }

@@ -10,7 +10,9 @@ import { checkBatch, countsNeeded, type IdPair } from './bulk-checks';
 import { type BulkField, bulkField } from './bulk-ends';
 import type { KeyProperty } from './bulk-keys';
 import { type LockedEnds, lockEnds } from './bulk-locks';
+import { mergeBatchByKey, mergesByKey } from './bulk-merge-by-key';
 import { KeyList, type KeyPair, type PreparedPair, preparePairs } from './bulk-pairs';
+import { vanishedNodes } from './bulk-vanished';
 
 /** Options of `Model.relateMany`. */
 export interface RelateManyOptions extends WriteOptions {
@@ -90,27 +92,49 @@ async function relateBatch(
   summary: RelateManySummary,
 ): Promise<void> {
   const counts = countsNeeded(field, true);
+  // Locks serve the counts of a cardinality check. Without one, MERGE keeps concurrent writers
+  // from creating a pair twice and `parallel` wants duplicates anyway: no node is written to.
+  const lock = counts.owner || counts.target;
   const queries = field.queries(keys.from, keys.to, counts, keys.conditions);
-  const { ends, idPairs } = await locked(graph, keys, queries, batch);
   const sensitive = sensitiveProps(field);
+  if (mergesByKey(field, keys, lock, parallel)) {
+    const merged = await mergeBatchByKey(graph, field, keys, queries, batch, sensitive);
+    summary.created += merged.created;
+    summary.existing += merged.existing;
+    summary.duplicates += merged.duplicates;
+    return;
+  }
+  const { ends, idPairs, from, to } = await locked(graph, keys, queries, batch, lock);
+  const model = field.owner.name;
+  const paramsOf = (list: readonly IdPair[]) => ({
+    pairs: list.map((p) => ({ a: p.a, b: p.b, props: p.props })),
+  });
   const run = async (cypher: string, list: readonly IdPair[]) => {
-    const params = { pairs: list.map((p) => ({ a: p.a, b: p.b, props: p.props })) };
-    const model = field.owner.name;
-    const [created] = await graph.run({ cypher, params, sensitive, model }, 'WRITE', (r) =>
+    const [created] = await graph.run({ cypher, params: paramsOf(list), sensitive, model }, 'WRITE', (r) =>
       Number(r.get('created')),
     );
     return created ?? 0;
   };
+  // Unlocked, a node found by key may be deleted before the write: fail rather than skip its pairs.
+  const reachedAll = async (reached: number, sent: number) => {
+    if (reached < sent) throw await vanishedNodes(graph, keys, ends, from, to);
+  };
   if (parallel) {
     checkBatch(field, ends, idPairs, true);
-    summary.created += await run(queries.create, idPairs);
+    const created = await run(queries.create, idPairs);
+    if (!lock) await reachedAll(created, idPairs.length);
+    summary.created += created;
     return;
   }
   const distinct = distinctPairs(field, idPairs);
   summary.duplicates += idPairs.length - distinct.length;
-  if (!counts.owner && !counts.target) {
-    // Nothing to count: the statement itself skips pairs that are already related.
-    const created = await run(queries.createMissing, distinct);
+  if (!lock) {
+    const outcome = await graph.runJoinedWithSummary(
+      { cypher: queries.mergeMissing, params: paramsOf(distinct), sensitive, model },
+      (r) => Number(r.get('reached')),
+    );
+    await reachedAll(outcome.rows[0] ?? 0, distinct.length);
+    const created = outcome.summary.counters.updates().relationshipsCreated;
     summary.created += created;
     summary.existing += distinct.length - created;
     return;
@@ -165,17 +189,18 @@ export async function unrelateMany(
   });
 }
 
-/** Finds and locks the batch's nodes; pairs as element ids. */
+/** Finds and (unless `lock` is false) locks the batch's nodes; pairs as element ids, the key lists. */
 async function locked(
   graph: Graph,
   keys: Keys,
   queries: ReturnType<BulkField['queries']>,
   batch: readonly PreparedPair[],
-): Promise<{ ends: LockedEnds; idPairs: IdPair[] }> {
+  lock = true,
+): Promise<{ ends: LockedEnds; idPairs: IdPair[]; from: readonly unknown[]; to: readonly unknown[] }> {
   const from = new KeyList();
   const to = new KeyList();
   const refs = batch.map((pair) => ({ pair, f: from.add(pair.from), t: to.add(pair.to) }));
-  const ends = await lockEnds(graph, queries, keys, from.values, to.values, keys.conditions);
+  const ends = await lockEnds(graph, queries, keys, from.values, to.values, keys.conditions, lock);
   const idPairs = refs.map(({ pair, f, t }) => ({
     position: pair.position,
     a: ends.fromIds[f]!,
@@ -183,7 +208,7 @@ async function locked(
     props: pair.props,
     change: 1,
   }));
-  return { ends, idPairs };
+  return { ends, idPairs, from: from.values, to: to.values };
 }
 
 /** How many relationships of the field join each pair (keyed by {@link pairId}). */

@@ -194,8 +194,8 @@ describe('relateMany', () => {
       ['alice>carol', 0.2],
       ['bob>carol', 0.5],
     ]);
-    // Find-and-lock, then create: two statements for a field with no cardinality to count.
-    expect(queries.events.filter((e) => e.mode === 'WRITE')).toHaveLength(2);
+    // No cardinality to count: one statement finds both ends by key and MERGEs, no node locked.
+    expect(queries.events.filter((e) => e.mode === 'WRITE')).toHaveLength(1);
   });
 
   it('splits the input into batches that share one transaction', async () => {

@@ -33,3 +33,20 @@ it('does not create a second relationship when the other end connects back', asy
 
   expect(await central.links.count()).toBe(1);
 });
+
+it('relates many undirected pairs by key, taking (a, b) and (b, a) as one pair', async () => {
+  await Station.createMany([{ name: 'North' }, { name: 'South' }, { name: 'East' }]);
+  const byName = (from: string, to: string) => ({ from: { name: from }, to: { name: to } });
+
+  const first = await Station.relateMany('links', [byName('North', 'South'), byName('South', 'North')]);
+  // Stored North -> South: the reverse pair, in a later call, finds it instead of adding one.
+  const second = await Station.relateMany('links', [byName('South', 'North'), byName('South', 'East')]);
+
+  expect(first).toEqual({ created: 1, existing: 0, duplicates: 1, batches: 1 });
+  expect(second).toEqual({ created: 1, existing: 1, duplicates: 0, batches: 1 });
+  const { records } = await graph().driver.executeQuery(
+    `MATCH (a:Station)-[:LINKED_TO]->(b:Station) WHERE a.name IN ['North', 'South', 'East']
+     RETURN a.name + '>' + b.name AS pair ORDER BY pair`,
+  );
+  expect(records.map((r) => r.get('pair'))).toEqual(['North>South', 'South>East']);
+});
