@@ -1,4 +1,5 @@
 import { ImportFailedError, UniquePropertyError, ValidationError } from '../errors';
+import type { LostCommitRecovery } from '../executor/lost-commit-recovery';
 import type { Graph } from '../graph/graph';
 import { resolveGraph } from '../graph/resolve-graph';
 import { checkedBatchSize } from '../mapping/batch-size';
@@ -155,15 +156,7 @@ async function createBatch<T>(
   sensitive: readonly string[] | undefined,
 ): Promise<number> {
   try {
-    const params = { rows: rows.map((row) => row.create) };
-    const [written = 0] = await graph.run(
-      { cypher: queries.create, params, sensitive, model: queries.model },
-      'WRITE',
-      (record) => Number(record.get('written')),
-      {},
-      { autoCommit: true, idempotent: true },
-    );
-    return written;
+    return await createRows(graph, queries, rows, sensitive, { autoCommit: true, idempotent: true });
   } catch (error) {
     if (!(error instanceof UniquePropertyError)) throw error;
     return writeBatch(graph, queries, keys, rows, sensitive);
@@ -192,16 +185,29 @@ function writeBatch<T>(
       const stored = new Set(found);
       const fresh = stored.size === 0 ? rows : rows.filter((_, at) => !stored.has(at));
       if (fresh.length === 0) return 0;
-      const params = { rows: fresh.map((row) => row.create) };
-      const [written = 0] = await graph.run(
-        { cypher: queries.create, params, sensitive, model: queries.model },
-        'WRITE',
-        (record) => Number(record.get('written')),
-      );
-      return written;
+      return createRows(graph, queries, fresh, sensitive);
     },
     { idempotent: true },
   );
+}
+
+/** The batch's CREATE statement (alone, or inside the lookup's transaction); the nodes written. */
+async function createRows<T>(
+  graph: Graph,
+  queries: ImportQueries,
+  rows: readonly PreparedRow<T>[],
+  sensitive: readonly string[] | undefined,
+  recovery?: LostCommitRecovery<number[]>,
+): Promise<number> {
+  const params = { rows: rows.map((row) => row.create) };
+  const [written = 0] = await graph.run(
+    { cypher: queries.create, params, sensitive, model: queries.model },
+    'WRITE',
+    (record) => Number(record.get('written')),
+    {},
+    recovery,
+  );
+  return written;
 }
 
 /** Arrays and other synchronous sources are read without an `await` per row. */
