@@ -5,7 +5,7 @@ import type { AnyClass, NodeDefinition, RelationshipDefinition } from '../regist
 import { registry } from '../registry/schema-registry';
 import type { KeyProperty } from './bulk-keys';
 import { type BulkQueries, buildBulkQueries, type CountsNeeded } from './bulk-queries';
-import { keyedRelateQuery } from './keyed-relate-query';
+import { keyedMergeQuery, keyedRelateQuery } from './keyed-relate-query';
 import { pairWrites, type ReverseSide } from './pair-writes';
 import { findReverseSide } from './reverse-side';
 
@@ -17,8 +17,11 @@ export interface BulkField {
   readonly reverse: ReverseSide | undefined;
   /** The statements of `relateMany` / `unrelateMany`, for these key properties and plugin conditions. */
   queries(from: KeyProperty, to: KeyProperty, counts: CountsNeeded, conditions: KeyedConditions): BulkQueries;
-  /** The one statement of `relate` (see `keyedRelateQuery`). */
-  relateQuery(from: KeyProperty, to: KeyProperty, conditions: KeyedConditions): string;
+  /**
+   * The one statement of `relate`: `keyedMergeQuery` when `merges` (no bound to check, no parallel
+   * relationships wanted), else `keyedRelateQuery`.
+   */
+  relateQuery(from: KeyProperty, to: KeyProperty, conditions: KeyedConditions, merges: boolean): string;
 }
 
 const fields = new WeakMap<NodeDefinition, Map<string, BulkField>>();
@@ -67,12 +70,16 @@ function resolve(owner: NodeDefinition, definition: RelationshipDefinition): Bul
       }
       return queries;
     },
-    relateQuery(from, to, conditions) {
-      const id = `${from.property.dbName}\u0000${to.property.dbName}\u0000${conditions.shape}`;
+    relateQuery(from, to, conditions, merges) {
+      const id = `${from.property.dbName}\u0000${to.property.dbName}\u0000${conditions.shape}\u0000${merges}`;
       let cypher = relate.get(id);
       if (cypher === undefined) {
-        writes ??= pairWrites(definition, target.primaryLabel, reverse);
-        cypher = render(keyedRelateQuery(writes, from, to, conditions)).cypher;
+        if (merges) {
+          cypher = render(keyedMergeQuery(definition, from, to, conditions)).cypher;
+        } else {
+          writes ??= pairWrites(definition, target.primaryLabel, reverse);
+          cypher = render(keyedRelateQuery(writes, from, to, conditions)).cypher;
+        }
         relate.set(id, cypher);
       }
       return cypher;

@@ -1,5 +1,7 @@
 import {
   and,
+  type Clause,
+  call,
   caseWhen,
   type Expr,
   eq,
@@ -8,17 +10,23 @@ import {
   literal,
   lte,
   match,
+  merge,
   node,
   param,
+  pattern,
   prop,
   type Query,
+  query,
+  returnClause,
+  setReplace,
   type Variable,
   variable,
   withClause,
 } from '@cartograph/cypher';
 import type { KeyedConditions } from '../query/plugins/keyed-conditions';
+import type { RelationshipDefinition } from '../registry/definitions';
 import type { KeyProperty } from './bulk-keys';
-import { lockBoth, type PairWrites } from './pair-writes';
+import { fieldStep, lockBoth, type PairWrites } from './pair-writes';
 
 const a = variable('a');
 const b = variable('b');
@@ -26,6 +34,38 @@ const froms = variable('froms');
 const tos = variable('tos');
 const [first, second] = [variable('first'), variable('second')];
 const [fromFound, toFound] = [variable('fromFound'), variable('toFound')];
+const r = variable('r');
+
+const keyed = (v: Variable, key: KeyProperty, name: string) =>
+  eq(prop(v, key.property.dbName), param(undefined, name));
+
+/**
+ * Finds each end by its key (`$from`, `$to`) within the plugins' conditions (position 0 the owner,
+ * 1 the other end) and binds `a`, `b` (null when not found), `fromFound` and `toFound` (how many
+ * nodes each key matched), always as one row.
+ */
+function findBoth(from: KeyProperty, to: KeyProperty, conditions: KeyedConditions): Clause[] {
+  const find = (v: Variable, key: KeyProperty, name: string, position: number) => {
+    const condition = conditions.where(position, v);
+    const where = keyed(v, key, name);
+    return match(node(v, [key.definition.primaryLabel]), {
+      optional: true,
+      where: condition === undefined ? where : and(where, condition),
+    });
+  };
+  return [
+    find(a, from, 'from', 0),
+    withClause([{ expr: fn('collect', [a]), alias: 'froms' }]),
+    find(b, to, 'to', 1),
+    withClause([froms, { expr: fn('collect', [b]), alias: 'tos' }]),
+    withClause([
+      { expr: index(froms, 0), alias: 'a' },
+      { expr: index(tos, 0), alias: 'b' },
+      { expr: fn('size', [froms]), alias: 'fromFound' },
+      { expr: fn('size', [tos]), alias: 'toFound' },
+    ]),
+  ];
+}
 
 /**
  * `relate` by key as one statement (`$from`, `$to`, `$props`, `$parallel` and the conditions'
@@ -42,31 +82,12 @@ export function keyedRelateQuery(
   to: KeyProperty,
   conditions: KeyedConditions,
 ): Query {
-  const keyed = (v: Variable, key: KeyProperty, name: string) =>
-    eq(prop(v, key.property.dbName), param(undefined, name));
-  const find = (v: Variable, key: KeyProperty, name: string, position: number) => {
-    const condition = conditions.where(position, v);
-    const where = keyed(v, key, name);
-    return match(node(v, [key.definition.primaryLabel]), {
-      optional: true,
-      where: condition === undefined ? where : and(where, condition),
-    });
-  };
   const lowerFirst = lte(fn('elementId', [a]), fn('elementId', [b]));
   // Under its lock the node is read again: one whose key changed meanwhile is not the node named.
   const stillKeyed = (v: Variable, key: KeyProperty, name: string, found: Variable): Expr =>
     caseWhen([[keyed(v, key, name), found]], literal(0));
   const head = [
-    find(a, from, 'from', 0),
-    withClause([{ expr: fn('collect', [a]), alias: 'froms' }]),
-    find(b, to, 'to', 1),
-    withClause([froms, { expr: fn('collect', [b]), alias: 'tos' }]),
-    withClause([
-      { expr: index(froms, 0), alias: 'a' },
-      { expr: index(tos, 0), alias: 'b' },
-      { expr: fn('size', [froms]), alias: 'fromFound' },
-      { expr: fn('size', [tos]), alias: 'toFound' },
-    ]),
+    ...findBoth(from, to, conditions),
     withClause([
       a,
       b,
@@ -84,4 +105,37 @@ export function keyedRelateQuery(
     ],
     checks: [eq(fromFound, literal(1)), eq(toFound, literal(1))],
   });
+}
+
+/**
+ * `relate` by key on a field that no cardinality bounds and that wants no parallel relationships:
+ * finds both ends as `keyedRelateQuery` does and, when each key matched exactly one node, MERGEs
+ * the relationship (`$props` set on creation). MERGE between bound nodes locks both before it
+ * matches again and creates, so concurrent callers create the pair once, and nothing else needs a
+ * lock: no node is written to. Unlike `keyedRelateQuery` the keys are not read again under the
+ * locks (as in a hand-written `MATCH ... MERGE`). Returns `fromFound`, `toFound` and `merged` (the
+ * created or existing relationship, in a list of at most one).
+ */
+export function keyedMergeQuery(
+  definition: RelationshipDefinition,
+  from: KeyProperty,
+  to: KeyProperty,
+  conditions: KeyedConditions,
+): Query {
+  return query(
+    ...findBoth(from, to, conditions),
+    call(
+      query(
+        withClause([a, b, fromFound, toFound], {
+          where: and(eq(fromFound, literal(1)), eq(toFound, literal(1))),
+        }),
+        merge(pattern(node(a), [fieldStep(definition, r), node(b)]), {
+          onCreate: [setReplace(r, param(undefined, 'props'))],
+        }),
+        returnClause([{ expr: fn('collect', [r]), alias: 'merged' }]),
+      ),
+      { importVariables: ['a', 'b', 'fromFound', 'toFound'] },
+    ),
+    returnClause([fromFound, toFound, variable('merged')]),
+  );
 }

@@ -89,6 +89,37 @@ describe('relate: one pair by key', () => {
     expect(await worksAtCount()).toBe(1);
   });
 
+  it('relates an already related pair of friends (no bound) without waiting for a lock held on either end', async () => {
+    const first = await Person.relate({ email: email('alice') }, 'friends', { email: email('bob') });
+    // Another application's transaction holds the write locks of both people.
+    const session = graph().driver.session();
+    const locking = await session.beginTransaction();
+    await locking.run('MATCH (p:Person) WHERE p.email IN $emails SET p.name = p.name', {
+      emails: [email('alice'), email('bob')],
+    });
+    try {
+      const waited = new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 10_000).unref());
+
+      const again = await Promise.race([
+        Person.relate({ email: email('alice') }, 'friends', { email: email('bob') }),
+        waited,
+      ]);
+
+      expect(again).not.toBe('waited');
+      expect((again as Knows).elementId).toBe(first.elementId);
+    } finally {
+      await locking.rollback();
+      await session.close();
+    }
+  });
+
+  it('refuses a friend whose key matches no node, writing nothing', async () => {
+    await expect(
+      Person.relate({ email: email('alice') }, 'friends', { email: email('zoe') }),
+    ).rejects.toMatchObject({ code: 'NODES_NOT_FOUND', model: 'Person', values: [email('zoe')] });
+    expect(await knowsCount()).toBe(0);
+  });
+
   it("refuses the owner's second employer with connect's error, naming the node by its key", async () => {
     await Person.relate({ email: email('alice') }, 'employer', { name: 'Acme' });
 

@@ -1,0 +1,103 @@
+// A separate Node process that relates pairs on an unbounded field on "go", against another one
+// doing the same: each has its own driver. `relateMany` sends them in batches; `relate` one call
+// per pair, in order. Started by unbounded-relate-races.test.ts through tsx.
+import 'reflect-metadata';
+import {
+  Graph,
+  Node,
+  NodeEntity,
+  Relationship,
+  type RelationshipManager,
+  StringProperty,
+} from '../../../src';
+import { Person } from '../../support/social-models';
+
+/** An undirected field without bounds: `(a, b)` and `(b, a)` are one pair. */
+@Node()
+class Station extends NodeEntity {
+  @StringProperty({ unique: true }) name!: string;
+  @Relationship(() => Station, 'LINKED_TO') links!: RelationshipManager<Station>;
+}
+
+export type BulkWorkerRequest =
+  | {
+      kind: 'prepare';
+      field: 'Person.friends' | 'Station.links';
+      call: 'relateMany' | 'relate';
+      pairs: { from: string; to: string }[];
+    }
+  | { kind: 'go' }
+  | { kind: 'stop' };
+export type BulkWorkerReply =
+  | { kind: 'started' }
+  | { kind: 'ready' }
+  /** `relateMany`'s summary; for `relate`, the element id it returned for each pair, in order. */
+  | { kind: 'done'; created: number; existing: number; ids: string[] }
+  | { kind: 'failed'; message: string };
+
+type Done = Extract<BulkWorkerReply, { kind: 'done' }>;
+
+const send = (reply: BulkWorkerReply) => process.send!(reply);
+
+interface KeyedPair<K> {
+  from: K;
+  to: K;
+}
+
+async function inBulk(summary: Promise<{ created: number; existing: number }>): Promise<Done> {
+  const { created, existing } = await summary;
+  return { kind: 'done', created, existing, ids: [] };
+}
+
+async function oneByOne<K>(
+  pairs: readonly KeyedPair<K>[],
+  relate: (pair: KeyedPair<K>) => Promise<{ elementId?: string }>,
+): Promise<Done> {
+  const ids: string[] = [];
+  for (const pair of pairs) ids.push((await relate(pair)).elementId ?? 'none');
+  return { kind: 'done', created: 0, existing: 0, ids };
+}
+
+function caller(request: Extract<BulkWorkerRequest, { kind: 'prepare' }>): () => Promise<Done> {
+  const { call, pairs } = request;
+  if (request.field === 'Person.friends') {
+    const keyed = pairs.map((p) => ({ from: { email: p.from }, to: { email: p.to } }));
+    return call === 'relateMany'
+      ? () => inBulk(Person.relateMany('friends', keyed, { batchSize: 50 }))
+      : () => oneByOne(keyed, (p) => Person.relate(p.from, 'friends', p.to));
+  }
+  const keyed = pairs.map((p) => ({ from: { name: p.from }, to: { name: p.to } }));
+  return call === 'relateMany'
+    ? () => inBulk(Station.relateMany('links', keyed, { batchSize: 50 }))
+    : () => oneByOne(keyed, (p) => Station.relate(p.from, 'links', p.to));
+}
+
+async function main(): Promise<void> {
+  const graph = await Graph.connect({
+    url: process.env.NEO4J_URI!,
+    auth: { username: process.env.NEO4J_USERNAME!, password: process.env.NEO4J_PASSWORD! },
+    default: true,
+  });
+  let relate = async (): Promise<Done> => ({ kind: 'done', created: 0, existing: 0, ids: [] });
+  process.on('message', async (request: BulkWorkerRequest) => {
+    try {
+      if (request.kind === 'prepare') {
+        relate = caller(request);
+        send({ kind: 'ready' });
+      } else if (request.kind === 'go') {
+        send(await relate());
+      } else {
+        await graph.close();
+        process.disconnect();
+      }
+    } catch (error) {
+      send({ kind: 'failed', message: String((error as Error).stack ?? error) });
+    }
+  });
+  send({ kind: 'started' });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
