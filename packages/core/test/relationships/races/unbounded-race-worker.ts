@@ -2,15 +2,9 @@
 // doing the same: each has its own driver. `relateMany` sends them in batches; `relate` one call
 // per pair, in order. Started by unbounded-relate-races.test.ts through tsx.
 import 'reflect-metadata';
-import {
-  Graph,
-  Node,
-  NodeEntity,
-  Relationship,
-  type RelationshipManager,
-  StringProperty,
-} from '../../../src';
+import { Node, NodeEntity, Relationship, type RelationshipManager, StringProperty } from '../../../src';
 import { Person } from '../../support/social-models';
+import { runWorker, serveRaces } from './worker-loop';
 
 /** An undirected field without bounds: `(a, b)` and `(b, a)` are one pair. */
 @Node()
@@ -36,8 +30,7 @@ export type BulkWorkerReply =
   | { kind: 'failed'; message: string };
 
 type Done = Extract<BulkWorkerReply, { kind: 'done' }>;
-
-const send = (reply: BulkWorkerReply) => process.send!(reply);
+type Prepare = Extract<BulkWorkerRequest, { kind: 'prepare' }>;
 
 interface KeyedPair<K> {
   from: K;
@@ -58,7 +51,7 @@ async function oneByOne<K>(
   return { kind: 'done', created: 0, existing: 0, ids };
 }
 
-function caller(request: Extract<BulkWorkerRequest, { kind: 'prepare' }>): () => Promise<Done> {
+function caller(request: Prepare): () => Promise<Done> {
   const { call, pairs } = request;
   if (request.field === 'Person.friends') {
     const keyed = pairs.map((p) => ({ from: { email: p.from }, to: { email: p.to } }));
@@ -72,32 +65,13 @@ function caller(request: Extract<BulkWorkerRequest, { kind: 'prepare' }>): () =>
     : () => oneByOne(keyed, (p) => Station.relate(p.from, 'links', p.to));
 }
 
-async function main(): Promise<void> {
-  const graph = await Graph.connect({
-    url: process.env.NEO4J_URI!,
-    auth: { username: process.env.NEO4J_USERNAME!, password: process.env.NEO4J_PASSWORD! },
-    default: true,
-  });
-  let relate = async (): Promise<Done> => ({ kind: 'done', created: 0, existing: 0, ids: [] });
-  process.on('message', async (request: BulkWorkerRequest) => {
-    try {
-      if (request.kind === 'prepare') {
-        relate = caller(request);
-        send({ kind: 'ready' });
-      } else if (request.kind === 'go') {
-        send(await relate());
-      } else {
-        await graph.close();
-        process.disconnect();
-      }
-    } catch (error) {
-      send({ kind: 'failed', message: String((error as Error).stack ?? error) });
-    }
-  });
-  send({ kind: 'started' });
-}
+let relate = async (): Promise<Done> => ({ kind: 'done', created: 0, existing: 0, ids: [] });
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runWorker(() =>
+  serveRaces<Omit<Prepare, 'kind'>, Done>({
+    prepare(request) {
+      relate = caller(request);
+    },
+    go: () => relate(),
+  }),
+);
