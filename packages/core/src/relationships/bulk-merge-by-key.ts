@@ -3,7 +3,7 @@ import type { KeyedConditions } from '../query/plugins/keyed-conditions';
 import type { BulkField } from './bulk-ends';
 import type { KeyProperty } from './bulk-keys';
 import { lockEnds, nodesNotFound } from './bulk-locks';
-import { KeyList, type PreparedPair } from './bulk-pairs';
+import { KeyList, PairSet, type PreparedPair } from './bulk-pairs';
 import type { BulkQueries } from './bulk-queries';
 
 interface Keys {
@@ -42,15 +42,15 @@ export async function mergeBatchByKey(
   batch: readonly PreparedPair[],
   sensitive: readonly string[] | undefined,
 ): Promise<{ created: number; existing: number; duplicates: number }> {
-  const from = new KeyList();
-  const to = new KeyList();
-  const seen = new Set<string>();
-  const pairs: { from: unknown; to: unknown; props: Record<string, unknown> }[] = [];
+  const distinct = new PairSet();
+  // Without a relationship model nothing is set on creation: the pairs carry no properties.
+  const withProps = field.definition.model !== undefined;
+  const pairs: { from: unknown; to: unknown; props?: Record<string, unknown> }[] = [];
   for (const pair of batch) {
-    const id = `${from.add(pair.from)}\u0000${to.add(pair.to)}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    pairs.push({ from: pair.from, to: pair.to, props: pair.props });
+    if (!distinct.add(pair.from, pair.to)) continue;
+    pairs.push(
+      withProps ? { from: pair.from, to: pair.to, props: pair.props } : { from: pair.from, to: pair.to },
+    );
   }
   const outcome = await graph.runJoinedWithSummary(
     {
@@ -62,6 +62,12 @@ export async function mergeBatchByKey(
     (r) => Number(r.get('reached')),
   );
   if ((outcome.rows[0] ?? 0) !== pairs.length) {
+    const from = new KeyList();
+    const to = new KeyList();
+    for (const pair of pairs) {
+      from.add(pair.from);
+      to.add(pair.to);
+    }
     await lockEnds(graph, queries, keys, from.values, to.values, keys.conditions, false);
     // Every key matched one node when looked up again: one was deleted and recreated meanwhile.
     throw nodesNotFound(keys.from, []);

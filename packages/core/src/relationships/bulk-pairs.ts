@@ -86,22 +86,56 @@ export function relationshipProps(
 /** Distinct stored key values in first-seen order, so each node is looked up and locked once. */
 export class KeyList {
   readonly values: unknown[] = [];
-  readonly #index = new Map<string, number>();
+  readonly #index = new Map<unknown, number>();
+  readonly #keys = new SameKey();
 
   /** The position of `value` in {@link values}. */
   add(value: unknown): number {
-    const id = keyId(value);
-    let at = this.#index.get(id);
+    const key = this.#keys.of(value);
+    let at = this.#index.get(key);
     if (at === undefined) {
       at = this.values.length;
       this.values.push(value);
-      this.#index.set(id, at);
+      this.#index.set(key, at);
     }
     return at;
   }
 }
 
-function keyId(value: unknown): string {
-  // Stored key values are strings, numbers, driver integers or temporal values, whose String() is exact.
-  return `${typeof value}:${String(value)}`;
+/** Distinct `(from, to)` pairs of key values, told apart as {@link KeyList} tells keys apart. */
+export class PairSet {
+  readonly #pairs = new Map<unknown, Set<unknown>>();
+  readonly #keys = new SameKey();
+
+  /** Adds the pair; false when it was added before. */
+  add(from: unknown, to: unknown): boolean {
+    const a = this.#keys.of(from);
+    const b = this.#keys.of(to);
+    let tos = this.#pairs.get(a);
+    if (!tos) {
+      tos = new Set();
+      this.#pairs.set(a, tos);
+    }
+    if (tos.has(b)) return false;
+    tos.add(b);
+    return true;
+  }
+}
+
+/**
+ * One value per distinct stored key, usable as a Map key: a string or number is itself (a Map
+ * already tells `1` from `'1'`); a driver integer or temporal value is the first one seen with the
+ * same type and String() (exact for those), so equal values given as two objects are one key.
+ */
+class SameKey {
+  readonly #objects = new Map<string, unknown>();
+
+  of(value: unknown): unknown {
+    if (value === null || typeof value !== 'object') return value;
+    const id = `${value.constructor?.name}:${String(value)}`;
+    const first = this.#objects.get(id);
+    if (first !== undefined) return first;
+    this.#objects.set(id, value);
+    return value;
+  }
 }
