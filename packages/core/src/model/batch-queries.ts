@@ -1,8 +1,6 @@
 import {
   create,
   fn,
-  index,
-  literal,
   map,
   merge,
   node,
@@ -14,29 +12,16 @@ import {
   set,
   setMerge,
   setReplace,
-  sub,
   unwind,
   variable,
-  withClause,
 } from '@cartograph/cypher';
+import { unwindIndexed } from '../query/unwind-indexed';
 import type { NodeDefinition } from '../registry/definitions';
 
 const n = variable('n');
 const row = variable('row');
 const i = variable('i');
 const rows = param(undefined, 'rows');
-
-/**
- * `UNWIND` over the indexes of list parameter `list` (not its items), binding `i` and the item as
- * `alias`, so each result row says which input it belongs to without sending indexes as data.
- */
-export function unwindIndexed(list: string, alias: string) {
-  const values = param(undefined, list);
-  return [
-    unwind(fn('range', [literal(0), sub(fn('size', [values]), literal(1))]), i),
-    withClause([i, { expr: index(values, i), alias }]),
-  ];
-}
 
 /**
  * `CREATE` one node per row; returns the element ids as one list in row order. One list per batch

@@ -15,8 +15,8 @@ import {
   unwind,
   variable,
 } from '@cartograph/cypher';
+import { unwindIndexed } from '../query/unwind-indexed';
 import type { NodeDefinition } from '../registry/definitions';
-import { unwindIndexed } from './batch-queries';
 
 const n = variable('n');
 const m = variable('m');

@@ -8,7 +8,6 @@ import {
   eq,
   exists,
   fn,
-  index,
   literal,
   match,
   merge,
@@ -27,13 +26,13 @@ import {
   set,
   setProperty,
   setReplace,
-  sub,
   union,
   unwind,
   variable,
   withClause,
 } from '@cartograph/cypher';
 import type { KeyedConditions } from '../query/plugins/keyed-conditions';
+import { unwindIndexed } from '../query/unwind-indexed';
 import type { RelationshipDefinition } from '../registry/definitions';
 import type { KeyProperty } from './bulk-keys';
 import { fieldStep, LOCK, type ReverseSide } from './pair-writes';
@@ -103,12 +102,10 @@ function step(
  * and the plugins' conditions on `n` (not soft-deleted, the tenant's) at `position` of `conditions`.
  */
 function keyed(list: string, key: KeyProperty, position: number, conditions: KeyedConditions) {
-  const values = param(undefined, list);
   const where = eq(prop(n, key.property.dbName), k);
   const condition = conditions.where(position, n);
   return query(
-    unwind(fn('range', [literal(0), sub(fn('size', [values]), literal(1))]), i),
-    withClause([i, { expr: index(values, i), alias: 'k' }]),
+    ...unwindIndexed(list, 'k'),
     match(node(n, [key.definition.primaryLabel]), {
       where: condition === undefined ? where : and(where, condition),
     }),
