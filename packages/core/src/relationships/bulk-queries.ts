@@ -35,6 +35,7 @@ import type { KeyedConditions } from '../query/plugins/keyed-conditions';
 import { unwindIndexed } from '../query/unwind-indexed';
 import type { RelationshipDefinition } from '../registry/definitions';
 import type { KeyProperty } from './bulk-keys';
+import { keyEquals, matchByKey } from './keyed-match';
 import { fieldStep, LOCK, type ReverseSide } from './pair-writes';
 
 /** The Cypher of one bulk relationship write, rendered once per field, key properties and checks. */
@@ -102,13 +103,9 @@ function step(
  * and the plugins' conditions on `n` (not soft-deleted, the tenant's) at `position` of `conditions`.
  */
 function keyed(list: string, key: KeyProperty, position: number, conditions: KeyedConditions) {
-  const where = eq(prop(n, key.property.dbName), k);
-  const condition = conditions.where(position, n);
   return query(
     ...unwindIndexed(list, 'k'),
-    match(node(n, [key.definition.primaryLabel]), {
-      where: condition === undefined ? where : and(where, condition),
-    }),
+    matchByKey(n, key, k, position, conditions),
     returnClause([n, i, k, { expr: literal(position), alias: 'side' }]),
   );
 }
@@ -137,8 +134,8 @@ export function buildBulkQueries(
       )
     : literal(0);
   const stillKeyed = or(
-    and(eq(side, literal(0)), eq(prop(n, from.property.dbName), k)),
-    and(eq(side, literal(1)), eq(prop(n, to.property.dbName), k)),
+    and(eq(side, literal(0)), keyEquals(n, from, k)),
+    and(eq(side, literal(1)), keyEquals(n, to, k)),
   );
   const lockEnds = render(
     query(
@@ -198,18 +195,11 @@ export function buildBulkQueries(
       returnClause([{ expr: countStar(), alias: 'reached' }]),
     ),
   ).cypher;
-  const byKey = (v: typeof a, field: string, key: KeyProperty, position: number) => {
-    const where = eq(prop(v, key.property.dbName), prop(p, field));
-    const condition = conditions.where(position, v);
-    return match(node(v, [key.definition.primaryLabel]), {
-      where: condition === undefined ? where : and(where, condition),
-    });
-  };
   const mergeByKey = render(
     query(
       unwind(param(undefined, 'pairs'), p),
-      byKey(a, 'from', from, 0),
-      byKey(b, 'to', to, 1),
+      matchByKey(a, from, prop(p, 'from'), 0, conditions),
+      matchByKey(b, to, prop(p, 'to'), 1, conditions),
       merge(merged, { onCreate: definition.model ? [setReplace(r, prop(p, 'props'))] : [] }),
       returnClause([{ expr: countStar(), alias: 'reached' }]),
     ),
