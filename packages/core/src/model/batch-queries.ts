@@ -23,18 +23,27 @@ const row = variable('row');
 const i = variable('i');
 const rows = param(undefined, 'rows');
 
+/** What a batch CREATE returns, one column named after its key. */
+const created = {
+  /** The element ids, as one list in row order. */
+  ids: fn('collect', [fn('elementId', [n])]),
+  /** How many nodes it created (`importMany`, which needs no ids). */
+  written: fn('count', [n]),
+};
+
 /**
- * `CREATE` one node per row; returns the element ids as one list in row order. One list per batch
- * instead of one record per row keeps the import as fast as a hand-written UNWIND (measured in
- * `pnpm bench`). The plan is a single pipeline (UNWIND, CREATE, collect), which keeps row order.
+ * `CREATE` one node per `$rows` item (`SET n = row`), for `createMany`, `saveMany` and `importMany`;
+ * returns the one column `returns` (see {@link created}). One value per batch instead of one record
+ * per row keeps the import as fast as a hand-written UNWIND (measured in `pnpm bench`). The plan is
+ * a single pipeline (UNWIND, CREATE, collect), which keeps row order.
  */
-export function createManyText(definition: NodeDefinition): string {
+export function createManyText(definition: NodeDefinition, returns: keyof typeof created = 'ids'): string {
   return render(
     query(
       unwind(rows, row),
       create(node(n, definition.labels)),
       set([setReplace(n, row)]),
-      returnClause([{ expr: fn('collect', [fn('elementId', [n])]), alias: 'ids' }]),
+      returnClause([{ expr: created[returns], alias: returns }]),
     ),
   ).cypher;
 }
