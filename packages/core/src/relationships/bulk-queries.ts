@@ -19,12 +19,9 @@ import {
   prop,
   query,
   type RelationshipPattern,
-  remove,
-  removeProperty,
   render,
   returnClause,
   set,
-  setProperty,
   setReplace,
   union,
   unwind,
@@ -36,7 +33,7 @@ import { unwindIndexed } from '../query/unwind-indexed';
 import type { RelationshipDefinition } from '../registry/definitions';
 import type { KeyProperty } from './bulk-keys';
 import { keyEquals, matchByKey } from './keyed-match';
-import { fieldStep, LOCK, type ReverseSide } from './pair-writes';
+import { fieldStep, type ReverseSide, writeLock } from './pair-writes';
 
 /** The Cypher of one bulk relationship write, rendered once per field, key properties and checks. */
 export interface BulkQueries {
@@ -143,8 +140,7 @@ export function buildBulkQueries(
       // The sort is complete before the first SET, so locks are taken in element-id order: two
       // writers on the same nodes queue instead of deadlocking.
       withClause([n, i, k, side], { orderBy: [{ expr: fn('elementId', [n]) }] }),
-      set([setProperty(prop(n, LOCK), literal(true))]),
-      remove([removeProperty(prop(n, LOCK))]),
+      ...writeLock(n),
       withClause([n, i, k, side], { where: stillKeyed }),
       returnClause([
         side,

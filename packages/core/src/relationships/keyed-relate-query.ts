@@ -25,7 +25,7 @@ import type { KeyedConditions } from '../query/plugins/keyed-conditions';
 import type { RelationshipDefinition } from '../registry/definitions';
 import type { KeyProperty } from './bulk-keys';
 import { keyEquals, matchByKey } from './keyed-match';
-import { fieldStep, lockBoth, type PairWrites } from './pair-writes';
+import { fieldStep, type PairWrites, writeLock } from './pair-writes';
 
 const a = variable('a');
 const b = variable('b');
@@ -86,7 +86,7 @@ export function keyedRelateQuery(
       { expr: caseWhen([[lowerFirst, a]], b), alias: 'first' },
       { expr: caseWhen([[lowerFirst, b]], a), alias: 'second' },
     ]),
-    ...lockBoth(first, second),
+    ...writeLock(first, second),
   ];
   return writes.connect(head, {
     carried: [
