@@ -1,8 +1,6 @@
 import {
   create,
   fn,
-  index,
-  literal,
   map,
   merge,
   node,
@@ -14,11 +12,10 @@ import {
   set,
   setMerge,
   setReplace,
-  sub,
   unwind,
   variable,
-  withClause,
 } from '@cartograph/cypher';
+import { unwindIndexed } from '../query/unwind-indexed';
 import type { NodeDefinition } from '../registry/definitions';
 
 const n = variable('n');
@@ -26,30 +23,27 @@ const row = variable('row');
 const i = variable('i');
 const rows = param(undefined, 'rows');
 
-/**
- * `UNWIND` over the indexes of list parameter `list` (not its items), binding `i` and the item as
- * `alias`, so each result row says which input it belongs to without sending indexes as data.
- */
-export function unwindIndexed(list: string, alias: string) {
-  const values = param(undefined, list);
-  return [
-    unwind(fn('range', [literal(0), sub(fn('size', [values]), literal(1))]), i),
-    withClause([i, { expr: index(values, i), alias }]),
-  ];
-}
+/** What a batch CREATE returns, one column named after its key. */
+const created = {
+  /** The element ids, as one list in row order. */
+  ids: fn('collect', [fn('elementId', [n])]),
+  /** How many nodes it created (`importMany`, which needs no ids). */
+  written: fn('count', [n]),
+};
 
 /**
- * `CREATE` one node per row; returns the element ids as one list in row order. One list per batch
- * instead of one record per row keeps the import as fast as a hand-written UNWIND (measured in
- * `pnpm bench`). The plan is a single pipeline (UNWIND, CREATE, collect), which keeps row order.
+ * `CREATE` one node per `$rows` item (`SET n = row`), for `createMany`, `saveMany` and `importMany`;
+ * returns the one column `returns` (see {@link created}). One value per batch instead of one record
+ * per row keeps the import as fast as a hand-written UNWIND (measured in `pnpm bench`). The plan is
+ * a single pipeline (UNWIND, CREATE, collect), which keeps row order.
  */
-export function createManyText(definition: NodeDefinition): string {
+export function createManyText(definition: NodeDefinition, returns: keyof typeof created = 'ids'): string {
   return render(
     query(
       unwind(rows, row),
       create(node(n, definition.labels)),
       set([setReplace(n, row)]),
-      returnClause([{ expr: fn('collect', [fn('elementId', [n])]), alias: 'ids' }]),
+      returnClause([{ expr: created[returns], alias: returns }]),
     ),
   ).cypher;
 }

@@ -1,28 +1,11 @@
-import {
-  and,
-  create,
-  eq,
-  fn,
-  match,
-  node,
-  param,
-  prop,
-  query,
-  render,
-  returnClause,
-  set,
-  setReplace,
-  unwind,
-  variable,
-} from '@cartograph/cypher';
+import { and, eq, match, node, prop, query, render, returnClause, variable } from '@cartograph/cypher';
+import { unwindIndexed } from '../query/unwind-indexed';
 import type { NodeDefinition } from '../registry/definitions';
-import { unwindIndexed } from './batch-queries';
+import { createManyText } from './batch-queries';
 
-const n = variable('n');
 const m = variable('m');
 const i = variable('i');
 const key = variable('key');
-const row = variable('row');
 
 /** The two statements of an `importMany` batch. */
 export interface ImportQueries {
@@ -49,13 +32,5 @@ export function importQueries(definition: NodeDefinition, keys: readonly string[
       returnClause([i], { distinct: true }),
     ),
   ).cypher;
-  const createText = render(
-    query(
-      unwind(param(undefined, 'rows'), row),
-      create(node(n, definition.labels)),
-      set([setReplace(n, row)]),
-      returnClause([{ expr: fn('count', [n]), alias: 'written' }]),
-    ),
-  ).cypher;
-  return { stored, create: createText, model: definition.name };
+  return { stored, create: createManyText(definition, 'written'), model: definition.name };
 }

@@ -8,7 +8,6 @@ import {
   eq,
   exists,
   fn,
-  index,
   literal,
   match,
   merge,
@@ -20,23 +19,21 @@ import {
   prop,
   query,
   type RelationshipPattern,
-  remove,
-  removeProperty,
   render,
   returnClause,
   set,
-  setProperty,
   setReplace,
-  sub,
   union,
   unwind,
   variable,
   withClause,
 } from '@cartograph/cypher';
 import type { KeyedConditions } from '../query/plugins/keyed-conditions';
+import { unwindIndexed } from '../query/unwind-indexed';
 import type { RelationshipDefinition } from '../registry/definitions';
 import type { KeyProperty } from './bulk-keys';
-import { fieldStep, LOCK, type ReverseSide } from './pair-writes';
+import { keyEquals, matchByKey } from './keyed-match';
+import { fieldStep, type ReverseSide, writeLock } from './pair-writes';
 
 /** The Cypher of one bulk relationship write, rendered once per field, key properties and checks. */
 export interface BulkQueries {
@@ -103,15 +100,9 @@ function step(
  * and the plugins' conditions on `n` (not soft-deleted, the tenant's) at `position` of `conditions`.
  */
 function keyed(list: string, key: KeyProperty, position: number, conditions: KeyedConditions) {
-  const values = param(undefined, list);
-  const where = eq(prop(n, key.property.dbName), k);
-  const condition = conditions.where(position, n);
   return query(
-    unwind(fn('range', [literal(0), sub(fn('size', [values]), literal(1))]), i),
-    withClause([i, { expr: index(values, i), alias: 'k' }]),
-    match(node(n, [key.definition.primaryLabel]), {
-      where: condition === undefined ? where : and(where, condition),
-    }),
+    ...unwindIndexed(list, 'k'),
+    matchByKey(n, key, k, position, conditions),
     returnClause([n, i, k, { expr: literal(position), alias: 'side' }]),
   );
 }
@@ -140,8 +131,8 @@ export function buildBulkQueries(
       )
     : literal(0);
   const stillKeyed = or(
-    and(eq(side, literal(0)), eq(prop(n, from.property.dbName), k)),
-    and(eq(side, literal(1)), eq(prop(n, to.property.dbName), k)),
+    and(eq(side, literal(0)), keyEquals(n, from, k)),
+    and(eq(side, literal(1)), keyEquals(n, to, k)),
   );
   const lockEnds = render(
     query(
@@ -149,8 +140,7 @@ export function buildBulkQueries(
       // The sort is complete before the first SET, so locks are taken in element-id order: two
       // writers on the same nodes queue instead of deadlocking.
       withClause([n, i, k, side], { orderBy: [{ expr: fn('elementId', [n]) }] }),
-      set([setProperty(prop(n, LOCK), literal(true))]),
-      remove([removeProperty(prop(n, LOCK))]),
+      ...writeLock(n),
       withClause([n, i, k, side], { where: stillKeyed }),
       returnClause([
         side,
@@ -201,18 +191,11 @@ export function buildBulkQueries(
       returnClause([{ expr: countStar(), alias: 'reached' }]),
     ),
   ).cypher;
-  const byKey = (v: typeof a, field: string, key: KeyProperty, position: number) => {
-    const where = eq(prop(v, key.property.dbName), prop(p, field));
-    const condition = conditions.where(position, v);
-    return match(node(v, [key.definition.primaryLabel]), {
-      where: condition === undefined ? where : and(where, condition),
-    });
-  };
   const mergeByKey = render(
     query(
       unwind(param(undefined, 'pairs'), p),
-      byKey(a, 'from', from, 0),
-      byKey(b, 'to', to, 1),
+      matchByKey(a, from, prop(p, 'from'), 0, conditions),
+      matchByKey(b, to, prop(p, 'to'), 1, conditions),
       merge(merged, { onCreate: definition.model ? [setReplace(r, prop(p, 'props'))] : [] }),
       returnClause([{ expr: countStar(), alias: 'reached' }]),
     ),

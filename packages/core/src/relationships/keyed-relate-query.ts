@@ -9,12 +9,10 @@ import {
   index,
   literal,
   lte,
-  match,
   merge,
   node,
   param,
   pattern,
-  prop,
   type Query,
   query,
   returnClause,
@@ -26,7 +24,8 @@ import {
 import type { KeyedConditions } from '../query/plugins/keyed-conditions';
 import type { RelationshipDefinition } from '../registry/definitions';
 import type { KeyProperty } from './bulk-keys';
-import { fieldStep, lockBoth, type PairWrites } from './pair-writes';
+import { keyEquals, matchByKey } from './keyed-match';
+import { fieldStep, type PairWrites, writeLock } from './pair-writes';
 
 const a = variable('a');
 const b = variable('b');
@@ -36,8 +35,7 @@ const [first, second] = [variable('first'), variable('second')];
 const [fromFound, toFound] = [variable('fromFound'), variable('toFound')];
 const r = variable('r');
 
-const keyed = (v: Variable, key: KeyProperty, name: string) =>
-  eq(prop(v, key.property.dbName), param(undefined, name));
+const [fromKey, toKey] = [param(undefined, 'from'), param(undefined, 'to')];
 
 /**
  * Finds each end by its key (`$from`, `$to`) within the plugins' conditions (position 0 the owner,
@@ -45,18 +43,10 @@ const keyed = (v: Variable, key: KeyProperty, name: string) =>
  * nodes each key matched), always as one row.
  */
 function findBoth(from: KeyProperty, to: KeyProperty, conditions: KeyedConditions): Clause[] {
-  const find = (v: Variable, key: KeyProperty, name: string, position: number) => {
-    const condition = conditions.where(position, v);
-    const where = keyed(v, key, name);
-    return match(node(v, [key.definition.primaryLabel]), {
-      optional: true,
-      where: condition === undefined ? where : and(where, condition),
-    });
-  };
   return [
-    find(a, from, 'from', 0),
+    matchByKey(a, from, fromKey, 0, conditions, true),
     withClause([{ expr: fn('collect', [a]), alias: 'froms' }]),
-    find(b, to, 'to', 1),
+    matchByKey(b, to, toKey, 1, conditions, true),
     withClause([froms, { expr: fn('collect', [b]), alias: 'tos' }]),
     withClause([
       { expr: index(froms, 0), alias: 'a' },
@@ -84,8 +74,8 @@ export function keyedRelateQuery(
 ): Query {
   const lowerFirst = lte(fn('elementId', [a]), fn('elementId', [b]));
   // Under its lock the node is read again: one whose key changed meanwhile is not the node named.
-  const stillKeyed = (v: Variable, key: KeyProperty, name: string, found: Variable): Expr =>
-    caseWhen([[keyed(v, key, name), found]], literal(0));
+  const stillKeyed = (v: Variable, key: KeyProperty, value: Expr, found: Variable): Expr =>
+    caseWhen([[keyEquals(v, key, value), found]], literal(0));
   const head = [
     ...findBoth(from, to, conditions),
     withClause([
@@ -96,12 +86,12 @@ export function keyedRelateQuery(
       { expr: caseWhen([[lowerFirst, a]], b), alias: 'first' },
       { expr: caseWhen([[lowerFirst, b]], a), alias: 'second' },
     ]),
-    ...lockBoth(first, second),
+    ...writeLock(first, second),
   ];
   return writes.connect(head, {
     carried: [
-      { expr: stillKeyed(a, from, 'from', fromFound), alias: 'fromFound' },
-      { expr: stillKeyed(b, to, 'to', toFound), alias: 'toFound' },
+      { expr: stillKeyed(a, from, fromKey, fromFound), alias: 'fromFound' },
+      { expr: stillKeyed(b, to, toKey, toFound), alias: 'toFound' },
     ],
     checks: [eq(fromFound, literal(1)), eq(toFound, literal(1))],
   });

@@ -4,26 +4,21 @@ import {
   deleteClause,
   eq,
   fn,
-  literal,
   match,
   node,
   param,
   pattern,
-  prop,
   query,
-  remove,
-  removeProperty,
   render,
   returnClause,
   set,
-  setProperty,
   setReplace,
   unwind,
   variable,
 } from '@cartograph/cypher';
 import type { CompiledQuery } from '../graph/graph';
 import type { RelationshipDefinition } from '../registry/definitions';
-import { fieldStep, LOCK, lockBoth, pairWrites, type ReverseSide } from './pair-writes';
+import { fieldStep, pairWrites, type ReverseSide, writeLock } from './pair-writes';
 
 /** Counts that cardinality checks read (under lock) before a relationship is created or removed. */
 export interface PairCounts {
@@ -95,8 +90,7 @@ export function buildPairQueries(
     query(
       unwind(param(undefined, 'ids'), id),
       match(node(n), { where: eq(fn('elementId', [n]), id) }),
-      set([setProperty(prop(n, LOCK), literal(true))]),
-      remove([removeProperty(prop(n, LOCK))]),
+      ...writeLock(n),
       returnClause([{ expr: fn('elementId', [n]), alias: 'id' }]),
     ),
   ).cypher;
@@ -117,8 +111,8 @@ export function buildPairQueries(
   // Connect and disconnect are one statement each (see PairWrites); the caller picks the variant
   // that locks the lower element id first.
   const [ownerFirst, otherFirst] = [
-    [...matchBoth, ...lockBoth(a, b)],
-    [...matchBoth, ...lockBoth(b, a)],
+    [...matchBoth, ...writeLock(a, b)],
+    [...matchBoth, ...writeLock(b, a)],
   ];
   const connectOwnerFirst = render(writes.connect(ownerFirst)).cypher;
   const connectOtherFirst = render(writes.connect(otherFirst)).cypher;

@@ -71,7 +71,7 @@ export interface PairWrites {
 }
 
 /** The property every lock sets and removes at once: writing it takes the node's write lock. */
-export const LOCK = '__cartograph_lock';
+const LOCK = '__cartograph_lock';
 const a = variable('a');
 const b = variable('b');
 const r = variable('r');
@@ -92,15 +92,16 @@ export function fieldStep(
 }
 
 /**
- * Writing to a node takes its write lock until commit, so a concurrent check-then-write on the
- * same node waits for this transaction instead of reading stale counts. Every mutation locks both
- * ends before it reads anything, and always in element-id order (`first` is the lower id) so that
- * two writers do not deadlock.
+ * `SET v.lock = true REMOVE v.lock` for each of `nodes`, in the order given. Writing to a node takes
+ * its write lock until commit, so a concurrent check-then-write on the same node waits for this
+ * transaction instead of reading stale counts. Every mutation locks both ends before it reads
+ * anything, and always in element-id order (callers pass the lower id first, or bind rows sorted
+ * by it) so that two writers do not deadlock.
  */
-export function lockBoth(first: Variable, second: Variable): Clause[] {
+export function writeLock(...nodes: Variable[]): Clause[] {
   return [
-    set([setProperty(prop(first, LOCK), literal(true)), setProperty(prop(second, LOCK), literal(true))]),
-    remove([removeProperty(prop(first, LOCK)), removeProperty(prop(second, LOCK))]),
+    set(nodes.map((v) => setProperty(prop(v, LOCK), literal(true)))),
+    remove(nodes.map((v) => removeProperty(prop(v, LOCK)))),
   ];
 }
 
