@@ -5,6 +5,7 @@ import {
   eq,
   fn,
   match,
+  merge,
   node,
   param,
   pattern,
@@ -49,6 +50,17 @@ export interface PairQueries {
     parallel: boolean,
     sensitive?: readonly string[],
   ): CompiledQuery;
+  /**
+   * Whether a `connect` without `parallel` can be {@link PairQueries.merge}: neither end has a
+   * maximum, so there is no count for a lock to protect.
+   */
+  readonly merges: boolean;
+  /**
+   * Connect on a field without a maximum on either end, in one statement that writes to no node:
+   * MERGE between the two (`props` set on creation), which locks both before it matches again and
+   * creates, so concurrent callers create the pair once. One row, `r` (none when a node is gone).
+   */
+  merge(a: string, b: string, props: Record<string, unknown>, sensitive?: readonly string[]): CompiledQuery;
   /**
    * Disconnect in one statement: the same locks and counts, then deletes the pair's relationships
    * only when neither end would fall below its minimum. One row: the counts and `deleted`.
@@ -118,6 +130,17 @@ export function buildPairQueries(
   const connectOtherFirst = render(writes.connect(otherFirst)).cypher;
   const disconnectOwnerFirst = render(writes.disconnect(ownerFirst)).cypher;
   const disconnectOtherFirst = render(writes.disconnect(otherFirst)).cypher;
+  const mergeText = render(
+    query(
+      ...matchBoth,
+      merge(pattern(node(a), [fieldStep(definition, r), node(b)]), {
+        onCreate: [setReplace(r, param(undefined, 'props'))],
+      }),
+      returnClause([r]),
+    ),
+  ).cypher;
+  const far = reverse?.definition.cardinality.max;
+  const merges = !Number.isFinite(definition.cardinality.max) && (far === undefined || !Number.isFinite(far));
   const created = pattern(node(a), [fieldStep(definition, r, true), node(b)]);
   const createText = render(
     query(...matchBoth, create(created), set([setReplace(r, param(undefined, 'props'))]), returnClause([r])),
@@ -141,6 +164,13 @@ export function buildPairQueries(
     ),
   ).cypher;
   return {
+    merges,
+    merge: (ia, ib, props, sensitive) => ({
+      cypher: mergeText,
+      params: { a: ia, b: ib, props },
+      sensitive,
+      model,
+    }),
     connect: (ia, ib, props, parallel, sensitive) => ({
       cypher: ia <= ib ? connectOwnerFirst : connectOtherFirst,
       params: { a: ia, b: ib, props, parallel },

@@ -18,7 +18,7 @@ import {
   assertReadCardinality,
   type EndDescription,
 } from '../registry/cardinality-check';
-import type { NodeDefinition, RelationshipDefinition } from '../registry/definitions';
+import type { AnyClass, NodeDefinition, RelationshipDefinition } from '../registry/definitions';
 import { registry } from '../registry/schema-registry';
 import {
   hydrateRelationship,
@@ -76,15 +76,22 @@ export class RelationshipManager<T extends object = object, R extends Relationsh
     const [a, b] = [this.#ownerId('connect'), idOf(node, 'connect to')];
     const parallel = options.parallel ?? this.definition.allowParallel ?? false;
     const model = this.definition.model ?? RelationshipEntity;
-    const query = this.#resolve().queries.connect(
-      a,
-      b,
-      props,
-      parallel,
-      sensitiveDbNames(relationshipModelOf(model).properties),
-    );
+    const sensitive = sensitiveDbNames(relationshipModelOf(model).properties);
+    const { queries } = this.#resolve();
     // One statement, so outside a transaction it goes as one auto-commit query; as before, a lost
     // outcome raises CommitOutcomeUnknownError rather than a blind re-run by element id.
+    if (queries.merges && !parallel) {
+      const [merged] = await resolveGraph().run(
+        queries.merge(a, b, props, sensitive),
+        'WRITE',
+        (record) => record.get('r') as Neo4jRelationship,
+        {},
+        { autoCommit: true },
+      );
+      if (!merged) throw new NotSavedError(this.#ownerDefinition().name, 'connect a deleted node with');
+      return hydrateRelationship<R>(this.definition.model as AnyClass | undefined, merged);
+    }
+    const query = queries.connect(a, b, props, parallel, sensitive);
     const [row] = await resolveGraph().run(query, 'WRITE', readOutcome, {}, { autoCommit: true });
     if (!row) throw new NotSavedError(this.#ownerDefinition().name, 'connect a deleted node with');
     return connectResult<R>(this.definition, row, parallel, () => this.#pairEnds(node));

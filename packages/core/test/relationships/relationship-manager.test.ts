@@ -42,6 +42,36 @@ describe('connecting nodes', () => {
     expect(await knowsCount()).toBe(1);
   });
 
+  it('connects an already connected pair (friends have no bound) without waiting for a lock held on either end', async () => {
+    const first = await alice.friends.connect(bob);
+    // Another application's transaction holds the write locks of both people.
+    const session = graph().driver.session();
+    const locking = await session.beginTransaction();
+    await locking.run('MATCH (p:Person) WHERE p.email IN $emails SET p.name = p.name', {
+      emails: [alice.email, bob.email],
+    });
+    try {
+      const waited = new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 10_000).unref());
+
+      const again = await Promise.race([alice.friends.connect(bob), waited]);
+
+      expect(again).not.toBe('waited');
+      expect((again as Knows).elementId).toBe(first.elementId);
+    } finally {
+      await locking.rollback();
+      await session.close();
+    }
+  });
+
+  it('refuses to connect a friend another application deleted, writing nothing', async () => {
+    await graph().driver.executeQuery('MATCH (p:Person {email: $email}) DETACH DELETE p', {
+      email: bob.email,
+    });
+
+    await expect(alice.friends.connect(bob)).rejects.toMatchObject({ code: 'NOT_SAVED' });
+    expect(await knowsCount()).toBe(0);
+  });
+
   it('creates a parallel relationship only when asked to', async () => {
     await alice.friends.connect(bob, { since: new Date('2020-01-01') });
     await alice.friends.connect(bob, { since: new Date('2022-06-01') }, { parallel: true });

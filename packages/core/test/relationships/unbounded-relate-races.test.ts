@@ -1,9 +1,9 @@
-// `Model.relateMany` and `Model.relate` on a field without cardinality bounds take no node locks:
-// they find both ends by key, then MERGE each pair, and MERGE between bound nodes locks them before
-// it creates and looks again. Two processes, each with its own driver, relate the same pairs at the
+// `Model.relateMany`, `Model.relate` and `connect` on a field without cardinality bounds take no
+// node locks: they find both ends (by key, or by element id), then MERGE each pair, and MERGE
+// between bound nodes locks them before it creates and looks again. Two processes, each with its own driver, relate the same pairs at the
 // same instant, round after round; after each round plain Cypher counts every pair: each must exist
 // exactly once. The two `relateMany` summaries together must report each pair created once; the two
-// `relate` callers must have been handed the same relationship for each pair.
+// `relate` (or `connect`) callers must have been handed the same relationship for each pair.
 import { Person } from '../support/social-models';
 import { clearGraph, useTestGraph } from '../support/test-graph';
 import type { BulkWorkerReply, BulkWorkerRequest } from './races/unbounded-race-worker';
@@ -24,7 +24,7 @@ const allPairs = Array.from({ length: PEOPLE }, (_, i) =>
 
 type Worker = WorkerProcess<BulkWorkerRequest, BulkWorkerReply>;
 type Done = Extract<BulkWorkerReply, { kind: 'done' }>;
-type Call = 'relateMany' | 'relate';
+type Call = 'relateMany' | 'relate' | 'connect';
 
 let workers: Worker[] = [];
 beforeAll(async () => {
@@ -98,7 +98,7 @@ const stationPairs = allPairs
   .filter((p) => p.from < p.to)
   .map((p) => ({ from: station(p.from), to: station(p.to) }));
 
-describe.each<Call>(['relateMany', 'relate'])('%s on a field without bounds', (call) => {
+describe.each<Call>(['relateMany', 'relate', 'connect'])('%s on a field without bounds', (call) => {
   it('creates every pair exactly once when two processes relate the same pairs at once', async () => {
     // One writer walks the pairs forwards, the other backwards: they meet in the middle.
     const problems = await race({

@@ -1,14 +1,22 @@
 // A separate Node process that relates pairs on an unbounded field on "go", against another one
-// doing the same: each has its own driver. `relateMany` sends them in batches; `relate` one call
-// per pair, in order. Started by unbounded-relate-races.test.ts through tsx.
+// doing the same: each has its own driver. `relateMany` sends them in batches; `relate` and
+// `connect` one call per pair, in order. Started by unbounded-relate-races.test.ts through tsx.
 import 'reflect-metadata';
-import { Node, NodeEntity, Relationship, type RelationshipManager, StringProperty } from '../../../src';
+import {
+  Node,
+  NodeEntity,
+  type NodeSet,
+  Relationship,
+  type RelationshipManager,
+  StringProperty,
+} from '../../../src';
 import { Person } from '../../support/social-models';
 import { runWorker, serveRaces } from './worker-loop';
 
 /** An undirected field without bounds: `(a, b)` and `(b, a)` are one pair. */
 @Node()
 class Station extends NodeEntity {
+  declare static readonly nodes: NodeSet<Station>;
   @StringProperty({ unique: true }) name!: string;
   @Relationship(() => Station, 'LINKED_TO') links!: RelationshipManager<Station>;
 }
@@ -17,7 +25,7 @@ export type BulkWorkerRequest =
   | {
       kind: 'prepare';
       field: 'Person.friends' | 'Station.links';
-      call: 'relateMany' | 'relate';
+      call: 'relateMany' | 'relate' | 'connect';
       pairs: { from: string; to: string }[];
     }
   | { kind: 'go' }
@@ -25,7 +33,7 @@ export type BulkWorkerRequest =
 export type BulkWorkerReply =
   | { kind: 'started' }
   | { kind: 'ready' }
-  /** `relateMany`'s summary; for `relate`, the element id it returned for each pair, in order. */
+  /** `relateMany`'s summary; for `relate` and `connect`, the element id each returned for each pair, in order. */
   | { kind: 'done'; created: number; existing: number; ids: string[] }
   | { kind: 'failed'; message: string };
 
@@ -51,26 +59,29 @@ async function oneByOne<K>(
   return { kind: 'done', created: 0, existing: 0, ids };
 }
 
-function caller(request: Prepare): () => Promise<Done> {
+async function caller(request: Prepare): Promise<() => Promise<Done>> {
   const { call, pairs } = request;
   if (request.field === 'Person.friends') {
     const keyed = pairs.map((p) => ({ from: { email: p.from }, to: { email: p.to } }));
-    return call === 'relateMany'
-      ? () => inBulk(Person.relateMany('friends', keyed, { batchSize: 50 }))
-      : () => oneByOne(keyed, (p) => Person.relate(p.from, 'friends', p.to));
+    if (call === 'relateMany') return () => inBulk(Person.relateMany('friends', keyed, { batchSize: 50 }));
+    if (call === 'relate') return () => oneByOne(keyed, (p) => Person.relate(p.from, 'friends', p.to));
+    // connect: the people are loaded before "go", as a request handler would have them.
+    const people = new Map((await Person.nodes.all()).map((p) => [p.email, p]));
+    return () => oneByOne(pairs, (p) => people.get(p.from)!.friends.connect(people.get(p.to)!));
   }
   const keyed = pairs.map((p) => ({ from: { name: p.from }, to: { name: p.to } }));
-  return call === 'relateMany'
-    ? () => inBulk(Station.relateMany('links', keyed, { batchSize: 50 }))
-    : () => oneByOne(keyed, (p) => Station.relate(p.from, 'links', p.to));
+  if (call === 'relateMany') return () => inBulk(Station.relateMany('links', keyed, { batchSize: 50 }));
+  if (call === 'relate') return () => oneByOne(keyed, (p) => Station.relate(p.from, 'links', p.to));
+  const stations = new Map((await Station.nodes.all()).map((s) => [s.name, s]));
+  return () => oneByOne(pairs, (p) => stations.get(p.from)!.links.connect(stations.get(p.to)!));
 }
 
 let relate = async (): Promise<Done> => ({ kind: 'done', created: 0, existing: 0, ids: [] });
 
 runWorker(() =>
   serveRaces<Omit<Prepare, 'kind'>, Done>({
-    prepare(request) {
-      relate = caller(request);
+    async prepare(request) {
+      relate = await caller(request);
     },
     go: () => relate(),
   }),
