@@ -2,6 +2,7 @@ import { AttemptedCardinalityViolationError } from '../errors';
 import type { RelationshipDefinition } from '../registry/definitions';
 import type { BulkField } from './bulk-ends';
 import type { LockedEnds } from './bulk-locks';
+import { boundsToCheck } from './pair-writes';
 
 /** A pair of locked nodes of a batch: element ids and the caller's position of the pair. */
 export interface IdPair {
@@ -15,12 +16,7 @@ export interface IdPair {
 
 /** Which cardinality bounds a bulk write must check: the maxima when adding, the minima when removing. */
 export function countsNeeded(field: BulkField, adding: boolean): { owner: boolean; target: boolean } {
-  const bounded = (definition: RelationshipDefinition) =>
-    adding ? Number.isFinite(definition.cardinality.max) : definition.cardinality.min > 0;
-  return {
-    owner: bounded(field.definition),
-    target: field.reverse ? bounded(field.reverse.definition) : false,
-  };
+  return boundsToCheck(field.definition, field.reverse, adding);
 }
 
 interface EndChange {

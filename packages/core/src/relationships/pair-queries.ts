@@ -19,7 +19,7 @@ import {
 } from '@cartograph/cypher';
 import type { CompiledQuery } from '../graph/graph';
 import type { RelationshipDefinition } from '../registry/definitions';
-import { fieldStep, pairWrites, type ReverseSide, writeLock } from './pair-writes';
+import { boundsToCheck, fieldStep, pairWrites, type ReverseSide, writeLock } from './pair-writes';
 
 /** Counts that cardinality checks read (under lock) before a relationship is created or removed. */
 export interface PairCounts {
@@ -139,8 +139,8 @@ export function buildPairQueries(
       returnClause([r]),
     ),
   ).cypher;
-  const far = reverse?.definition.cardinality.max;
-  const merges = !Number.isFinite(definition.cardinality.max) && (far === undefined || !Number.isFinite(far));
+  const maxima = boundsToCheck(definition, reverse, true);
+  const merges = !maxima.owner && !maxima.target;
   const created = pattern(node(a), [fieldStep(definition, r, true), node(b)]);
   const createText = render(
     query(...matchBoth, create(created), set([setReplace(r, param(undefined, 'props'))]), returnClause([r])),

@@ -105,6 +105,21 @@ export function writeLock(...nodes: Variable[]): Clause[] {
   ];
 }
 
+/**
+ * Which ends of a field have a bound a write must check under lock: their maxima when adding a
+ * relationship, their minima when removing one. `target` only when the other model declares the
+ * reverse side. An end without one needs no count, and a field without either needs no lock.
+ */
+export function boundsToCheck(
+  definition: RelationshipDefinition,
+  reverse: ReverseSide | undefined,
+  adding: boolean,
+): { owner: boolean; target: boolean } {
+  const bounded = (side: RelationshipDefinition) =>
+    adding ? Number.isFinite(side.cardinality.max) : side.cardinality.min > 0;
+  return { owner: bounded(definition), target: reverse ? bounded(reverse.definition) : false };
+}
+
 export function pairWrites(
   definition: RelationshipDefinition,
   targetLabel: string,
@@ -163,14 +178,11 @@ export function pairWrites(
   const { min: ownerMin, max: ownerMax } = definition.cardinality;
   const far = reverse?.definition.cardinality;
   const connectChecks: Expr[] = [or(eq(pair, literal(0)), param(undefined, 'parallel'))];
-  const [ownerBounded, targetBounded] = [
-    Number.isFinite(ownerMax),
-    far !== undefined && Number.isFinite(far.max),
-  ];
-  if (ownerBounded) connectChecks.push(lt(owner, literal(ownerMax)));
-  if (targetBounded) connectChecks.push(lt(target, literal(far!.max)));
+  const maxima = boundsToCheck(definition, reverse, true);
+  if (maxima.owner) connectChecks.push(lt(owner, literal(ownerMax)));
+  if (maxima.target) connectChecks.push(lt(target, literal(far!.max)));
   // Adding checks maxima only: an unbounded end's count would be read for nothing.
-  const connectCounts = countColumns(ownerBounded, targetBounded);
+  const connectCounts = countColumns(maxima.owner, maxima.target);
   const disconnectChecks: Expr[] = [gte(pair, literal(1))];
   if (ownerMin > 0) disconnectChecks.push(gte(sub(owner, pair), literal(ownerMin)));
   if (far && far.min > 0) disconnectChecks.push(gte(sub(target, pair), literal(far.min)));
