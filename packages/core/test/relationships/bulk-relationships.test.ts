@@ -12,6 +12,7 @@ import {
   StringProperty,
   ZeroOrOne,
 } from '../../src';
+import { whileOthersLockPeople } from '../support/held-locks';
 import { Company, Knows, Person } from '../support/social-models';
 import { clearGraph, useTestGraph } from '../support/test-graph';
 
@@ -91,26 +92,13 @@ describe('relate: one pair by key', () => {
 
   it('relates an already related pair of friends (no bound) without waiting for a lock held on either end', async () => {
     const first = await Person.relate({ email: email('alice') }, 'friends', { email: email('bob') });
-    // Another application's transaction holds the write locks of both people.
-    const session = graph().driver.session();
-    const locking = await session.beginTransaction();
-    await locking.run('MATCH (p:Person) WHERE p.email IN $emails SET p.name = p.name', {
-      emails: [email('alice'), email('bob')],
-    });
-    try {
-      const waited = new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 10_000).unref());
+    // Another application's transaction holds the write locks of both people meanwhile.
+    const again = await whileOthersLockPeople(graph().driver, [email('alice'), email('bob')], () =>
+      Person.relate({ email: email('alice') }, 'friends', { email: email('bob') }),
+    );
 
-      const again = await Promise.race([
-        Person.relate({ email: email('alice') }, 'friends', { email: email('bob') }),
-        waited,
-      ]);
-
-      expect(again).not.toBe('waited');
-      expect((again as Knows).elementId).toBe(first.elementId);
-    } finally {
-      await locking.rollback();
-      await session.close();
-    }
+    expect(again).not.toBe('waited');
+    expect((again as Knows).elementId).toBe(first.elementId);
   });
 
   it('refuses a friend whose key matches no node, writing nothing', async () => {

@@ -1,4 +1,5 @@
 import { RelationshipEntity } from '../../src';
+import { whileOthersLockPeople } from '../support/held-locks';
 import { Company, Knows, Person } from '../support/social-models';
 import { clearGraph, useTestGraph } from '../support/test-graph';
 
@@ -44,23 +45,13 @@ describe('connecting nodes', () => {
 
   it('connects an already connected pair (friends have no bound) without waiting for a lock held on either end', async () => {
     const first = await alice.friends.connect(bob);
-    // Another application's transaction holds the write locks of both people.
-    const session = graph().driver.session();
-    const locking = await session.beginTransaction();
-    await locking.run('MATCH (p:Person) WHERE p.email IN $emails SET p.name = p.name', {
-      emails: [alice.email, bob.email],
-    });
-    try {
-      const waited = new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 10_000).unref());
+    // Another application's transaction holds the write locks of both people meanwhile.
+    const again = await whileOthersLockPeople(graph().driver, [alice.email, bob.email], () =>
+      alice.friends.connect(bob),
+    );
 
-      const again = await Promise.race([alice.friends.connect(bob), waited]);
-
-      expect(again).not.toBe('waited');
-      expect((again as Knows).elementId).toBe(first.elementId);
-    } finally {
-      await locking.rollback();
-      await session.close();
-    }
+    expect(again).not.toBe('waited');
+    expect((again as Knows).elementId).toBe(first.elementId);
   });
 
   it('refuses to connect a friend another application deleted, writing nothing', async () => {
