@@ -20,6 +20,7 @@ import { type BenchResult, type BenchSuite, createContext } from './harness';
 import { peerChart } from './peers/chart';
 import { cpuTable, type JsonEntry, peerEntries, peerTable } from './peers/report';
 import { runPeers, SYSTEMS, type WorkloadResult } from './peers/runner';
+import { textTable } from './text-table';
 
 const suites: Record<string, () => Promise<{ default: BenchSuite }>> = {
   core: () => import('./core.bench'),
@@ -130,9 +131,7 @@ function formatTable(results: readonly BenchResult[]): string {
     r.met ? 'met' : 'MISSED',
   ]);
   const header = ['benchmark', 'cartograph', 'raw driver', 'ratio', 'target', 'result'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => `${cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ')}\n`;
-  return line(header) + line(widths.map((w) => '-'.repeat(w))) + rows.map(line).join('');
+  return textTable(header, rows);
 }
 
 function format(value: number): string {

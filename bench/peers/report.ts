@@ -1,5 +1,6 @@
 // The peer table (one row per workload, one column per system), the issue's target per row, and
 // the entries of bench-results.json.
+import { textTable } from '../text-table';
 import { type Cell, PEERS, rawOf, type WorkloadResult } from './runner';
 
 export function median(values: readonly number[]): number {
@@ -94,23 +95,12 @@ export function peerTable(results: readonly WorkloadResult[], systems: readonly 
       v.result,
     ];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) =>
-    `${cells
-      .map((c, i) => c.padEnd(widths[i]!))
-      .join('  ')
-      .trimEnd()}\n`;
   const problems = results.flatMap((result) =>
     [...result.cells.values()]
       .filter((cell) => cell.status !== 'ok' && cell.note)
       .map((cell) => `  ${result.workload.id} / ${cell.system}: ${cell.status}: ${cell.note}\n`),
   );
-  return (
-    line(header) +
-    line(widths.map((w) => '-'.repeat(w))) +
-    rows.map(line).join('') +
-    (problems.length > 0 ? `\nNot timed:\n${problems.join('')}` : '')
-  );
+  return textTable(header, rows) + (problems.length > 0 ? `\nNot timed:\n${problems.join('')}` : '');
 }
 
 /** Median client CPU per item of a system's timed runs, in microseconds (see `ChildReport.cpuSeconds`). */
@@ -135,13 +125,7 @@ export function cpuTable(results: readonly WorkloadResult[], systems: readonly s
       ours !== undefined && raw !== undefined ? (ours / raw).toFixed(2) : '-',
     ];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) =>
-    `${cells
-      .map((c, i) => c.padEnd(widths[i]!))
-      .join('  ')
-      .trimEnd()}\n`;
-  return line(header) + line(widths.map((w) => '-'.repeat(w))) + rows.map(line).join('');
+  return textTable(header, rows);
 }
 
 function memoryNote(result: WorkloadResult): string {
