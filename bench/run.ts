@@ -18,7 +18,7 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type BenchResult, type BenchSuite, createContext } from './harness';
 import { peerChart } from './peers/chart';
-import { cpuTable, type JsonEntry, peerEntries, peerTable } from './peers/report';
+import { cpuTable, firstPassResults, type JsonEntry, peerEntries, peerTable } from './peers/report';
 import { runPeers, SYSTEMS, type WorkloadResult } from './peers/runner';
 import { textTable } from './text-table';
 
@@ -93,6 +93,14 @@ async function main(): Promise<void> {
     process.stdout.write(`\nPeers${flags.quick ? ' (--quick: a tenth of each size)' : ''}:\n`);
     process.stdout.write(peerTable(peers, systems));
     process.stdout.write(`\n${cpuTable(peers, systems)}`);
+    const cold = firstPassResults(peers);
+    if (cold.length > 0) {
+      process.stdout.write(
+        '\nFirst passes (a cold process: the same workload, run before the timed pass):\n',
+      );
+      process.stdout.write(peerTable(cold, systems));
+      process.stdout.write(`\n${cpuTable(cold, systems)}`);
+    }
   }
   if (results.some((result) => !result.met))
     process.stdout.write('\nSome targets were not met (marked MISSED).\n');

@@ -10,8 +10,26 @@ export interface PersonRow {
   readonly age: number;
 }
 
+/**
+ * Which persons `person(i)` describes: the workload's own (`person0@example.com`, ...) or the
+ * rehearsal set (`rehearsal0@example.com`, ...) that a child's untimed first pass writes to, so that
+ * rehearsing a write changes nothing the run is verified on (see child.ts).
+ */
+export type PersonSet = 'workload' | 'rehearsal';
+
+/** The email prefix of the workload's own persons: what the checks after a write workload read. */
+export const WORKLOAD_EMAIL_PREFIX = 'person';
+
+let current: PersonSet = 'workload';
+
+/** Switches what `person(i)` returns until the next call (the process is single-threaded). */
+export function usePersons(set: PersonSet): void {
+  current = set;
+}
+
 export function person(i: number): PersonRow {
-  return { email: `person${i}@example.com`, name: `Person ${i}`, age: 18 + ((i * 7) % 60) };
+  const prefix = current === 'workload' ? WORKLOAD_EMAIL_PREFIX : 'rehearsal';
+  return { email: `${prefix}${i}@example.com`, name: `Person ${i}`, age: 18 + ((i * 7) % 60) };
 }
 
 export function* persons(count: number): Generator<PersonRow> {

@@ -1,4 +1,5 @@
 // What the benchmark parent sends a system's child process, and what the child prints back.
+import type { PersonSet } from './data';
 
 /** What a workload asks a system to do (the same for every system). */
 export type Operation = 'create' | 'relate' | 'relate-one' | 'read' | 'filter' | 'fof' | 'save' | 'import';
@@ -11,6 +12,20 @@ export interface Job {
   readonly n: number;
   /** How many persons the parent seeded before the run (0 for create and import). */
   readonly persons: number;
+  /** The untimed pass the child runs first, in the same process (see child.ts). */
+  readonly firstPass: FirstPass;
+}
+
+/**
+ * A child's first pass: the same operation on `n` items among `persons` of the set `on`. A
+ * workload that only reads rehearses on its own data; one that writes rehearses on the rehearsal
+ * persons the parent seeded beside the workload's. When `n` equals the job's, the pass also gives
+ * the cold figure: what the workload costs a process that has not run it before.
+ */
+export interface FirstPass {
+  readonly n: number;
+  readonly persons: number;
+  readonly on: PersonSet;
 }
 
 /** What a system's implementation of a workload returns: its item count and, for reads, checksum lines. */
@@ -25,8 +40,21 @@ export type SystemSide = {
   close(): Promise<void>;
 } & Partial<Record<Operation, (job: Job) => Promise<Outcome>>>;
 
-/** The last line a child prints. */
+/** Time, client CPU and result of one pass. */
+export interface PassReport {
+  readonly seconds: number;
+  /**
+   * CPU time of the child process during the pass (user + system): the client's share of a
+   * machine whose server runs on the same cores.
+   */
+  readonly cpuSeconds: number;
+  readonly rows: number;
+  readonly checksum?: string;
+}
+
+/** The last line a child prints: the timed (second) pass's figures, and the first pass's. */
 export interface ChildReport {
+  readonly firstPass?: PassReport;
   readonly seconds?: number;
   readonly rows?: number;
   readonly checksum?: string;
@@ -34,10 +62,7 @@ export interface ChildReport {
   readonly peakRssMb?: number;
   /** Resident memory after connecting, before the timed part (for import's memory above baseline). */
   readonly baseRssMb?: number;
-  /**
-   * CPU time of the child process during the timed part (user + system): the client's share of a
-   * machine whose server runs on the same cores.
-   */
+  /** As `PassReport.cpuSeconds`, for the timed pass. */
   readonly cpuSeconds?: number;
   readonly unsupported?: string;
   readonly error?: string;

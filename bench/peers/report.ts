@@ -135,6 +135,24 @@ function memoryNote(result: WorkloadResult): string {
   return notes.length > 0 ? ` (client memory: ${notes.join(', ')})` : '';
 }
 
+/**
+ * The results as their first passes measured them: a cold process, which has not run the workload
+ * before (see `FirstPass`). Only workloads whose first pass had the timed pass's size take part.
+ */
+export function firstPassResults(results: readonly WorkloadResult[]): WorkloadResult[] {
+  return results
+    .filter((result) => result.job.firstPass.n === result.job.n)
+    .map((result) => ({
+      ...result,
+      cells: new Map(
+        [...result.cells].map(([system, cell]) => [
+          system,
+          { ...cell, seconds: cell.firstSeconds, cpuSeconds: cell.firstCpuSeconds },
+        ]),
+      ),
+    }));
+}
+
 /** One entry of bench-results.json. */
 export interface JsonEntry {
   readonly workload: string;
@@ -147,9 +165,12 @@ export interface JsonEntry {
   readonly rounds?: readonly number[];
   /** Client CPU per item in microseconds, median of the rounds (peer workloads). */
   readonly cpuMicrosPerItem?: number | null;
+  /** Median seconds of the first passes, where they had the timed pass's size (peer workloads). */
+  readonly firstPassSeconds?: number | null;
 }
 
 export function peerEntries(results: readonly WorkloadResult[]): JsonEntry[] {
+  const cold = new Map(firstPassResults(results).map((result) => [result.workload, result]));
   return results.flatMap((result) =>
     [...result.cells.values()].map((cell) => {
       const seconds = secondsOf(result, cell.system) ?? null;
@@ -164,7 +185,12 @@ export function peerEntries(results: readonly WorkloadResult[]): JsonEntry[] {
         status: cell.status === 'ok' ? 'ok' : `${cell.status}${cell.note ? `: ${cell.note}` : ''}`,
         rounds: cell.seconds,
         cpuMicrosPerItem: cpuPerItem(result, cell.system) ?? null,
+        firstPassSeconds: secondsOfCold(cold.get(result.workload), cell.system),
       };
     }),
   );
+}
+
+function secondsOfCold(cold: WorkloadResult | undefined, system: string): number | null {
+  return cold ? (secondsOf(cold, system) ?? null) : null;
 }

@@ -4,7 +4,8 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import type { ChildReport, Job } from './protocol';
+import { usePersons } from './data';
+import type { ChildReport, Job, PassReport } from './protocol';
 import { ensurePython } from './venv';
 import { jobOf, WORKLOADS, type Workload } from './workloads';
 
@@ -35,6 +36,9 @@ export interface Cell {
   readonly baseRssMb: number[];
   /** Client CPU seconds of each timed run (see `ChildReport.cpuSeconds`). */
   readonly cpuSeconds: number[];
+  /** The same two figures for each run's first pass (see `FirstPass`). */
+  readonly firstSeconds: number[];
+  readonly firstCpuSeconds: number[];
 }
 
 export interface WorkloadResult {
@@ -61,7 +65,16 @@ export async function runPeers(db: Database, options: PeerOptions): Promise<Work
     const cells = new Map<string, Cell>(
       taking.map((system) => [
         system,
-        { system, status: 'ok', seconds: [], peakRssMb: [], baseRssMb: [], cpuSeconds: [] },
+        {
+          system,
+          status: 'ok',
+          seconds: [],
+          peakRssMb: [],
+          baseRssMb: [],
+          cpuSeconds: [],
+          firstSeconds: [],
+          firstCpuSeconds: [],
+        },
       ]),
     );
     if (python && 'unavailable' in python) {
@@ -116,13 +129,24 @@ async function plansFromScratch(db: Database): Promise<void> {
   await db.driver.executeQuery('CALL db.clearQueryCaches()');
 }
 
-/** An emptied database with the unique constraint the key needs (the same for every system), seeded. */
+/**
+ * An emptied database with the unique constraint the key needs (the same for every system), seeded,
+ * with the rehearsal persons a write workload's first pass uses seeded beside the workload's own.
+ */
 async function prepare(db: Database, workload: Workload, job: Job): Promise<void> {
   await db.reset();
   await db.driver.executeQuery(
     'CREATE CONSTRAINT person_email IF NOT EXISTS FOR (p:Person) REQUIRE p.email IS UNIQUE',
   );
   await workload.seed(db.driver, job);
+  const { n, persons, on } = job.firstPass;
+  if (on === 'workload') return;
+  usePersons(on);
+  try {
+    await workload.seed(db.driver, { ...job, n, persons });
+  } finally {
+    usePersons('workload');
+  }
 }
 
 async function record(
@@ -150,6 +174,7 @@ async function record(
   if (report.rows !== expected.rows) wrong.push(`${report.rows} rows, expected ${expected.rows}`);
   if (expected.result !== undefined && report.checksum !== expected.result)
     wrong.push('result checksum differs');
+  wrong.push(...firstPassProblems(workload, job, report.firstPass));
   if (expected.database !== undefined && workload.verify) {
     const actual = await workload.verify(db.driver, job);
     if (actual.checksum !== expected.database)
@@ -163,6 +188,24 @@ async function record(
   cell.peakRssMb.push(report.peakRssMb ?? Number.NaN);
   cell.baseRssMb.push(report.baseRssMb ?? Number.NaN);
   cell.cpuSeconds.push(report.cpuSeconds ?? Number.NaN);
+  cell.firstSeconds.push(report.firstPass!.seconds);
+  cell.firstCpuSeconds.push(report.firstPass!.cpuSeconds);
+}
+
+/**
+ * The first pass is checked too: its item count always, and its result where it read the
+ * workload's own data in full (a rehearsed write is checked only by the timed pass's database check).
+ */
+function firstPassProblems(workload: Workload, job: Job, first: PassReport | undefined): string[] {
+  if (!first) return ['no first pass reported'];
+  const { n, on } = job.firstPass;
+  const expected = workload.expected({ ...job, ...job.firstPass });
+  const problems: string[] = [];
+  if (first.rows !== expected.rows)
+    problems.push(`first pass: ${first.rows} rows, expected ${expected.rows}`);
+  if (on === 'workload' && n === job.n && expected.result !== undefined && first.checksum !== expected.result)
+    problems.push('first pass: result checksum differs');
+  return problems;
 }
 
 /** Spawns the system's child for one run; the last line of its standard output is its report. */

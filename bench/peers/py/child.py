@@ -15,8 +15,23 @@ import time
 FILTER_LIMIT = 20
 
 
+# Which persons person(i) describes: the workload's own or the rehearsal set a first pass writes to
+# (as usePersons in data.ts).
+PREFIXES = {"workload": "person", "rehearsal": "rehearsal"}
+current_prefix = PREFIXES["workload"]
+
+
+def use_persons(person_set):
+    global current_prefix
+    current_prefix = PREFIXES[person_set]
+
+
 def person(i):
-    return {"email": f"person{i}@example.com", "name": f"Person {i}", "age": 18 + (i * 7) % 60}
+    return {
+        "email": f"{current_prefix}{i}@example.com",
+        "name": f"Person {i}",
+        "age": 18 + (i * 7) % 60,
+    }
 
 
 def visit(j, count):
@@ -265,17 +280,29 @@ SYSTEMS = {"raw-py": RawPython, "neomodel": Neomodel}
 OPERATIONS = {"relate-one": "relate_one"}
 
 
-WARM_UP = 100
+def run_pass(work, job):
+    """Runs one pass of the workload and measures it (as pass() in child.ts)."""
+    cpu_before = time.process_time()
+    started = time.perf_counter()
+    outcome = work(job)
+    report = {
+        "seconds": time.perf_counter() - started,
+        "cpuSeconds": time.process_time() - cpu_before,
+        "rows": outcome["rows"],
+    }
+    if "lines" in outcome:
+        report["checksum"] = checksum(outcome["lines"])
+    return report
 
 
-def warm_up(system, job):
-    """Untimed warm-up, as in child.ts: point reads of seeded persons, then for a workload that
-    changes nothing the workload's own operation."""
-    if job["persons"] == 0:
-        return
-    system.read({**job, "op": "read", "n": min(WARM_UP, job["persons"])})
-    if job["op"] in ("filter", "fof"):
-        getattr(system, job["op"])({**job, "n": min(WARM_UP, job["n"])})
+def first_pass(work, job):
+    """The untimed first pass on the persons job["firstPass"] names (as firstPass() in child.ts)."""
+    first = job["firstPass"]
+    use_persons(first["on"])
+    try:
+        return run_pass(work, {**job, "n": first["n"], "persons": first["persons"]})
+    finally:
+        use_persons("workload")
 
 
 def main():
@@ -286,23 +313,10 @@ def main():
         return {"unsupported": f"{name} has no {job['op']}"}
     system.open()
     try:
-        warm_up(system, job)
+        first = first_pass(work, job)
         base = rss_mb()
-        cpu_before = time.process_time()
-        started = time.perf_counter()
-        outcome = work(job)
-        seconds = time.perf_counter() - started
-        cpu_seconds = time.process_time() - cpu_before
-        report = {
-            "seconds": seconds,
-            "rows": outcome["rows"],
-            "peakRssMb": rss_mb(),
-            "baseRssMb": base,
-            "cpuSeconds": cpu_seconds,
-        }
-        if "lines" in outcome:
-            report["checksum"] = checksum(outcome["lines"])
-        return report
+        timed = run_pass(work, job)
+        return {**timed, "firstPass": first, "peakRssMb": rss_mb(), "baseRssMb": base}
     finally:
         system.close()
 
