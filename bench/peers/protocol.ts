@@ -26,6 +26,12 @@ export interface FirstPass {
   readonly n: number;
   readonly persons: number;
   readonly on: PersonSet;
+  /**
+   * How many times the child runs the pass before the timed one (the first is the one reported):
+   * a workload of a few hundred items runs it until about as many calls as a one-by-one workload's
+   * first pass have warmed the process.
+   */
+  readonly times: number;
 }
 
 /** What a system's implementation of a workload returns: its item count and, for reads, checksum lines. */

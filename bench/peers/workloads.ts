@@ -280,17 +280,19 @@ export const WORKLOADS: readonly Workload[] = [
 ];
 
 /**
- * The most items a child's first pass handles: enough for V8 to have optimised a one-by-one
- * workload's path (per-call client CPU levels off after 2 000 to 3 000 calls), a tenth of a bulk one.
+ * How many items a child's first pass handles, at most and (repeating the pass) at least: enough
+ * for V8 to have optimised a one-by-one workload's path (per-call client CPU levels off after
+ * 2 000 to 3 000 calls), a tenth or less of a bulk one.
  */
-const FIRST_PASS_MAX = 2_000;
+const FIRST_PASS_ITEMS = 2_000;
 
 /** The job a workload sends at full size or at a tenth of it. */
 export function jobOf(workload: Workload, quick: boolean): Job {
   const scale = quick ? 10 : 1;
   const n = workload.n / scale;
   const persons = workload.persons / scale;
-  const firstN = Math.min(n, FIRST_PASS_MAX);
+  const firstItems = FIRST_PASS_ITEMS / scale;
+  const firstN = Math.min(n, firstItems);
   return {
     workload: workload.name,
     op: workload.op,
@@ -301,6 +303,7 @@ export function jobOf(workload: Workload, quick: boolean): Job {
       // A workload that writes rehearses on persons of its own, as many per item as the run has.
       persons: workload.mutates ? Math.round((persons * firstN) / n) : persons,
       on: workload.mutates ? 'rehearsal' : 'workload',
+      times: Math.ceil(firstItems / firstN),
     },
   };
 }

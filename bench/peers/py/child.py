@@ -300,7 +300,11 @@ def first_pass(work, job):
     first = job["firstPass"]
     use_persons(first["on"])
     try:
-        return run_pass(work, {**job, "n": first["n"], "persons": first["persons"]})
+        rehearsal = {**job, "n": first["n"], "persons": first["persons"]}
+        report = run_pass(work, rehearsal)
+        for _ in range(1, first["times"]):
+            work(rehearsal)
+        return report
     finally:
         use_persons("workload")
 
