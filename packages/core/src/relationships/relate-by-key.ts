@@ -48,7 +48,8 @@ export async function relate<R extends RelationshipEntity>(
   const merges = !parallel && !counts.owner && !counts.target;
   const query = {
     cypher: field.relateQuery(keys.from, keys.to, conditions, merges),
-    params: { from: pair.from, to: pair.to, props, parallel, ...conditions.params() },
+    // The MERGE statement has no $parallel: it is taken only when parallel relationships are not wanted.
+    params: { from: pair.from, to: pair.to, props, ...(merges ? {} : { parallel }), ...conditions.params() },
     sensitive: [...sensitiveKeys(keys, conditions), ...(sensitiveProps(field) ?? [])],
     model: field.owner.name,
   };
