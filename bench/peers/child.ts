@@ -1,13 +1,20 @@
 // One system running one workload in a process of its own:
 //   node --import tsx bench/peers/child.ts <system> '<job json>'
-// Connects, runs the workload twice (a first pass on rehearsal data, then the timed pass; connecting
-// and loading the library are not timed) and prints a ChildReport as its last line. Compiled
+// Connects, runs the workload's first pass (on rehearsal data, see `firstPass`), then the timed pass
+// (connecting and loading the library are not measured) and prints a ChildReport as its last line. Compiled
 // Cartograph, no source-map stack rewriting (see run.ts).
 process.setSourceMapsEnabled(false);
 
 import 'reflect-metadata';
-import { checksum, usePersons } from './data';
-import type { ChildReport, Job, Outcome, PassReport, SystemSide } from './protocol';
+import { checksum, withPersons } from './data';
+import {
+  type ChildReport,
+  type Job,
+  type Outcome,
+  type PassReport,
+  rehearsalJob,
+  type SystemSide,
+} from './protocol';
 
 const SYSTEMS: Record<string, () => Promise<{ default: SystemSide }>> = {
   raw: () => import('./systems/raw'),
@@ -36,22 +43,19 @@ async function pass(run: Run, job: Job): Promise<PassReport> {
 }
 
 /**
- * The untimed first pass: the workload's own operation, on the persons `job.firstPass` names, in a
- * process that has only connected, run `times` times (the first run is reported). A back-end
- * serving requests runs warm, so the timed pass comes after it, once the JIT has compiled the code
- * path and the connection pool is full; the first run of the first pass is the cold figure.
+ * The first pass: the workload's own operation, on the persons `job.firstPass` names, in a process
+ * that has only connected, run `times` times. A back-end serving requests runs warm, so the timed
+ * pass comes after it, once the JIT has compiled the code path and the connection pool is full; the
+ * first run is measured and reported as the cold figure.
  */
-async function firstPass(run: Run, job: Job): Promise<PassReport> {
-  const { n, persons, on, times } = job.firstPass;
-  usePersons(on);
-  try {
-    const rehearsal = { ...job, n, persons };
+function firstPass(run: Run, job: Job): Promise<PassReport> {
+  const { on, times } = job.firstPass;
+  const rehearsal = rehearsalJob(job);
+  return withPersons(on, async () => {
     const first = await pass(run, rehearsal);
     for (let again = 1; again < times; again++) await run(rehearsal);
     return first;
-  } finally {
-    usePersons('workload');
-  }
+  });
 }
 
 async function main(): Promise<ChildReport> {

@@ -22,9 +22,17 @@ export const WORKLOAD_EMAIL_PREFIX = 'person';
 
 let current: PersonSet = 'workload';
 
-/** Switches what `person(i)` returns until the next call (the process is single-threaded). */
-export function usePersons(set: PersonSet): void {
+/**
+ * Runs `work` with `person(i)` describing the persons of `set`, then switches back to the
+ * workload's own (the process is single-threaded, and `work` is the only thing it runs).
+ */
+export async function withPersons<T>(set: PersonSet, work: () => Promise<T>): Promise<T> {
   current = set;
+  try {
+    return await work();
+  } finally {
+    current = 'workload';
+  }
 }
 
 export function person(i: number): PersonRow {

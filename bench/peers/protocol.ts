@@ -34,6 +34,11 @@ export interface FirstPass {
   readonly times: number;
 }
 
+/** The job a child's first pass runs: the job itself, with the first pass's item and person counts. */
+export function rehearsalJob(job: Job): Job {
+  return { ...job, n: job.firstPass.n, persons: job.firstPass.persons };
+}
+
 /** What a system's implementation of a workload returns: its item count and, for reads, checksum lines. */
 export interface Outcome {
   readonly rows: number;

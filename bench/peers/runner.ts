@@ -4,8 +4,8 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { usePersons } from './data';
-import type { ChildReport, Job, PassReport } from './protocol';
+import { withPersons } from './data';
+import { type ChildReport, type Job, type PassReport, rehearsalJob } from './protocol';
 import { ensurePython } from './venv';
 import { jobOf, WORKLOADS, type Workload } from './workloads';
 
@@ -139,14 +139,9 @@ async function prepare(db: Database, workload: Workload, job: Job): Promise<void
     'CREATE CONSTRAINT person_email IF NOT EXISTS FOR (p:Person) REQUIRE p.email IS UNIQUE',
   );
   await workload.seed(db.driver, job);
-  const { n, persons, on } = job.firstPass;
+  const { on } = job.firstPass;
   if (on === 'workload') return;
-  usePersons(on);
-  try {
-    await workload.seed(db.driver, { ...job, n, persons });
-  } finally {
-    usePersons('workload');
-  }
+  await withPersons(on, () => workload.seed(db.driver, rehearsalJob(job)));
 }
 
 async function record(
@@ -199,7 +194,7 @@ async function record(
 function firstPassProblems(workload: Workload, job: Job, first: PassReport | undefined): string[] {
   if (!first) return ['no first pass reported'];
   const { n, on } = job.firstPass;
-  const expected = workload.expected({ ...job, ...job.firstPass });
+  const expected = workload.expected(rehearsalJob(job));
   const problems: string[] = [];
   if (first.rows !== expected.rows)
     problems.push(`first pass: ${first.rows} rows, expected ${expected.rows}`);

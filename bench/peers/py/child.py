@@ -16,7 +16,7 @@ FILTER_LIMIT = 20
 
 
 # Which persons person(i) describes: the workload's own or the rehearsal set a first pass writes to
-# (as usePersons in data.ts).
+# (as withPersons in data.ts).
 PREFIXES = {"workload": "person", "rehearsal": "rehearsal"}
 current_prefix = PREFIXES["workload"]
 
