@@ -1,5 +1,6 @@
 import {
   type Clause,
+  type Expr,
   fn,
   index,
   literal,
@@ -19,9 +20,22 @@ const i = variable('i');
  * models (`mergeMany`, `importMany`) and of relationships (`relateMany`).
  */
 export function unwindIndexed(list: string, alias: string): Clause[] {
-  const values = param(undefined, list);
-  return [
-    unwind(fn('range', [literal(0), sub(fn('size', [values]), literal(1))]), i),
-    withClause([i, { expr: index(values, i), alias }]),
-  ];
+  return [unwindIndexes(list), withClause([i, { expr: column(list), alias }])];
+}
+
+/**
+ * `UNWIND range(0, size($list) - 1) AS i`: one row per index of list parameter `list`, for a
+ * statement that reads several parallel lists at `i` (see {@link column}).
+ */
+export function unwindIndexes(list: string): Clause {
+  return unwind(fn('range', [literal(0), sub(fn('size', [param(undefined, list)]), literal(1))]), i);
+}
+
+/**
+ * `$list[i]`, the row's item of list parameter `list`. Parallel lists (`$from`, `$to`) send each
+ * value once, where a list of maps repeats every map key per item: for a pair of string keys, half
+ * the values the driver packs and the server unpacks.
+ */
+export function column(list: string): Expr {
+  return index(param(undefined, list), i);
 }

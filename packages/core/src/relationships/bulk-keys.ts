@@ -1,12 +1,18 @@
 import { ForbiddenPropertyNameError, InvalidKeyError, ValidationError } from '../errors';
 import { isForbiddenKey } from '../mapping/write-input';
 import { describeValue } from '../properties/describe-value';
+import type { ConversionContext } from '../properties/property-type';
 import type { NodeDefinition, PropertyDefinition } from '../registry/definitions';
 
 /** The key property one side of a bulk relationship write matches nodes by. */
 export interface KeyProperty {
   readonly definition: NodeDefinition;
   readonly property: PropertyDefinition;
+}
+
+interface ReaderKey extends KeyProperty {
+  /** The key as the input names it (a property name or an alias), and its model: for conversion errors. */
+  readonly context: ConversionContext;
 }
 
 /**
@@ -17,7 +23,7 @@ export interface KeyProperty {
  * in errors (`from`, `to`).
  */
 export class KeyReader {
-  #key: KeyProperty | undefined;
+  #key: ReaderKey | undefined;
 
   constructor(
     private readonly definition: NodeDefinition,
@@ -49,24 +55,32 @@ export class KeyReader {
       );
     }
     const name = names[0]!;
-    const property = this.#key?.property.name === name ? this.#key.property : this.#property(name, position);
+    const key = this.#key?.context.field === name ? this.#key : this.#keyOf(name, position);
     const value = (input as Record<string, unknown>)[name];
-    const messages =
-      value === null || value === undefined ? ['is required in a key'] : property.type.validate(value);
-    if (messages.length > 0) {
-      throw new ValidationError(
-        definition.name,
-        messages.map((message) => ({
-          field: `[${position}].${this.side}.${name}`,
-          message,
-          constraint: 'key',
-        })),
-      );
+    if (value === null || value === undefined) throw this.#invalid(name, position, ['is required in a key']);
+    // Deflating refuses what validating refuses (see assertValid): one check per key, and the
+    // messages are gathered only for a refused value.
+    try {
+      return key.property.type.deflate(value as never, key.context);
+    } catch (error) {
+      const messages = key.property.type.validate(value);
+      if (messages.length === 0) throw error;
+      throw this.#invalid(name, position, messages);
     }
-    return property.type.deflate(value as never, { model: definition.name, field: name });
   }
 
-  #property(name: string, position: number): PropertyDefinition {
+  #invalid(name: string, position: number, messages: readonly string[]): ValidationError {
+    return new ValidationError(
+      this.definition.name,
+      messages.map((message) => ({
+        field: `[${position}].${this.side}.${name}`,
+        message,
+        constraint: 'key',
+      })),
+    );
+  }
+
+  #keyOf(name: string, position: number): ReaderKey {
     const { definition } = this;
     if (isForbiddenKey(name)) throw new ForbiddenPropertyNameError(definition.name, name);
     const property = definition.properties.get(definition.aliases.get(name) ?? name);
@@ -85,11 +99,11 @@ export class KeyReader {
     if (this.#key) {
       throw new InvalidKeyError(
         definition.name,
-        `pair ${position}: \`${this.side}\` names ${name}, earlier pairs ${this.#key.property.name}. Use one key property per side in a call.`,
+        `pair ${position}: \`${this.side}\` names ${name}, earlier pairs ${this.#key.context.field}. Use one key property per side in a call.`,
       );
     }
-    this.#key = { definition, property };
-    return property;
+    this.#key = { definition, property, context: { model: definition.name, field: name } };
+    return this.#key;
   }
 }
 

@@ -15,7 +15,7 @@ interface Keys {
 /**
  * Whether a batch can find its ends and MERGE in one statement, as a hand-written UNWIND does:
  * no count to check, no duplicates wanted, a directed field (an undirected one needs element ids
- * to see `(a, b)` and `(b, a)` as one pair) and keys that are not sensitive (they travel in `$pairs`).
+ * to see `(a, b)` and `(b, a)` as one pair) and keys that are not sensitive (they travel in `$from` and `$to`).
  */
 export function mergesByKey(field: BulkField, keys: Keys, lock: boolean, parallel: boolean): boolean {
   return (
@@ -45,33 +45,35 @@ export async function mergeBatchByKey(
   const distinct = new PairSet();
   // Without a relationship model nothing is set on creation: the pairs carry no properties.
   const withProps = field.definition.model !== undefined;
-  const pairs: { from: unknown; to: unknown; props?: Record<string, unknown> }[] = [];
+  const from: unknown[] = [];
+  const to: unknown[] = [];
+  const props: Record<string, unknown>[] = [];
   for (const pair of batch) {
     if (!distinct.add(pair.from, pair.to)) continue;
-    pairs.push(
-      withProps ? { from: pair.from, to: pair.to, props: pair.props } : { from: pair.from, to: pair.to },
-    );
+    from.push(pair.from);
+    to.push(pair.to);
+    if (withProps) props.push(pair.props);
   }
   const outcome = await graph.runJoinedWithSummary(
     {
       cypher: queries.mergeByKey,
-      params: { pairs, ...keys.conditions.params() },
+      params: { from, to, ...(withProps ? { props } : {}), ...keys.conditions.params() },
       sensitive: [...(sensitive ?? []), ...keys.conditions.sensitive()],
       model: field.owner.name,
     },
     (r) => Number(r.get('reached')),
   );
-  if ((outcome.rows[0] ?? 0) !== pairs.length) {
-    const from = new KeyList();
-    const to = new KeyList();
-    for (const pair of pairs) {
-      from.add(pair.from);
-      to.add(pair.to);
+  if ((outcome.rows[0] ?? 0) !== from.length) {
+    const fromKeys = new KeyList();
+    const toKeys = new KeyList();
+    for (let at = 0; at < from.length; at++) {
+      fromKeys.add(from[at]);
+      toKeys.add(to[at]);
     }
-    await lockEnds(graph, queries, keys, from.values, to.values, keys.conditions, false);
+    await lockEnds(graph, queries, keys, fromKeys.values, toKeys.values, keys.conditions, false);
     // Every key matched one node when looked up again: one was deleted and recreated meanwhile.
     throw nodesNotFound(keys.from, []);
   }
   const created = outcome.summary.counters.updates().relationshipsCreated;
-  return { created, existing: pairs.length - created, duplicates: batch.length - pairs.length };
+  return { created, existing: from.length - created, duplicates: batch.length - from.length };
 }

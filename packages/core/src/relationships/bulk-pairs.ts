@@ -30,6 +30,9 @@ export interface PreparedPairs {
   readonly toKey: KeyProperty | undefined;
 }
 
+/** The properties of a pair that has none: one frozen object shared by every such pair. */
+const NO_PROPERTIES: Record<string, unknown> = Object.freeze({});
+
 /**
  * Reads and validates every pair: keys through the models' unique properties, relationship
  * properties through the relationship model (defaults applied). Errors name the pair's position.
@@ -58,7 +61,7 @@ export function preparePairs(
     const props =
       withProperties && (model || pair.properties !== undefined)
         ? relationshipProps(field, pair.properties, options, position)
-        : {};
+        : NO_PROPERTIES;
     pairs.push({ position, from, to, props });
     position += 1;
   }

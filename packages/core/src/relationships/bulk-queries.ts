@@ -6,17 +6,13 @@ import {
   create,
   deleteClause,
   eq,
-  exists,
   fn,
   literal,
   match,
   merge,
   node,
-  not,
   or,
-  param,
   pattern,
-  prop,
   query,
   type RelationshipPattern,
   render,
@@ -24,12 +20,11 @@ import {
   set,
   setReplace,
   union,
-  unwind,
   variable,
   withClause,
 } from '@cartograph/cypher';
 import type { KeyedConditions } from '../query/plugins/keyed-conditions';
-import { unwindIndexed } from '../query/unwind-indexed';
+import { column, unwindIndexed, unwindIndexes } from '../query/unwind-indexed';
 import type { RelationshipDefinition } from '../registry/definitions';
 import type { KeyProperty } from './bulk-keys';
 import { keyEquals, matchByKey } from './keyed-match';
@@ -49,26 +44,28 @@ export interface BulkQueries {
    * conditions) and returns `side`, `i` and `id`. For writes that need no count (see `mergeMissing`).
    */
   readonly findEnds: string;
-  /** Per `$pairs` item (`{ a, b }` element ids): `a`, `b` and `pair`, how many relationships join them. */
-  readonly pairCounts: string;
-  /** Creates one relationship per `$pairs` item (`{ a, b, props }`); returns `created`. */
-  readonly create: string;
-  /** Like `create`, skipping pairs already related (used when no count is needed for the checks). */
-  readonly createMissing: string;
   /**
-   * `MERGE`s one relationship per `$pairs` item (props set on creation); returns `reached`, the
+   * Per pair `i` of the element-id lists `$a` and `$b`: `i` and `pair`, how many relationships join
+   * its nodes. Every statement on element ids below reads the same parallel lists (see `column`).
+   */
+  readonly pairCounts: string;
+  /** Creates one relationship per pair (`$props[i]` its properties); returns `created`. */
+  readonly create: string;
+  /**
+   * `MERGE`s one relationship per pair (`$props[i]` set on creation); returns `reached`, the
    * pairs whose two nodes still exist (the caller reads `created` from the summary). MERGE between
    * bound nodes locks both before it creates and matches again, so concurrent writers of the same
    * pair create it once without the locks of `lockEnds`.
    */
   readonly mergeMissing: string;
   /**
-   * `mergeMissing` finding the ends by key in the same statement: `$pairs` items are
-   * `{ from, to, props }` key values (the plugins' conditions apply, their parameters alongside).
-   * Returns `reached`, the rows that reached MERGE: `size($pairs)` when every key matched one node.
+   * `mergeMissing` finding the ends by key in the same statement, from parallel lists: pair `i` is
+   * `$from[i]`, `$to[i]` (key values) and `$props[i]` (the plugins' conditions apply, their
+   * parameters alongside). Returns `reached`, the rows that reached MERGE: `size($from)` when every
+   * key matched one node.
    */
   readonly mergeByKey: string;
-  /** Deletes every relationship of the field between each `$pairs` item's nodes; returns `deleted`. */
+  /** Deletes every relationship of the field between each pair's nodes; returns `deleted`. */
   readonly delete: string;
 }
 
@@ -82,7 +79,6 @@ const n = variable('n');
 const k = variable('k');
 const i = variable('i');
 const side = variable('side');
-const p = variable('p');
 const a = variable('a');
 const b = variable('b');
 const r = variable('r');
@@ -107,8 +103,8 @@ function keyed(list: string, key: KeyProperty, position: number, conditions: Key
   );
 }
 
-function byId(v: typeof a, field: string) {
-  return match(node(v), { where: eq(fn('elementId', [v]), prop(p, field)) });
+function byId(v: typeof a, list: string) {
+  return match(node(v), { where: eq(fn('elementId', [v]), column(list)) });
 }
 
 export function buildBulkQueries(
@@ -157,46 +153,30 @@ export function buildBulkQueries(
       returnClause([side, i, { expr: fn('elementId', [n]), alias: 'id' }]),
     ),
   ).cypher;
-  const pairs = [unwind(param(undefined, 'pairs'), p), byId(a, 'a'), byId(b, 'b')];
+  const pairs = [unwindIndexes('a'), byId(a, 'a'), byId(b, 'b')];
   const joined = pattern(node(a), [step(definition, false), node(b)]);
   const pairCounts = render(
-    query(
-      ...pairs,
-      returnClause([
-        { expr: prop(p, 'a'), alias: 'a' },
-        { expr: prop(p, 'b'), alias: 'b' },
-        { expr: countSubquery(query(match(joined))), alias: 'pair' },
-      ]),
-    ),
+    query(...pairs, returnClause([i, { expr: countSubquery(query(match(joined))), alias: 'pair' }])),
   ).cypher;
   const created = pattern(node(a), [step(definition, true, true), node(b)]);
-  const withProps = definition.model ? set([setReplace(r, prop(p, 'props'))]) : undefined;
+  const withProps = definition.model ? set([setReplace(r, column('props'))]) : undefined;
   const countCreated = returnClause([{ expr: fn('count', [r]), alias: 'created' }]);
   const createText = render(query(...pairs, create(created), withProps, countCreated)).cypher;
-  const createMissing = render(
-    query(
-      ...pairs,
-      withClause([p, a, b], { where: not(exists(query(match(joined)))) }),
-      create(created),
-      withProps,
-      countCreated,
-    ),
-  ).cypher;
   // Undirected, MERGE matches either direction and creates left to right, as `create` does.
   const merged = pattern(node(a), [step(definition, true), node(b)]);
   const mergeMissing = render(
     query(
       ...pairs,
-      merge(merged, { onCreate: definition.model ? [setReplace(r, prop(p, 'props'))] : [] }),
+      merge(merged, { onCreate: definition.model ? [setReplace(r, column('props'))] : [] }),
       returnClause([{ expr: countStar(), alias: 'reached' }]),
     ),
   ).cypher;
   const mergeByKey = render(
     query(
-      unwind(param(undefined, 'pairs'), p),
-      matchByKey(a, from, prop(p, 'from'), 0, conditions),
-      matchByKey(b, to, prop(p, 'to'), 1, conditions),
-      merge(merged, { onCreate: definition.model ? [setReplace(r, prop(p, 'props'))] : [] }),
+      unwindIndexes('from'),
+      matchByKey(a, from, column('from'), 0, conditions),
+      matchByKey(b, to, column('to'), 1, conditions),
+      merge(merged, { onCreate: definition.model ? [setReplace(r, column('props'))] : [] }),
       returnClause([{ expr: countStar(), alias: 'reached' }]),
     ),
   ).cypher;
@@ -213,7 +193,6 @@ export function buildBulkQueries(
     findEnds,
     pairCounts,
     create: createText,
-    createMissing,
     mergeMissing,
     mergeByKey,
     delete: deleteText,

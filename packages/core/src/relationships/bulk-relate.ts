@@ -106,9 +106,8 @@ async function relateBatch(
   }
   const { ends, idPairs, from, to } = await locked(graph, keys, queries, batch, lock);
   const model = field.owner.name;
-  const paramsOf = (list: readonly IdPair[]) => ({
-    pairs: list.map((p) => ({ a: p.a, b: p.b, props: p.props })),
-  });
+  const withProps = field.definition.model !== undefined;
+  const paramsOf = (list: readonly IdPair[]) => idColumns(list, withProps);
   const run = async (cypher: string, list: readonly IdPair[]) => {
     const [created] = await graph.run({ cypher, params: paramsOf(list), sensitive, model }, 'WRITE', (r) =>
       Number(r.get('created')),
@@ -140,7 +139,7 @@ async function relateBatch(
     return;
   }
   const related = await pairCounts(graph, field, queries.pairCounts, distinct);
-  const missing = distinct.filter((p) => !related.get(pairId(p)));
+  const missing = distinct.filter((_, at) => !related[at]);
   summary.existing += distinct.length - missing.length;
   checkBatch(field, ends, missing, true);
   summary.created += await run(queries.create, missing);
@@ -171,7 +170,7 @@ export async function unrelateMany(
       result.duplicates += idPairs.length - distinct.length;
       if (counts.owner || counts.target) {
         const related = await pairCounts(graph, field, queries.pairCounts, distinct);
-        const removals = distinct.map((p) => ({ ...p, change: related.get(pairId(p)) ?? 0 }));
+        const removals = distinct.map((p, at) => ({ ...p, change: related[at] ?? 0 }));
         checkBatch(
           field,
           ends,
@@ -179,8 +178,7 @@ export async function unrelateMany(
           false,
         );
       }
-      const params = { pairs: distinct.map((p) => ({ a: p.a, b: p.b })) };
-      const query = { cypher: queries.delete, params, model: field.owner.name };
+      const query = { cypher: queries.delete, params: idColumns(distinct, false), model: field.owner.name };
       const [deleted] = await graph.run(query, 'WRITE', (r) => Number(r.get('deleted')));
       result.deleted += deleted ?? 0;
       result.batches += 1;
@@ -211,14 +209,23 @@ async function locked(
   return { ends, idPairs, from: from.values, to: to.values };
 }
 
-/** How many relationships of the field join each pair (keyed by {@link pairId}). */
+/**
+ * The parameters of a statement on pairs of element ids: the parallel lists `$a`, `$b` and (for a
+ * field with a relationship model) `$props` it reads at index `i`.
+ */
+function idColumns(pairs: readonly IdPair[], withProps: boolean): Record<string, unknown[]> {
+  const a = pairs.map((p) => p.a);
+  const b = pairs.map((p) => p.b);
+  return withProps ? { a, b, props: pairs.map((p) => p.props) } : { a, b };
+}
+
+/** How many relationships of the field join each pair, by the pair's position in `pairs`. */
 async function pairCounts(graph: Graph, field: BulkField, cypher: string, pairs: readonly IdPair[]) {
-  const params = { pairs: pairs.map((p) => ({ a: p.a, b: p.b })) };
-  const rows = await graph.run({ cypher, params, model: field.owner.name }, 'WRITE', (r) => [
-    `${r.get('a')}\u0000${r.get('b')}`,
-    Number(r.get('pair')),
-  ]);
-  return new Map(rows as [string, number][]);
+  const counts = new Array<number>(pairs.length).fill(0);
+  await graph.run({ cypher, params: idColumns(pairs, false), model: field.owner.name }, 'WRITE', (r) => {
+    counts[Number(r.get('i'))] = Number(r.get('pair'));
+  });
+  return counts;
 }
 
 /**

@@ -3,6 +3,7 @@
 // lock, and every refusal writes nothing.
 import 'reflect-metadata';
 import {
+  AliasProperty,
   AttemptedCardinalityViolationError,
   Graph,
   Node,
@@ -20,6 +21,7 @@ import { clearGraph, useTestGraph } from '../support/test-graph';
 @Node()
 class Desk extends NodeEntity {
   @StringProperty({ unique: true }) code!: string;
+  @AliasProperty('code') declare deskCode: string;
   @Relationship(() => Desk, 'PAIRED_WITH', { cardinality: ZeroOrOne }) partner!: RelationshipManager<Desk>;
 }
 
@@ -454,6 +456,18 @@ describe('undirected fields', () => {
       existing: 1,
     });
     expect(await pairedCount()).toBe(1);
+  });
+
+  it('finds the desks of every pair by an alias of their unique code', async () => {
+    await Desk.createMany([{ code: 'D' }]);
+
+    const summary = await Desk.relateMany('partner', [
+      { from: { deskCode: 'A' }, to: { deskCode: 'B' } },
+      { from: { deskCode: 'C' }, to: { deskCode: 'D' } },
+    ]);
+
+    expect(summary).toMatchObject({ created: 2 });
+    expect(await pairedCount()).toBe(2);
   });
 });
 
