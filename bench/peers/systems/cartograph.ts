@@ -40,7 +40,7 @@ async function bulkCreate(job: Job): Promise<Outcome> {
   return { rows: new Set(created.map((p) => p.elementId)).size };
 }
 
-/** Bulk relate by key: one UNWIND statement per batch of 10k, both ends locked and checked. */
+/** Bulk relate by key: one UNWIND statement per batch of 10k (no bound on `friends`: MERGE, no locks). */
 async function bulkRelate(job: Job): Promise<Outcome> {
   const pairs = pairEmails(job.n, job.persons).map(({ from, to }) => ({
     from: { email: from },
