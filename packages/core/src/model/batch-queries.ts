@@ -15,12 +15,12 @@ import {
   unwind,
   variable,
 } from '@cartograph/cypher';
-import { unwindIndexed } from '../query/unwind-indexed';
+import { unwindIndexed, unwoundIndex } from '../query/unwind-indexed';
 import type { NodeDefinition } from '../registry/definitions';
 
 const n = variable('n');
 const row = variable('row');
-const i = variable('i');
+const i = unwoundIndex;
 const rows = param(undefined, 'rows');
 
 /** What a batch CREATE returns, one column named after its key. */

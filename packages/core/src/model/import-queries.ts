@@ -1,10 +1,10 @@
 import { and, eq, match, node, prop, query, render, returnClause, variable } from '@cartograph/cypher';
-import { unwindIndexed } from '../query/unwind-indexed';
+import { unwindIndexed, unwoundIndex } from '../query/unwind-indexed';
 import type { NodeDefinition } from '../registry/definitions';
 import { createManyText } from './batch-queries';
 
 const m = variable('m');
-const i = variable('i');
+const i = unwoundIndex;
 const key = variable('key');
 
 /** The two statements of an `importMany` batch. */

@@ -11,7 +11,12 @@ import {
   withClause,
 } from '@cartograph/cypher';
 
-const i = variable('i');
+/**
+ * `i`, the index {@link unwindIndexes} binds: a statement that returns which input a row belongs to
+ * returns this variable, so its name is written in one place.
+ */
+export const unwoundIndex = variable('i');
+const i = unwoundIndex;
 
 /**
  * `UNWIND range(0, size($list) - 1) AS i WITH i, $list[i] AS alias`: `UNWIND` over the indexes of

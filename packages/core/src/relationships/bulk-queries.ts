@@ -24,7 +24,7 @@ import {
   withClause,
 } from '@cartograph/cypher';
 import type { KeyedConditions } from '../query/plugins/keyed-conditions';
-import { column, unwindIndexed, unwindIndexes } from '../query/unwind-indexed';
+import { column, unwindIndexed, unwindIndexes, unwoundIndex } from '../query/unwind-indexed';
 import type { RelationshipDefinition } from '../registry/definitions';
 import type { KeyProperty } from './bulk-keys';
 import { keyEquals, matchByKey } from './keyed-match';
@@ -77,7 +77,7 @@ export interface CountsNeeded {
 
 const n = variable('n');
 const k = variable('k');
-const i = variable('i');
+const i = unwoundIndex;
 const side = variable('side');
 const a = variable('a');
 const b = variable('b');
