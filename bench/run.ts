@@ -3,7 +3,7 @@
 // peers (neogma, neode, neomodel) and the raw JS and Python drivers. See docs/benchmarks.md.
 //
 //   pnpm bench [core|query|peers ...] [--quick] [--json] [--chart] [--systems a,b] [--workloads x,y]
-//              [--rounds N] [--import-10m]
+//              [--rounds N] [--passes N] [--import-10m]
 //
 // Production code runs as compiled JavaScript without source-map stack rewriting; under tsx every
 // stack the driver captures per result would be source-mapped, a cost neither side has in production.
@@ -37,6 +37,7 @@ const { values: flags, positionals } = parseArgs({
     systems: { type: 'string' },
     workloads: { type: 'string' },
     rounds: { type: 'string' },
+    passes: { type: 'string' },
     'import-10m': { type: 'boolean', default: false },
   },
 });
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
       peers = await runPeers(context, {
         quick: flags.quick ?? false,
         rounds: Number(flags.rounds ?? process.env.BENCH_ROUNDS ?? 3),
+        passes: Number(flags.passes ?? 5),
         timeout: Number(process.env.BENCH_TIMEOUT ?? (flags.quick ? 60 : 300)),
         systems,
         workloads: list(flags.workloads),

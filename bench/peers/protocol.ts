@@ -27,9 +27,8 @@ export interface FirstPass {
   readonly persons: number;
   readonly on: PersonSet;
   /**
-   * How many times the child runs the pass before the timed one (the first is the one reported):
-   * a workload of a few hundred items runs it until about as many calls as a one-by-one workload's
-   * first pass have warmed the process.
+   * How many times the child runs the pass before its timed passes (the first run is the one
+   * reported): until about as many calls as `WARM_UP_ITEMS` have warmed the process.
    */
   readonly times: number;
 }
@@ -63,21 +62,23 @@ export interface PassReport {
   readonly checksum?: string;
 }
 
-/** The last line a child prints: the timed (second) pass's figures, and the first pass's. */
-export interface ChildReport {
-  readonly firstPass?: PassReport;
-  readonly seconds?: number;
-  readonly rows?: number;
-  readonly checksum?: string;
-  /** Peak resident memory of the child process (getrusage maxrss). */
-  readonly peakRssMb?: number;
-  /** Resident memory after connecting, before the timed part (for import's memory above baseline). */
-  readonly baseRssMb?: number;
-  /** As `PassReport.cpuSeconds`, for the timed pass. */
-  readonly cpuSeconds?: number;
-  readonly unsupported?: string;
-  readonly error?: string;
-}
+/**
+ * What a child prints, one message per line after {@link MESSAGE_PREFIX} (anything else a library
+ * prints is ignored): `ready` once it has connected and run its first pass and warm-up, `pass` after
+ * each timed pass the parent asks for, `closed` once it has disconnected; or `unsupported` / `error`.
+ */
+export type ChildMessage =
+  | { readonly ready: { readonly firstPass: PassReport; readonly baseRssMb: number } }
+  | { readonly pass: PassReport }
+  | { readonly closed: { readonly peakRssMb: number } }
+  | { readonly unsupported: string }
+  | { readonly error: string };
+
+/** What the parent writes to a child's standard input, one per line. */
+export type Command = 'pass' | 'close';
+
+/** Marks a line of a child's standard output as a {@link ChildMessage}. */
+export const MESSAGE_PREFIX = '@bench ';
 
 export function connection(): { url: string; username: string; password: string } {
   const url = process.env.NEO4J_URI;

@@ -2,17 +2,7 @@
 // the entries of bench-results.json.
 import { textTable } from '../text-table';
 import { type Cell, PEERS, rawOf, type WorkloadResult } from './runner';
-
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/** Half the range of the rounds, relative to the median. */
-function spread(values: readonly number[]): number {
-  return values.length < 2 ? 0 : (Math.max(...values) - Math.min(...values)) / 2 / median(values);
-}
+import { median, spread } from './statistics';
 
 const timed = (cell: Cell | undefined) =>
   cell?.status === 'ok' && cell.seconds.length > 0 ? cell : undefined;
@@ -76,7 +66,7 @@ const ratio = (value: number | undefined) =>
 
 export function peerTable(results: readonly WorkloadResult[], systems: readonly string[]): string {
   const header = [
-    'workload (median s ± half range)',
+    'workload (median s of the rounds ± half range)',
     ...systems,
     'carto/raw',
     'carto/best peer',
@@ -162,7 +152,10 @@ export interface JsonEntry {
   readonly ratioToRaw: number | null;
   readonly peakRssMb: number | null;
   readonly status?: string;
+  /** Per round, the median of its timed passes (`seconds` is their median). */
   readonly rounds?: readonly number[];
+  /** Per round, the seconds of every timed pass (peer workloads). */
+  readonly passes?: readonly (readonly number[])[];
   /** Client CPU per item in microseconds, median of the rounds (peer workloads). */
   readonly cpuMicrosPerItem?: number | null;
   /** Median seconds of the first passes, where they had the timed pass's size (peer workloads). */
@@ -184,6 +177,7 @@ export function peerEntries(results: readonly WorkloadResult[]): JsonEntry[] {
         peakRssMb: timed(cell) ? median(cell.peakRssMb) : null,
         status: cell.status === 'ok' ? 'ok' : `${cell.status}${cell.note ? `: ${cell.note}` : ''}`,
         rounds: cell.seconds,
+        passes: cell.passSeconds,
         cpuMicrosPerItem: cpuPerItem(result, cell.system) ?? null,
         firstPassSeconds: secondsOfCold(cold.get(result.workload), cell.system),
       };

@@ -1,17 +1,17 @@
-// Runs the peer workloads: every system in a process of its own per run, rounds interleaved
-// (the order of the systems rotates from round to round), each run verified against the truth the
-// workload computes; a system whose result differs is WRONG and not timed.
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+// Runs the peer workloads: every system in a process of its own per round, its timed passes
+// interleaved with the other systems' (see `runRound`), the order of the systems rotating from round
+// to round, each pass verified against the truth the workload computes; a system whose result
+// differs is WRONG and not timed.
 import type { Driver } from 'neo4j-driver';
 import { withPersons } from './data';
-import { type ChildReport, type Job, type PassReport, rehearsalJob } from './protocol';
+import { type ChildMessage, type Job, type PassReport, rehearsalJob } from './protocol';
+import { median } from './statistics';
+import { PYTHON_SYSTEMS, SystemProcess } from './system-process';
 import { ensurePython } from './venv';
 import { jobOf, WORKLOADS, type Workload } from './workloads';
 
 export const SYSTEMS = ['raw', 'cartograph', 'neogma', 'neode', 'neomodel', 'raw-py'] as const;
 export const PEERS: readonly string[] = ['neogma', 'neode', 'neomodel'];
-const PYTHON_SYSTEMS: readonly string[] = ['neomodel', 'raw-py'];
 /** The baseline a system's ratio to raw is taken against: the raw driver of its own language. */
 export const rawOf = (system: string) => (PYTHON_SYSTEMS.includes(system) ? 'raw-py' : 'raw');
 
@@ -23,7 +23,16 @@ export interface PeerOptions {
   readonly systems?: readonly string[];
   readonly workloads?: readonly string[];
   readonly import10m: boolean;
+  /** At most this many timed passes per system and round (see `runRound`). */
+  readonly passes: number;
 }
+
+/**
+ * Timed passes a system keeps taking in a round until they add up to this many seconds (or reach
+ * `PeerOptions.passes`): a workload whose pass takes under a second gets several samples, one that
+ * takes half a minute gets one.
+ */
+const TIMED_SECONDS_PER_ROUND = 4;
 
 export type Status = 'ok' | 'WRONG' | 'timeout' | 'error' | 'unsupported' | 'unavailable';
 
@@ -31,12 +40,15 @@ export interface Cell {
   readonly system: string;
   status: Status;
   note?: string;
+  /** Per round, the median of its timed passes. */
   readonly seconds: number[];
+  /** Per round, the seconds of every timed pass. */
+  readonly passSeconds: number[][];
   readonly peakRssMb: number[];
   readonly baseRssMb: number[];
-  /** Client CPU seconds of each timed run (see `ChildReport.cpuSeconds`). */
+  /** Per round, the median client CPU seconds of its timed passes (see `PassReport.cpuSeconds`). */
   readonly cpuSeconds: number[];
-  /** The same two figures for each run's first pass (see `FirstPass`). */
+  /** Per round, the same two figures for the child's first pass (see `FirstPass`). */
   readonly firstSeconds: number[];
   readonly firstCpuSeconds: number[];
 }
@@ -50,6 +62,7 @@ export interface WorkloadResult {
 export interface Database {
   readonly driver: Driver;
   reset(): Promise<void>;
+  clearData(): Promise<void>;
 }
 
 export async function runPeers(db: Database, options: PeerOptions): Promise<WorkloadResult[]> {
@@ -69,6 +82,7 @@ export async function runPeers(db: Database, options: PeerOptions): Promise<Work
           system,
           status: 'ok',
           seconds: [],
+          passSeconds: [],
           peakRssMb: [],
           baseRssMb: [],
           cpuSeconds: [],
@@ -87,25 +101,13 @@ export async function runPeers(db: Database, options: PeerOptions): Promise<Work
       `\n-- ${workload.name} (n=${job.n}${job.persons ? `, ${job.persons} persons` : ''})\n`,
     );
     if (!workload.mutates) await prepare(db, workload, job);
+    const pythonPath = python && 'python' in python ? python.python : undefined;
+    const timeout = workload.timeout ? workload.timeout / (options.quick ? 10 : 1) : options.timeout;
     for (let round = 0; round < options.rounds; round++) {
       const order = taking.map((_, i) => taking[(i + round) % taking.length]!);
-      for (const system of order) {
-        const cell = cells.get(system)!;
-        if (cell.status !== 'ok') continue;
-        if (workload.mutates) await prepare(db, workload, job);
-        await plansFromScratch(db);
-        const pythonPath = python && 'python' in python ? python.python : undefined;
-        const timeout = workload.timeout ? workload.timeout / (options.quick ? 10 : 1) : options.timeout;
-        const report = await runChild(system, job, timeout, pythonPath);
-        await record(db, workload, job, cell, report, timeout);
-        const took =
-          cell.status === 'ok'
-            ? `${cell.seconds.at(-1)!.toFixed(2)} s, client CPU ${cpuPerItem(cell.cpuSeconds.at(-1)!, job)}`
-            : cell.status;
-        process.stderr.write(
-          `  round ${round + 1} ${system}: ${took}${cell.note ? ` (${cell.note})` : ''}\n`,
-        );
-      }
+      const running = order.map((system) => cells.get(system)!).filter((cell) => cell.status === 'ok');
+      const context = { db, workload, job, timeout, python: pythonPath, passes: options.passes };
+      await runRound(context, running, round);
     }
     results.push({ workload, job, cells });
   }
@@ -132,67 +134,166 @@ async function plansFromScratch(db: Database): Promise<void> {
 /**
  * An emptied database with the unique constraint the key needs (the same for every system), seeded,
  * with the rehearsal persons a write workload's first pass uses seeded beside the workload's own.
+ * `schema: 'kept'` empties only the data: dropping and creating the constraint would make the
+ * server drop every cached plan, and a child's timed pass would plan its statements again.
  */
-async function prepare(db: Database, workload: Workload, job: Job): Promise<void> {
-  await db.reset();
-  await db.driver.executeQuery(
-    'CREATE CONSTRAINT person_email IF NOT EXISTS FOR (p:Person) REQUIRE p.email IS UNIQUE',
-  );
+async function prepare(
+  db: Database,
+  workload: Workload,
+  job: Job,
+  schema: 'reset' | 'kept' = 'reset',
+): Promise<void> {
+  if (schema === 'kept') await db.clearData();
+  else {
+    await db.reset();
+    await db.driver.executeQuery(
+      'CREATE CONSTRAINT person_email IF NOT EXISTS FOR (p:Person) REQUIRE p.email IS UNIQUE',
+    );
+  }
   await workload.seed(db.driver, job);
   const { on } = job.firstPass;
   if (on === 'workload') return;
   await withPersons(on, () => workload.seed(db.driver, rehearsalJob(job)));
 }
 
-async function record(
-  db: Database,
-  workload: Workload,
-  job: Job,
-  cell: Cell,
-  report: ChildReport | 'timeout',
-  timeout: number,
-): Promise<void> {
-  if (report === 'timeout') {
-    Object.assign(cell, { status: 'timeout', note: `> ${timeout} s` });
+interface RoundContext {
+  readonly db: Database;
+  readonly workload: Workload;
+  readonly job: Job;
+  readonly timeout: number;
+  readonly python: string | undefined;
+  readonly passes: number;
+}
+
+/** A system's child during one round, with the timed passes it has run so far. */
+interface Taking {
+  readonly cell: Cell;
+  readonly child: SystemProcess;
+  readonly passes: PassReport[];
+  readonly baseRssMb: number;
+  readonly firstPass: PassReport;
+}
+
+/**
+ * One round. The server's plans are cleared, then every system's child is started in turn and runs
+ * its first pass and warm-up, planning its statements (a write workload's data seeded afresh before
+ * each, so every cold first pass starts from the same state). Then the children take their timed passes in turns, one pass each per turn, in the
+ * round's order, until each has run `TIMED_SECONDS_PER_ROUND` or `passes` (a write workload's
+ * database prepared before every pass). Interleaving passes rather than whole processes means a
+ * stretch of seconds in which the shared machine runs slow falls on every system alike; a child
+ * waiting for its turn only waits on its standard input.
+ */
+async function runRound(context: RoundContext, cells: readonly Cell[], round: number): Promise<void> {
+  const { db, workload, job, timeout } = context;
+  const taking: Taking[] = [];
+  if (workload.mutates) await prepare(db, workload, job);
+  await plansFromScratch(db);
+  for (const [i, cell] of cells.entries()) {
+    if (workload.mutates && i > 0) await prepare(db, workload, job, 'kept');
+    const child = new SystemProcess(cell.system, job, context.python);
+    const message = await child.next(timeout);
+    if (message === 'timeout' || !('ready' in message)) {
+      fail(cell, message, timeout);
+      child.kill();
+      continue;
+    }
+    const { firstPass, baseRssMb } = message.ready;
+    const problems = firstPassProblems(workload, job, firstPass);
+    if (problems.length > 0) {
+      Object.assign(cell, { status: 'WRONG', note: problems.join('; ') });
+      child.kill();
+      continue;
+    }
+    taking.push({ cell, child, passes: [], baseRssMb, firstPass });
+  }
+  for (let turn = 0; turn < context.passes; turn++) {
+    const due = taking.filter(
+      ({ cell, passes }) =>
+        cell.status === 'ok' && passes.reduce((sum, p) => sum + p.seconds, 0) < TIMED_SECONDS_PER_ROUND,
+    );
+    if (due.length === 0) break;
+    for (const system of due) await timedPass(context, system);
+  }
+  for (const system of taking) await finish(context, system, round);
+}
+
+/** One timed pass of one system, verified; a wrong result or a failure takes the system out. */
+async function timedPass(context: RoundContext, system: Taking): Promise<void> {
+  const { db, workload, job, timeout } = context;
+  if (workload.mutates) await prepare(db, workload, job, 'kept');
+  system.child.send('pass');
+  const message = await system.child.next(timeout);
+  if (message === 'timeout' || !('pass' in message)) {
+    fail(system.cell, message, timeout);
+    system.child.kill();
     return;
   }
-  if (report.unsupported) {
-    Object.assign(cell, { status: 'unsupported', note: report.unsupported });
+  const wrong = await passProblems(context, message.pass);
+  if (wrong.length > 0) {
+    Object.assign(system.cell, { status: 'WRONG', note: wrong.join('; ') });
+    system.child.kill();
     return;
   }
-  if (report.error !== undefined || report.seconds === undefined) {
-    Object.assign(cell, { status: 'error', note: report.error ?? 'no report' });
+  system.passes.push(message.pass);
+}
+
+/** Closes a system's child and records its round: the medians of its passes. */
+async function finish(context: RoundContext, system: Taking, round: number): Promise<void> {
+  const { cell, child, passes } = system;
+  child.send('close');
+  const closed = await child.next(context.timeout);
+  if (cell.status === 'ok' && (closed === 'timeout' || !('closed' in closed)))
+    fail(cell, closed, context.timeout);
+  if (cell.status !== 'ok' || closed === 'timeout' || !('closed' in closed) || passes.length === 0) {
+    process.stderr.write(
+      `  round ${round + 1} ${cell.system}: ${cell.status}${cell.note ? ` (${cell.note})` : ''}\n`,
+    );
     return;
   }
+  const seconds = passes.map((p) => p.seconds);
+  const cpu = median(passes.map((p) => p.cpuSeconds));
+  cell.seconds.push(median(seconds));
+  cell.passSeconds.push(seconds);
+  cell.cpuSeconds.push(cpu);
+  cell.peakRssMb.push(closed.closed.peakRssMb);
+  cell.baseRssMb.push(system.baseRssMb);
+  cell.firstSeconds.push(system.firstPass.seconds);
+  cell.firstCpuSeconds.push(system.firstPass.cpuSeconds);
+  process.stderr.write(
+    `  round ${round + 1} ${cell.system}: ${seconds.map((s) => s.toFixed(2)).join(' ')} s, ` +
+      `client CPU ${cpuPerItem(cpu, context.job)}\n`,
+  );
+}
+
+/** What is wrong with a timed pass: its count, its result, or the database after it. */
+async function passProblems({ db, workload, job }: RoundContext, report: PassReport): Promise<string[]> {
   const expected = workload.expected(job);
   const wrong: string[] = [];
   if (report.rows !== expected.rows) wrong.push(`${report.rows} rows, expected ${expected.rows}`);
   if (expected.result !== undefined && report.checksum !== expected.result)
     wrong.push('result checksum differs');
-  wrong.push(...firstPassProblems(workload, job, report.firstPass));
   if (expected.database !== undefined && workload.verify) {
     const actual = await workload.verify(db.driver, job);
     if (actual.checksum !== expected.database)
       wrong.push(`database after the run differs (${actual.rows} rows checked)`);
   }
-  if (wrong.length > 0) {
-    Object.assign(cell, { status: 'WRONG', note: wrong.join('; ') });
-    return;
-  }
-  cell.seconds.push(report.seconds);
-  cell.peakRssMb.push(report.peakRssMb ?? Number.NaN);
-  cell.baseRssMb.push(report.baseRssMb ?? Number.NaN);
-  cell.cpuSeconds.push(report.cpuSeconds ?? Number.NaN);
-  cell.firstSeconds.push(report.firstPass!.seconds);
-  cell.firstCpuSeconds.push(report.firstPass!.cpuSeconds);
+  return wrong;
+}
+
+/** Marks a system's cell after a message that was not the one expected, or none. */
+function fail(cell: Cell, message: ChildMessage | 'timeout', timeout: number): void {
+  if (message === 'timeout') Object.assign(cell, { status: 'timeout', note: `> ${timeout} s` });
+  else if ('unsupported' in message)
+    Object.assign(cell, { status: 'unsupported', note: message.unsupported });
+  else if ('error' in message) Object.assign(cell, { status: 'error', note: message.error });
+  else Object.assign(cell, { status: 'error', note: `unexpected message ${JSON.stringify(message)}` });
 }
 
 /**
  * The first pass is checked too: its item count always, and its result where it read the
  * workload's own data in full (a rehearsed write is checked only by the timed pass's database check).
  */
-function firstPassProblems(workload: Workload, job: Job, first: PassReport | undefined): string[] {
-  if (!first) return ['no first pass reported'];
+function firstPassProblems(workload: Workload, job: Job, first: PassReport): string[] {
   const { n, on } = job.firstPass;
   const expected = workload.expected(rehearsalJob(job));
   const problems: string[] = [];
@@ -201,51 +302,4 @@ function firstPassProblems(workload: Workload, job: Job, first: PassReport | und
   if (on === 'workload' && n === job.n && expected.result !== undefined && first.checksum !== expected.result)
     problems.push('first pass: result checksum differs');
   return problems;
-}
-
-/** Spawns the system's child for one run; the last line of its standard output is its report. */
-function runChild(
-  system: string,
-  job: Job,
-  timeoutSeconds: number,
-  python: string | undefined,
-): Promise<ChildReport | 'timeout'> {
-  const isPython = PYTHON_SYSTEMS.includes(system);
-  const [command, args] = isPython
-    ? [python ?? 'python3', [join(__dirname, 'py', 'child.py'), system, JSON.stringify(job)]]
-    : [process.execPath, ['--import', 'tsx', join(__dirname, 'child.ts'), system, JSON.stringify(job)]];
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      // The same compiled packages as the parent (see bench/tsconfig.json).
-      env: { ...process.env, TSX_TSCONFIG_PATH: join(__dirname, '..', 'tsconfig.json') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    let timedOut = false;
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr = (stderr + chunk.toString()).slice(-2000);
-    });
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, timeoutSeconds * 1000);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', () => {
-      clearTimeout(timer);
-      if (timedOut) return resolve('timeout');
-      const last = stdout.trim().split('\n').pop() ?? '';
-      try {
-        resolve(JSON.parse(last) as ChildReport);
-      } catch {
-        resolve({ error: `no report; stderr: ${stderr.trim().split('\n').slice(-3).join(' | ')}` });
-      }
-    });
-  });
 }

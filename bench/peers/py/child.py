@@ -309,25 +309,34 @@ def first_pass(work, job):
         use_persons("workload")
 
 
+MESSAGE_PREFIX = "@bench "
+
+
+def send(message):
+    print(MESSAGE_PREFIX + json.dumps(message), flush=True)
+
+
 def main():
     name, job = sys.argv[1], json.loads(sys.argv[2])
     system = SYSTEMS[name]()
     work = getattr(system, OPERATIONS.get(job["op"], job["op"]), None)
     if work is None:
-        return {"unsupported": f"{name} has no {job['op']}"}
+        send({"unsupported": f"{name} has no {job['op']}"})
+        return
     system.open()
     try:
         first = first_pass(work, job)
-        base = rss_mb()
-        timed = run_pass(work, job)
-        return {**timed, "firstPass": first, "peakRssMb": rss_mb(), "baseRssMb": base}
+        send({"ready": {"firstPass": first, "baseRssMb": rss_mb()}})
+        while sys.stdin.readline().strip() == "pass":
+            send({"pass": run_pass(work, job)})
     finally:
         system.close()
+    send({"closed": {"peakRssMb": rss_mb()}})
 
 
 if __name__ == "__main__":
     try:
-        print(json.dumps(main()))
+        main()
     except Exception as error:  # reported to the parent, which marks the run as failed
-        print(json.dumps({"error": f"{type(error).__name__}: {str(error)[:500]}"}))
+        send({"error": f"{type(error).__name__}: {str(error)[:500]}"})
         sys.exit(1)
