@@ -32,7 +32,7 @@ export interface PeerOptions {
  * `PeerOptions.passes`): a workload whose pass takes under a second gets several samples, one that
  * takes half a minute gets one.
  */
-const TIMED_SECONDS_PER_ROUND = 4;
+const TIMED_SECONDS_PER_ROUND = 8;
 
 export type Status = 'ok' | 'WRONG' | 'timeout' | 'error' | 'unsupported' | 'unavailable';
 
