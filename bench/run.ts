@@ -43,6 +43,13 @@ const { values: flags, positionals } = parseArgs({
 });
 const list = (value: string | undefined) => value?.split(',').map((item) => item.trim());
 
+function positiveInteger(flag: string, value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1)
+    throw new Error(`${flag} takes a whole number of 1 or more, not ${value}`);
+  return parsed;
+}
+
 /** `--quick`: every suite at a tenth of its size (explicit BENCH_* variables still win). */
 function applyQuick(): void {
   const tenth: Record<string, string> = {
@@ -77,7 +84,7 @@ async function main(): Promise<void> {
       peers = await runPeers(context, {
         quick: flags.quick ?? false,
         rounds: Number(flags.rounds ?? process.env.BENCH_ROUNDS ?? 3),
-        passes: Number(flags.passes ?? 5),
+        passes: positiveInteger('--passes', flags.passes ?? '5'),
         timeout: Number(process.env.BENCH_TIMEOUT ?? (flags.quick ? 60 : 300)),
         systems,
         workloads: list(flags.workloads),

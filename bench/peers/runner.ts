@@ -177,11 +177,12 @@ interface Taking {
 /**
  * One round. The server's plans are cleared, then every system's child is started in turn and runs
  * its first pass and warm-up, planning its statements (a write workload's data seeded afresh before
- * each, so every cold first pass starts from the same state). Then the children take their timed passes in turns, one pass each per turn, in the
- * round's order, until each has run `TIMED_SECONDS_PER_ROUND` or `passes` (a write workload's
- * database prepared before every pass). Interleaving passes rather than whole processes means a
- * stretch of seconds in which the shared machine runs slow falls on every system alike; a child
- * waiting for its turn only waits on its standard input.
+ * each, so every cold first pass starts from the same state). Then the children take their timed
+ * passes in turns, one pass each per turn, in the round's order, until each has run
+ * `TIMED_SECONDS_PER_ROUND` or `passes` (a write workload's data seeded afresh before every pass).
+ * Interleaving passes rather than whole processes means a stretch of seconds in which the shared
+ * machine runs slow falls on every system alike; a child waiting for its turn only waits on its
+ * standard input.
  */
 async function runRound(context: RoundContext, cells: readonly Cell[], round: number): Promise<void> {
   const { db, workload, job, timeout } = context;
@@ -195,6 +196,7 @@ async function runRound(context: RoundContext, cells: readonly Cell[], round: nu
     if (message === 'timeout' || !('ready' in message)) {
       fail(cell, message, timeout);
       child.kill();
+      printRound(round, cell);
       continue;
     }
     const { firstPass, baseRssMb } = message.ready;
@@ -202,6 +204,7 @@ async function runRound(context: RoundContext, cells: readonly Cell[], round: nu
     if (problems.length > 0) {
       Object.assign(cell, { status: 'WRONG', note: problems.join('; ') });
       child.kill();
+      printRound(round, cell);
       continue;
     }
     taking.push({ cell, child, passes: [], baseRssMb, firstPass });
@@ -240,29 +243,31 @@ async function timedPass(context: RoundContext, system: Taking): Promise<void> {
 /** Closes a system's child and records its round: the medians of its passes. */
 async function finish(context: RoundContext, system: Taking, round: number): Promise<void> {
   const { cell, child, passes } = system;
-  child.send('close');
-  const closed = await child.next(context.timeout);
-  if (cell.status === 'ok' && (closed === 'timeout' || !('closed' in closed)))
-    fail(cell, closed, context.timeout);
-  if (cell.status !== 'ok' || closed === 'timeout' || !('closed' in closed) || passes.length === 0) {
-    process.stderr.write(
-      `  round ${round + 1} ${cell.system}: ${cell.status}${cell.note ? ` (${cell.note})` : ''}\n`,
-    );
-    return;
+  if (cell.status === 'ok') {
+    child.send('close');
+    const closed = await child.next(context.timeout);
+    if (closed !== 'timeout' && 'closed' in closed) {
+      const seconds = passes.map((p) => p.seconds);
+      cell.seconds.push(median(seconds));
+      cell.passSeconds.push(seconds);
+      cell.cpuSeconds.push(median(passes.map((p) => p.cpuSeconds)));
+      cell.peakRssMb.push(closed.closed.peakRssMb);
+      cell.baseRssMb.push(system.baseRssMb);
+      cell.firstSeconds.push(system.firstPass.seconds);
+      cell.firstCpuSeconds.push(system.firstPass.cpuSeconds);
+    } else fail(cell, closed, context.timeout);
   }
-  const seconds = passes.map((p) => p.seconds);
-  const cpu = median(passes.map((p) => p.cpuSeconds));
-  cell.seconds.push(median(seconds));
-  cell.passSeconds.push(seconds);
-  cell.cpuSeconds.push(cpu);
-  cell.peakRssMb.push(closed.closed.peakRssMb);
-  cell.baseRssMb.push(system.baseRssMb);
-  cell.firstSeconds.push(system.firstPass.seconds);
-  cell.firstCpuSeconds.push(system.firstPass.cpuSeconds);
-  process.stderr.write(
-    `  round ${round + 1} ${cell.system}: ${seconds.map((s) => s.toFixed(2)).join(' ')} s, ` +
-      `client CPU ${cpuPerItem(cpu, context.job)}\n`,
-  );
+  printRound(round, cell, context.job);
+}
+
+/** A system's round on the progress output: its passes and client CPU per item, or its status. */
+function printRound(round: number, cell: Cell, job?: Job): void {
+  const passes = cell.passSeconds.at(-1);
+  const took =
+    cell.status === 'ok' && passes && job
+      ? `${passes.map((s) => s.toFixed(2)).join(' ')} s, client CPU ${cpuPerItem(cell.cpuSeconds.at(-1)!, job)}`
+      : `${cell.status}${cell.note ? ` (${cell.note})` : ''}`;
+  process.stderr.write(`  round ${round + 1} ${cell.system}: ${took}\n`);
 }
 
 /** What is wrong with a timed pass: its count, its result, or the database after it. */

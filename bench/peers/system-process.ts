@@ -23,6 +23,8 @@ export class SystemProcess {
       env: { ...process.env, TSX_TSCONFIG_PATH: join(__dirname, '..', 'tsconfig.json') },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
+    // A command written to a child that has just died fails with EPIPE; its exit is reported instead.
+    this.#child.stdin!.on('error', () => undefined);
     this.#child.stdout!.on('data', (chunk: Buffer) => this.#read(chunk.toString()));
     this.#child.stderr!.on('data', (chunk: Buffer) => {
       this.#stderr = (this.#stderr + chunk.toString()).slice(-2000);
