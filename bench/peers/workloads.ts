@@ -279,13 +279,12 @@ export const WORKLOADS: readonly Workload[] = [
   },
 ];
 
-/** How many items a child's first pass handles at most (the cold figure): a tenth or less of a bulk workload. */
-const FIRST_PASS_ITEMS = 2_000;
-
 /**
- * How many items the first pass and the warm-up after it handle together (repeating the first
- * pass): per-call client CPU of a one-by-one workload was still falling in the pass of calls 2 001
- * to 4 000 (by a fifth to a third, for the raw driver and Cartograph alike) and levelled off after.
+ * How many items a child's first pass and the warm-up after it handle together, before its timed
+ * passes: per-call client CPU of a one-by-one workload was still falling in calls 2 001 to 4 000
+ * (by a fifth to a third, for the raw driver and Cartograph alike). A workload of fewer items
+ * repeats its first pass until this many have run; a larger one (every bulk workload, whose first
+ * pass cannot be repeated: it would create the same rehearsal persons again) runs this many once.
  */
 const WARM_UP_ITEMS = 4_000;
 
@@ -294,7 +293,8 @@ export function jobOf(workload: Workload, quick: boolean): Job {
   const scale = quick ? 10 : 1;
   const n = workload.n / scale;
   const persons = workload.persons / scale;
-  const firstN = Math.min(n, FIRST_PASS_ITEMS / scale);
+  const warmUp = WARM_UP_ITEMS / scale;
+  const firstN = Math.min(n, warmUp);
   return {
     workload: workload.name,
     op: workload.op,
@@ -305,7 +305,7 @@ export function jobOf(workload: Workload, quick: boolean): Job {
       // A workload that writes rehearses on persons of its own, as many per item as the run has.
       persons: workload.mutates ? Math.round((persons * firstN) / n) : persons,
       on: workload.mutates ? 'rehearsal' : 'workload',
-      times: Math.ceil(WARM_UP_ITEMS / scale / firstN),
+      times: Math.ceil(warmUp / firstN),
     },
   };
 }
