@@ -68,6 +68,9 @@ async function main(): Promise<void> {
   const filtered = flags.systems !== undefined || flags.workloads !== undefined;
   const only = positionals.length > 0 ? positionals : filtered ? ['peers'] : [];
   const wanted = (name: string) => only.length === 0 || only.includes(name);
+  // Checked before connecting, so a mistyped flag fails at once.
+  const rounds = positiveInteger('--rounds', flags.rounds ?? process.env.BENCH_ROUNDS ?? '3');
+  const passes = positiveInteger('--passes', flags.passes ?? '5');
   const context = await createContext();
   const results: BenchResult[] = [];
   let peers: WorkloadResult[] = [];
@@ -83,8 +86,8 @@ async function main(): Promise<void> {
       process.stderr.write('\n== peers ==\n');
       peers = await runPeers(context, {
         quick: flags.quick ?? false,
-        rounds: Number(flags.rounds ?? process.env.BENCH_ROUNDS ?? 3),
-        passes: positiveInteger('--passes', flags.passes ?? '5'),
+        rounds,
+        passes,
         timeout: Number(process.env.BENCH_TIMEOUT ?? (flags.quick ? 60 : 300)),
         systems,
         workloads: list(flags.workloads),
@@ -120,7 +123,7 @@ async function main(): Promise<void> {
   }
   if (flags.chart && peers.length > 0) {
     const path = join(__dirname, '..', 'docs', 'benchmarks.svg');
-    const caption = `pnpm bench${flags.quick ? ' --quick (every size a tenth of the one named)' : ''}: median seconds of ${flags.rounds ?? 3} rounds; ${machine}`;
+    const caption = `pnpm bench${flags.quick ? ' --quick (every size a tenth of the one named)' : ''}: median seconds of ${rounds} rounds; ${machine}`;
     writeFileSync(path, peerChart(peers, systems, caption));
     process.stdout.write(`Wrote ${relative(process.cwd(), path)}.\n`);
   }
