@@ -213,7 +213,7 @@ async function runRound(context: RoundContext, cells: readonly Cell[], round: nu
     if (message === 'timeout' || !('ready' in message)) {
       fail(cell, message, timeout);
       child.kill();
-      printRound(round, cell);
+      printRound(round, cell, job);
       continue;
     }
     const { firstPass, baseRssMb } = message.ready;
@@ -221,7 +221,7 @@ async function runRound(context: RoundContext, cells: readonly Cell[], round: nu
     if (problems.length > 0) {
       Object.assign(cell, { status: 'WRONG', note: problems.join('; ') });
       child.kill();
-      printRound(round, cell);
+      printRound(round, cell, job);
       continue;
     }
     taking.push({ cell, child, passes: [], baseRssMb, firstPass });
@@ -275,10 +275,10 @@ async function finish(context: RoundContext, system: Taking, round: number): Pro
 }
 
 /** A system's round on the progress output: its passes and client CPU per item, or its status. */
-function printRound(round: number, cell: Cell, job?: Job): void {
+function printRound(round: number, cell: Cell, job: Job): void {
   const passes = cell.passSeconds.at(-1);
   const took =
-    cell.status === 'ok' && passes && job
+    cell.status === 'ok' && passes
       ? `${passes.map((s) => s.toFixed(2)).join(' ')} s, client CPU ${cpuPerItem(cell.cpuSeconds.at(-1)!, job)}`
       : `${cell.status}${cell.note ? ` (${cell.note})` : ''}`;
   process.stderr.write(`  round ${round + 1} ${cell.system}: ${took}\n`);
