@@ -4,6 +4,7 @@ import { IntegerProperty, Node, NodeEntity, type NodeSet, StringProperty } from 
 import { Min } from 'class-validator';
 import neo4j from 'neo4j-driver';
 import { type BenchContext, type BenchResult, ratioResult } from './harness';
+import { median, spread } from './peers/statistics';
 
 @Node()
 class Customer extends NodeEntity {
@@ -54,33 +55,40 @@ const IMPORT_ROUNDS = Number(process.env.BENCH_IMPORT_ROUNDS ?? 8);
 async function measureImport(context: BenchContext): Promise<BenchResult[]> {
   const sides = ['raw', 'rawIds', 'ogm'] as const;
   type Side = (typeof sides)[number];
-  const best: Record<Side, number> = { raw: Infinity, rawIds: Infinity, ogm: Infinity };
+  const took: Record<Side, number[]> = { raw: [], rawIds: [], ogm: [] };
   const imports: Record<Side, () => Promise<unknown>> = {
     raw: () => rawImport(context),
     rawIds: () => rawImport(context, true),
     ogm: () => Customer.createMany(rows),
   };
   // Rounds alternate which side goes first, so that neither profits from a warmer (or calmer)
-  // server; the best of each side is kept, since noise on a shared 2-core machine only adds time.
+  // server. The median of each side's rounds is kept, not the best: on this shared machine one
+  // side's best can be a single quiet round (raw 1.77 s against 1.9 to 2.9 s in its other
+  // rounds), which made the ratio swing with luck.
   for (let round = 0; round < IMPORT_ROUNDS; round++) {
     const order = round % 2 === 0 ? sides : [...sides].reverse();
-    const took: Record<Side, number> = { raw: 0, rawIds: 0, ogm: 0 };
     for (const side of order) {
       await prepare(context);
-      took[side] = await context.time(imports[side]);
-      best[side] = Math.min(best[side], took[side]);
+      took[side].push(await context.time(imports[side]));
     }
     process.stderr.write(
-      `  round ${round + 1}: createMany ${took.ogm.toFixed(0)} ms, raw ${took.raw.toFixed(0)} ms, raw returning ids ${took.rawIds.toFixed(0)} ms\n`,
+      `  round ${round + 1}: createMany ${took.ogm[round]?.toFixed(0)} ms, raw ${took.raw[round]?.toFixed(0)} ms, raw returning ids ${took.rawIds[round]?.toFixed(0)} ms\n`,
     );
   }
+  const [ogm, raw, rawIds] = [median(took.ogm), median(took.raw), median(took.rawIds)];
   process.stderr.write(
-    `createMany ${IMPORT_SIZE}: ${best.ogm.toFixed(0)} ms, raw UNWIND ${best.raw.toFixed(0)} ms, raw UNWIND returning ids ${best.rawIds.toFixed(0)} ms\n`,
+    `createMany ${IMPORT_SIZE}: ${ogm.toFixed(0)} ms, raw UNWIND ${raw.toFixed(0)} ms, raw UNWIND returning ids ${rawIds.toFixed(0)} ms (medians of ${IMPORT_ROUNDS} rounds)\n`,
   );
   return [
-    ratioResult(`createMany ${IMPORT_SIZE} nodes vs raw UNWIND`, best.ogm, best.raw, 1.15),
+    ratioResult(`createMany ${IMPORT_SIZE} nodes vs raw UNWIND`, ogm, raw, 1.15, {
+      ogm: spread(took.ogm),
+      raw: spread(took.raw),
+    }),
     {
-      ...ratioResult(`same, vs raw UNWIND that also returns element ids`, best.ogm, best.rawIds, 1.15),
+      ...ratioResult(`same, vs raw UNWIND that also returns element ids`, ogm, rawIds, 1.15, {
+        ogm: spread(took.ogm),
+        raw: spread(took.rawIds),
+      }),
       target: 'none (comparison)',
       met: true,
     },

@@ -10,6 +10,8 @@ export interface BenchResult {
   readonly ogm: number;
   /** The raw-driver figure; absent for absolute measurements (compile rate, memory). */
   readonly raw?: number;
+  /** Half the range of each side's rounds relative to its median, where the figures are medians. */
+  readonly spreads?: { readonly ogm: number; readonly raw: number };
   /** ogm / raw, or the absolute value checked against `target`. */
   readonly ratio?: number;
   /** Human-readable goal, e.g. `ratio <= 1.15`. */
@@ -63,13 +65,20 @@ export async function createContext(): Promise<BenchContext & { close(): Promise
 }
 
 /** A ratio result: OGM time over raw time, met when at most `maxRatio`. */
-export function ratioResult(name: string, ogmMs: number, rawMs: number, maxRatio: number): BenchResult {
+export function ratioResult(
+  name: string,
+  ogmMs: number,
+  rawMs: number,
+  maxRatio: number,
+  spreads?: BenchResult['spreads'],
+): BenchResult {
   const ratio = ogmMs / rawMs;
   return {
     name,
     unit: 'ms',
     ogm: ogmMs,
     raw: rawMs,
+    spreads,
     ratio,
     target: `ratio <= ${maxRatio}`,
     met: ratio <= maxRatio,

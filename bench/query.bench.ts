@@ -18,6 +18,7 @@ import {
 import { clearCompiledQueryCache } from '@cartograph/core/internal';
 import neo4j, { type Node as Neo4jNode } from 'neo4j-driver';
 import { type BenchContext, type BenchResult, type BenchSuite, ratioResult } from './harness';
+import { median, spread } from './peers/statistics';
 import { callsPerSecond } from './rate';
 import type { StreamMemoryReport } from './stream-memory';
 
@@ -149,24 +150,25 @@ async function measureTraversal(context: BenchContext): Promise<BenchResult> {
   if (ogmRows.length !== rawRows.length || ogmRows.some((m) => m.employer.cached?.length !== 1)) {
     throw new Error(`traversal results differ: ${ogmRows.length} instances vs ${rawRows.length} rows`);
   }
-  let raw = Number.POSITIVE_INFINITY;
-  let ogm = Number.POSITIVE_INFINITY;
-  // Each query takes tens of milliseconds, so many alternating rounds (best of each kept) are cheap
-  // and keep a stray garbage collection or server hiccup from deciding the ratio.
+  const raw: number[] = [];
+  const ogm: number[] = [];
+  // Each query takes tens of milliseconds, so many alternating rounds are cheap; the medians keep
+  // a stray garbage collection or server hiccup from deciding the ratio.
   for (let round = 0; round < 20; round++) {
     const rawFirst = round % 2 === 0;
-    if (rawFirst) raw = Math.min(raw, await context.time(() => handWritten(context)));
-    ogm = Math.min(ogm, await context.time(withCartograph));
-    if (!rawFirst) raw = Math.min(raw, await context.time(() => handWritten(context)));
+    if (rawFirst) raw.push(await context.time(() => handWritten(context)));
+    ogm.push(await context.time(withCartograph));
+    if (!rawFirst) raw.push(await context.time(() => handWritten(context)));
   }
   process.stderr.write(
-    `friends of friends (${ogmRows.length} instances): ${ogm.toFixed(0)} ms, hand-written ${raw.toFixed(0)} ms\n`,
+    `friends of friends (${ogmRows.length} instances): ${median(ogm).toFixed(0)} ms, hand-written ${median(raw).toFixed(0)} ms (medians of 20 rounds)\n`,
   );
   return ratioResult(
     `friends-of-friends ${ogmRows.length} instances + fetchRelations vs hand-written`,
-    ogm,
-    raw,
+    median(ogm),
+    median(raw),
     1.2,
+    { ogm: spread(ogm), raw: spread(raw) },
   );
 }
 

@@ -144,14 +144,18 @@ function suiteEntry(result: BenchResult): JsonEntry {
 function formatTable(results: readonly BenchResult[]): string {
   const rows = results.map((r) => [
     r.name,
-    `${format(r.ogm)} ${r.unit}`,
-    r.raw === undefined ? '-' : `${format(r.raw)} ${r.unit}`,
+    `${format(r.ogm)} ${r.unit}${spreadText(r.spreads?.ogm)}`,
+    r.raw === undefined ? '-' : `${format(r.raw)} ${r.unit}${spreadText(r.spreads?.raw)}`,
     r.ratio === undefined ? '-' : r.ratio.toFixed(3),
     r.target,
     r.met ? 'met' : 'MISSED',
   ]);
   const header = ['benchmark', 'cartograph', 'raw driver', 'ratio', 'target', 'result'];
   return textTable(header, rows);
+}
+
+function spreadText(spread: number | undefined): string {
+  return spread === undefined ? '' : ` ±${(spread * 100).toFixed(0)}%`;
 }
 
 function format(value: number): string {
