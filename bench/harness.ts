@@ -27,8 +27,8 @@ export interface BenchContext {
   reset(): Promise<void>;
   /** Deletes every node and relationship, keeping the schema (and so the server's cached plans). */
   clearData(): Promise<void>;
-  /** Milliseconds of wall time taken by `work` (best of `repeat` runs). */
-  time(work: () => Promise<unknown>, repeat?: number): Promise<number>;
+  /** Milliseconds of wall time taken by `work`. */
+  time(work: () => Promise<unknown>): Promise<number>;
 }
 
 /** A suite is a function that measures and returns its results. */
@@ -48,14 +48,10 @@ export async function createContext(): Promise<BenchContext & { close(): Promise
     driver,
     reset: () => resetDatabase(driver),
     clearData: () => resetDatabase(driver, { schema: false }),
-    async time(work, repeat = 1) {
-      let best = Number.POSITIVE_INFINITY;
-      for (let i = 0; i < repeat; i++) {
-        const started = performance.now();
-        await work();
-        best = Math.min(best, performance.now() - started);
-      }
-      return best;
+    async time(work) {
+      const started = performance.now();
+      await work();
+      return performance.now() - started;
     },
     async close() {
       await graph.close();
