@@ -10,8 +10,8 @@ export interface BenchResult {
   readonly ogm: number;
   /** The raw-driver figure; absent for absolute measurements (compile rate, memory). */
   readonly raw?: number;
-  /** Half the range of each side's rounds relative to its median, where the figures are medians. */
-  readonly spreads?: { readonly ogm: number; readonly raw: number };
+  /** Each side's rounds, where `ogm` and `raw` are their medians (printed with their spread). */
+  readonly rounds?: { readonly ogm: readonly number[]; readonly raw: readonly number[] };
   /** ogm / raw, or the absolute value checked against `target`. */
   readonly ratio?: number;
   /** Human-readable goal, e.g. `ratio <= 1.15`. */
@@ -66,7 +66,7 @@ export function ratioResult(
   ogmMs: number,
   rawMs: number,
   maxRatio: number,
-  spreads?: BenchResult['spreads'],
+  rounds?: BenchResult['rounds'],
 ): BenchResult {
   const ratio = ogmMs / rawMs;
   return {
@@ -74,7 +74,7 @@ export function ratioResult(
     unit: 'ms',
     ogm: ogmMs,
     raw: rawMs,
-    spreads,
+    rounds,
     ratio,
     target: `ratio <= ${maxRatio}`,
     met: ratio <= maxRatio,

@@ -18,8 +18,8 @@ import {
 import { clearCompiledQueryCache } from '@cartograph/core/internal';
 import neo4j, { type Node as Neo4jNode } from 'neo4j-driver';
 import { type BenchContext, type BenchResult, type BenchSuite, ratioResult } from './harness';
-import { median, spread } from './peers/statistics';
 import { callsPerSecond } from './rate';
+import { median } from './statistics';
 import type { StreamMemoryReport } from './stream-memory';
 
 @Node()
@@ -168,7 +168,7 @@ async function measureTraversal(context: BenchContext): Promise<BenchResult> {
     median(ogm),
     median(raw),
     1.2,
-    { ogm: spread(ogm), raw: spread(raw) },
+    { ogm, raw },
   );
 }
 

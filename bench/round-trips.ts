@@ -24,6 +24,7 @@ import {
   ZeroOrOne,
 } from '@cartograph/core';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { median, spreadText } from './statistics';
 
 // As in `pnpm bench`: under tsx every stack trace the driver captures per result would be
 // source-mapped, a cost that neither side has in production and that would flatter the ratio.
@@ -211,16 +212,13 @@ async function main() {
         cpu[side].push(used.user + used.system);
       }
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     // Spread: the rounds' range around the median, and the range of the per-round ratios (each
     // round runs both sides back to back, so the machine's load is about the same for the two).
-    const spread = (xs: number[], mid: number) =>
-      `±${((50 * (Math.max(...xs) - Math.min(...xs))) / mid).toFixed(0)}%`;
     const [o, r] = [median(times.ogm), median(times.raw)];
     const ratios = times.ogm.map((t, i) => t / times.raw[i]!);
     const [co, cr] = [median(cpu.ogm) / N, median(cpu.raw) / N];
     process.stdout.write(
-      `${name.padEnd(20)} ogm ${(o / N).toFixed(3)} ms/op ${spread(times.ogm, o)}  raw ${(r / N).toFixed(3)} ms/op ${spread(times.raw, r)}  ` +
+      `${name.padEnd(20)} ogm ${(o / N).toFixed(3)} ms/op${spreadText(times.ogm)}  raw ${(r / N).toFixed(3)} ms/op${spreadText(times.raw)}  ` +
         `ratio ${(o / r).toFixed(2)} (rounds ${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)})` +
         `  |  client CPU µs/op ogm ${co.toFixed(0)} raw ${cr.toFixed(0)} ratio ${(co / cr).toFixed(2)}\n`,
     );

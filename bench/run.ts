@@ -20,6 +20,7 @@ import { type BenchResult, type BenchSuite, createContext } from './harness';
 import { peerChart } from './peers/chart';
 import { cpuTable, firstPassResults, type JsonEntry, peerEntries, peerTable } from './peers/report';
 import { runPeers, SYSTEMS, type WorkloadResult } from './peers/runner';
+import { spreadText } from './statistics';
 import { textTable } from './text-table';
 
 const suites: Record<string, () => Promise<{ default: BenchSuite }>> = {
@@ -144,18 +145,14 @@ function suiteEntry(result: BenchResult): JsonEntry {
 function formatTable(results: readonly BenchResult[]): string {
   const rows = results.map((r) => [
     r.name,
-    `${format(r.ogm)} ${r.unit}${spreadText(r.spreads?.ogm)}`,
-    r.raw === undefined ? '-' : `${format(r.raw)} ${r.unit}${spreadText(r.spreads?.raw)}`,
+    `${format(r.ogm)} ${r.unit}${spreadText(r.rounds?.ogm ?? [])}`,
+    r.raw === undefined ? '-' : `${format(r.raw)} ${r.unit}${spreadText(r.rounds?.raw ?? [])}`,
     r.ratio === undefined ? '-' : r.ratio.toFixed(3),
     r.target,
     r.met ? 'met' : 'MISSED',
   ]);
   const header = ['benchmark', 'cartograph', 'raw driver', 'ratio', 'target', 'result'];
   return textTable(header, rows);
-}
-
-function spreadText(spread: number | undefined): string {
-  return spread === undefined ? '' : ` ±${(spread * 100).toFixed(0)}%`;
 }
 
 function format(value: number): string {

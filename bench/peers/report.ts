@@ -1,8 +1,9 @@
 // The peer table (one row per workload, one column per system), the issue's target per row, and
 // the entries of bench-results.json.
+
+import { median, spreadText } from '../statistics';
 import { textTable } from '../text-table';
 import { type Cell, PEERS, rawOf, type WorkloadResult } from './runner';
-import { median, spread } from './statistics';
 
 const timed = (cell: Cell | undefined) =>
   cell?.status === 'ok' && cell.seconds.length > 0 ? cell : undefined;
@@ -57,8 +58,7 @@ function cellText(cell: Cell | undefined): string {
   if (cell.status === 'timeout') return `timeout ${cell.note ?? ''}`.trim();
   if (cell.status !== 'ok' || cell.seconds.length === 0) return cell.status;
   const seconds = median(cell.seconds);
-  const spreadText = cell.seconds.length > 1 ? ` ±${(spread(cell.seconds) * 100).toFixed(0)}%` : '';
-  return `${seconds >= 100 ? seconds.toFixed(0) : seconds.toFixed(2)}${spreadText}`;
+  return `${seconds >= 100 ? seconds.toFixed(0) : seconds.toFixed(2)}${spreadText(cell.seconds)}`;
 }
 
 const ratio = (value: number | undefined) =>

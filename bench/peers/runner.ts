@@ -3,9 +3,9 @@
 // to round, each pass verified against the truth the workload computes; a system whose result
 // differs is WRONG and not timed.
 import type { Driver } from 'neo4j-driver';
+import { median } from '../statistics';
 import { withPersons } from './data';
 import { type ChildMessage, type Job, type PassReport, rehearsalJob } from './protocol';
-import { median } from './statistics';
 import { PYTHON_SYSTEMS, SystemProcess } from './system-process';
 import { ensurePython } from './venv';
 import { jobOf, WORKLOADS, type Workload } from './workloads';

@@ -1,4 +1,4 @@
-// The two figures every peer result is summed up by.
+// The figures every benchmark result is summed up by: the median of its rounds and their spread.
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -9,4 +9,9 @@ export function median(values: readonly number[]): number {
 /** Half the range of the values, relative to their median. */
 export function spread(values: readonly number[]): number {
   return values.length < 2 ? 0 : (Math.max(...values) - Math.min(...values)) / 2 / median(values);
+}
+
+/** The spread as printed beside a median (` ±12%`); nothing for fewer than two values. */
+export function spreadText(values: readonly number[]): string {
+  return values.length < 2 ? '' : ` ±${(spread(values) * 100).toFixed(0)}%`;
 }
