@@ -38,6 +38,39 @@ function lastJson(stdout: string): unknown {
   return JSON.parse(lines[lines.length - 1]!);
 }
 
+/** A TypeScript project compiled as a user would (module nodenext, strict, legacy decorators). */
+function writeTsProject(folder: string, packageType: string): void {
+  project.write(`${folder}/package.json`, `{ "type": "${packageType}" }\n`);
+  project.write(
+    `${folder}/tsconfig.json`,
+    `${JSON.stringify(
+      {
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          strict: true,
+          experimentalDecorators: true,
+          emitDecoratorMetadata: true,
+          useDefineForClassFields: false,
+          skipLibCheck: true,
+          types: ['node'],
+          outDir: 'dist',
+        },
+        include: ['main.ts'],
+      },
+      null,
+      2,
+    )}\n`,
+  );
+}
+
+/** Type-checks and compiles `folder/main.ts` against the installed declarations, then runs it. */
+async function compileAndRun(folder: string): Promise<string> {
+  await runOk('node', [join(project.dir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], folder);
+  return runOk('node', ['dist/main.js'], folder);
+}
+
 // The same program three ways; `label` keeps their nodes apart.
 const connect = `Graph.connect({
     url: process.env.NEO4J_URI ?? '',
@@ -155,29 +188,7 @@ ${body('PackedEsmPerson')}
   ])(
     'works from TypeScript compiled with module nodenext, "type": "$packageType" (decorators, declarations type-checked)',
     async ({ packageType, folder, model }) => {
-      project.write(`${folder}/package.json`, `{ "type": "${packageType}" }\n`);
-      project.write(
-        `${folder}/tsconfig.json`,
-        `${JSON.stringify(
-          {
-            compilerOptions: {
-              target: 'ES2022',
-              module: 'nodenext',
-              moduleResolution: 'nodenext',
-              strict: true,
-              experimentalDecorators: true,
-              emitDecoratorMetadata: true,
-              useDefineForClassFields: false,
-              skipLibCheck: true,
-              types: ['node'],
-              outDir: 'dist',
-            },
-            include: ['main.ts'],
-          },
-          null,
-          2,
-        )}\n`,
-      );
+      writeTsProject(folder, packageType);
       project.write(
         `${folder}/main.ts`,
         `import 'reflect-metadata';
@@ -199,10 +210,98 @@ main().catch((error: unknown) => {
 });
 `,
       );
-      await runOk('node', [join(project.dir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], folder);
-      const result = lastJson(await runOk('node', ['dist/main.js'], folder));
+      const result = lastJson(await compileAndRun(folder));
       expect(result).toEqual(expected(model));
       expect((result as { planned: number }).planned).toBeGreaterThan(0);
+    },
+    RUN_TIMEOUT,
+  );
+
+  it(
+    'runs the bulk and one-round-trip APIs from TypeScript: importMany from an async source, relateMany, relate by key, traverse with hops, saveMany, unrelateMany, CALL IN TRANSACTIONS',
+    async () => {
+      writeTsProject('ts-bulk', 'module');
+      project.write(
+        'ts-bulk/main.ts',
+        `import 'reflect-metadata';
+import {
+  Graph,
+  IntegerProperty,
+  Node,
+  NodeEntity,
+  type NodeSet,
+  type RelationshipManager,
+  RelationshipTo,
+  StringProperty,
+} from '@cartograph/core';
+
+@Node()
+class PackedBulkPerson extends NodeEntity {
+  declare static readonly nodes: NodeSet<PackedBulkPerson>;
+  @StringProperty({ unique: true, required: true }) email!: string;
+  @IntegerProperty() age?: number;
+  @RelationshipTo(() => PackedBulkPerson, 'PACKED_KNOWS') friends!: RelationshipManager<PackedBulkPerson>;
+}
+
+const email = (i: number) => \`p\${i}@packed.example\`;
+
+// Rows arrive one by one, as from a file or an API: importMany never holds more than a batch.
+async function* people(): AsyncGenerator<{ email: string; age: number }> {
+  for (let i = 0; i < 30; i++) yield { email: email(i), age: 20 + i };
+}
+
+async function main(): Promise<void> {
+  const graph = await ${connect};
+  try {
+    await graph.cypher('MATCH (p:PackedBulkPerson) DETACH DELETE p');
+    await graph.installSchema();
+    const imported = await PackedBulkPerson.importMany(people(), { batchSize: 10 });
+    const reimported = await PackedBulkPerson.importMany(people(), { batchSize: 10 });
+    const chain = Array.from({ length: 29 }, (_, i) => ({ from: { email: email(i) }, to: { email: email(i + 1) } }));
+    const related = await PackedBulkPerson.relateMany('friends', chain, { batchSize: 10 });
+    await PackedBulkPerson.relate({ email: email(29) }, 'friends', { email: email(0) });
+    const withinThree = await PackedBulkPerson.nodes
+      .filter({ email: email(0) })
+      .traverse('friends', { min: 1, max: 3 })
+      .orderBy('email')
+      .all();
+    const young = await PackedBulkPerson.nodes.filter({ age: { lt: 23 } }).all();
+    for (const person of young) person.age = (person.age ?? 0) + 100;
+    await PackedBulkPerson.saveMany(young);
+    const unrelated = await PackedBulkPerson.unrelateMany('friends', [{ from: { email: email(0) }, to: { email: email(1) } }]);
+    // CALL { } IN TRANSACTIONS cannot run inside a transaction: graph.cypher sends it auto-commit.
+    await graph.cypher('MATCH (p:PackedBulkPerson) CALL { WITH p SET p.touched = true } IN TRANSACTIONS OF 10 ROWS');
+    const [touched] = await graph.cypher('MATCH (p:PackedBulkPerson {touched: true}) RETURN count(p) AS n', {}, { mode: 'READ' });
+    console.log(JSON.stringify({
+      imported,
+      reimported: { written: reimported.written, skipped: reimported.skipped },
+      related: related.created,
+      withinThree: withinThree.map((p) => p.email),
+      aged: await PackedBulkPerson.nodes.filter({ age: { gte: 100 } }).count(),
+      unrelated: unrelated.deleted,
+      friendsOfFirst: await PackedBulkPerson.nodes.filter({ email: email(0) }).traverse('friends').count(),
+      touched: Number(touched?.n),
+    }));
+  } finally {
+    await graph.close();
+  }
+}
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
+`,
+      );
+      expect(lastJson(await compileAndRun('ts-bulk'))).toEqual({
+        imported: { written: 30, skipped: 0, batches: 3 },
+        reimported: { written: 0, skipped: 30 },
+        related: 29,
+        withinThree: ['p1@packed.example', 'p2@packed.example', 'p3@packed.example'],
+        aged: 3,
+        unrelated: 1,
+        friendsOfFirst: 0,
+        touched: 30,
+      });
     },
     RUN_TIMEOUT,
   );
